@@ -1,0 +1,1 @@
+"""Model Citizen: an educational game about citizen scores."""

@@ -1,0 +1,1 @@
+"""The game's core: scenarios, rules, simulation and saves. Never imports pygame."""
