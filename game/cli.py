@@ -1,0 +1,152 @@
+"""The command line: ``python -m game play|check|explain|simulate|web|bench``.
+
+``main(argv)`` returns the exit code and never raises for bad input: 0 success, 1 a scenario has
+errors, 2 a usage error. It imports pygame only for ``play`` and ``bench``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.core.checker import CheckResult, check_file
+from game.core.diagnostics import format_text, to_json
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that reports usage errors by exception instead of exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: error: {message}\n{self.format_usage()}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m game",
+        description="Model Citizen: live under the score, then learn what was real.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    play = sub.add_parser("play", help="open the game window")
+    play.add_argument("scenario", nargs="?", help="a scenario file (default: pick on screen)")
+
+    check = sub.add_parser("check", help="check scenario files and list every problem")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+
+    explain = sub.add_parser("explain", help="print a scenario's rules in plain English")
+    explain.add_argument("file", metavar="FILE")
+
+    sim = sub.add_parser("simulate", help="play a scenario headless with scripted players")
+    sim.add_argument("file", metavar="FILE")
+    sim.add_argument("--strategy", choices=["conform", "dissent", "random", "all"], default="all")
+    sim.add_argument("--runs", type=int, default=10)
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--json", action="store_true", help="print the report as JSON")
+    sim.add_argument("--log", action="store_true", help="add the rule log of each first run")
+
+    sub.add_parser(
+        "web", help="build or serve the browser version (see 'web --help')", add_help=False
+    )
+    sub.add_parser("bench", help="measure speed (see 'bench --help')", add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in ("web", "bench"):
+        return _delegate(args_list[0], args_list[1:])
+    try:
+        args = _parser().parse_args(args_list)
+    except _UsageError as err:
+        sys.stderr.write(str(err))
+        return USAGE_ERROR
+    except SystemExit as exit_:  # --help
+        return exit_.code if isinstance(exit_.code, int) else 0
+    match args.command:
+        case "play":
+            from game.ui.app import play
+
+            return play(args.scenario)
+        case "check":
+            return _check(args.files, args.json)
+        case "explain":
+            return _explain(args.file)
+        case _:
+            return _simulate(args)
+
+
+def _delegate(command: str, rest: list[str]) -> int:
+    if command == "web":
+        from game.web.command import main as web_main
+
+        return web_main(rest)
+    from game.bench import main as bench_main
+
+    return bench_main(rest)
+
+
+def _check(files: Sequence[str], as_json: bool) -> int:
+    diagnostics = []
+    for name in files:
+        diagnostics += check_file(name).diagnostics
+    print(to_json(diagnostics) if as_json else format_text(diagnostics))
+    return 1 if any(d.is_error for d in diagnostics) else 0
+
+
+def _load(name: str) -> CheckResult:
+    result = check_file(name)
+    if result.scenario is None:
+        print(format_text(result.diagnostics), file=sys.stderr)
+    return result
+
+
+def _explain(name: str) -> int:
+    from game.core.explain import explain
+
+    result = _load(name)
+    if result.scenario is None:
+        return 1
+    print("\n".join(explain(result.scenario)))
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from game.core.simulate import FORMATTERS, STRATEGIES, simulate
+
+    if not 1 <= args.runs <= 10000:
+        sys.stderr.write("python -m game simulate: error: --runs must be between 1 and 10000\n")
+        return USAGE_ERROR
+    result = _load(args.file)
+    if result.scenario is None:
+        return 1
+    strategies = STRATEGIES if args.strategy == "all" else (args.strategy,)
+    reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log)
+    formatter = FORMATTERS["json" if args.json else "text"]
+    print(formatter(result.scenario, reports, args.runs, args.seed))
+    return 0
+
+
+def run() -> None:
+    """Entry point for the console script and ``python -m game``."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): not an error of ours
+        sys.stderr.close()
+        code = 0
+    sys.exit(code)
+
+
+def scenarios_dir() -> Path:
+    """The shipped scenarios folder, next to the game package."""
+    return Path(__file__).resolve().parent.parent / "scenarios"

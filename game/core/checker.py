@@ -1,0 +1,349 @@
+"""Load and check a scenario file: every problem in one pass, located; errors apart from warnings.
+
+``check_file`` and ``check_text`` never raise for a bad file: whatever the bytes, the result is a
+scenario or a list of diagnostics saying what is wrong and where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.core import scenariospec as spec
+from game.core.diagnostics import Diagnostic, has_errors
+from game.core.model import (
+    Choice,
+    Debrief,
+    Fact,
+    Friend,
+    Item,
+    Perk,
+    Personality,
+    Post,
+    Rule,
+    Scenario,
+    Source,
+    Tier,
+)
+from game.core.shapes import INVALID, Ctx, Record, known, suggest
+from game.core.words import WordList
+from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A checked scenario (None when it has errors) and every diagnostic found."""
+
+    scenario: Scenario | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings allowed)."""
+        return not has_errors(self.diagnostics)
+
+
+def check_file(path: str | Path) -> CheckResult:
+    """Read and check the scenario at ``path``. Never raises."""
+    path = Path(path)
+    data = _read(path)
+    if isinstance(data, Diagnostic):
+        return CheckResult(None, (data,))
+    return check_text(data, str(path), folder=path.parent)
+
+
+def _read(path: Path) -> bytes | Diagnostic:
+    try:
+        if path.is_dir():
+            return Diagnostic(str(path), 1, 1, "error", "this is a folder, not a scenario file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        return Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {err.strerror}")
+    return data
+
+
+def _lines(data: bytes) -> list[str]:
+    return data.decode("utf-8", errors="replace").splitlines()
+
+
+def _parse(data: bytes, ctx: Ctx) -> Any:
+    try:
+        return load_yaml(data, ctx.path)
+    except YamlError as err:
+        ctx.error(Mark(err.line, err.col), err.message, err.hint)
+        return INVALID
+
+
+def check_text(data: bytes, path: str = "<scenario>", folder: Path | None = None) -> CheckResult:
+    """Check scenario bytes as if read from ``path``; includes are read from ``folder``.
+
+    Never raises: every problem becomes a diagnostic.
+    """
+    ctx = Ctx(path, _lines(data))
+    root = _parse(data, ctx)
+    if root is INVALID:
+        return CheckResult(None, tuple(ctx.diagnostics))
+    if root is None:
+        ctx.error(Mark(1, 1), "the file is empty", "start from scenarios/template.yaml")
+        return CheckResult(None, tuple(ctx.diagnostics))
+    record = spec.SCENARIO.check(root, ctx)
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    parts: list[Record] = []
+    if record is not INVALID and record["include"]:
+        parts = _includes(record, ctx, folder)
+        digest = hashlib.sha256((digest + "".join(p.digest for p in parts)).encode()).hexdigest()[
+            :16
+        ]
+    scenario = None
+    if record is not INVALID:
+        scenario = _build(record, parts, ctx, digest)
+    if has_errors(ctx.diagnostics):
+        scenario = None
+    return CheckResult(scenario, tuple(ctx.diagnostics))
+
+
+def _includes(record: Record, ctx: Ctx, folder: Path | None) -> list[Record]:
+    parts = []
+    for name, mark in record["include"]:
+        if "/" in name or "\\" in name or name.startswith("."):
+            ctx.error(
+                mark,
+                f"include '{name}' must be a file in the same folder",
+                "write just the file name, like 'words.yaml'",
+            )
+            continue
+        if folder is None:
+            ctx.error(mark, "includes need a scenario read from a file")
+            continue
+        sub_path = folder / name
+        data = _read(sub_path)
+        if isinstance(data, Diagnostic):
+            ctx.error(mark, f"cannot include '{name}': {data.message}")
+            continue
+        sub = ctx.sibling(str(sub_path), _lines(data))
+        root = _parse(data, sub)
+        if root is INVALID:
+            continue
+        if not isinstance(root, MapNode):
+            sub.error(Mark(1, 1), "an included file must be a mapping of sections")
+            continue
+        part = spec.PART.check(root, sub)
+        if part is not INVALID:
+            part.ctx = sub
+            part.digest = hashlib.sha256(data).hexdigest()
+            parts.append(part)
+    return parts
+
+
+def _merged(record: Record, parts: list[Record], key: str) -> list[tuple[Any, Ctx | None]]:
+    items = [(v, None) for v in (record[key] or ())]
+    for part in parts:
+        items += [(v, part.ctx) for v in (part.get(key) or ())]
+    return items
+
+
+def _unique(items: Iterable[tuple[Record, Ctx | None]], ctx: Ctx, what: str) -> dict[str, Record]:
+    seen: dict[str, Record] = {}
+    for item, item_ctx in items:
+        if item["id"] in seen:
+            first = seen[item["id"]].mark_of("id").line
+            (item_ctx or ctx).error(
+                item.mark_of("id"), f"duplicate {what} id '{item['id']}' (first at line {first})"
+            )
+        else:
+            seen[item["id"]] = item
+    return seen
+
+
+def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenario | None:
+    perks = _unique(_merged(record, parts, "perks"), ctx, "perk")
+    friends = _unique(_merged(record, parts, "friends"), ctx, "friend")
+    posts = _unique(_merged(record, parts, "posts"), ctx, "post")
+    choices_raw = list(record["player_posts"]["choices"] or ()) if record["player_posts"] else []
+    for part in parts:
+        if part.get("player_posts"):
+            choices_raw += list(part["player_posts"]["choices"] or ())
+    choices = _unique(((c, None) for c in choices_raw), ctx, "choice")
+    shop = _unique(_merged(record, parts, "shop"), ctx, "item")
+    word_lists = _word_lists(record, parts, ctx)
+    rules: list[Rule] = [r for r, _ in _merged(record, parts, "rules")]
+    _unique(((_RuleId(r), None) for r in rules), ctx, "rule")
+    score = record["score"]
+    tiers = _tiers(score, ctx)
+    ids = {
+        "perk": list(perks),
+        "friend": list(friends),
+        "post": list(posts),
+        "choice": list(choices),
+        "item": list(shop),
+        "word_list": list(word_lists),
+    }
+    _check_refs(ctx, ids)
+    _check_values(record, friends, posts, score, ctx)
+    if has_errors(ctx.diagnostics) or tiers is None:
+        return None
+    player = record["player"]
+    feed = record["feed"] or {"per_day": 3}
+    debrief = record["debrief"]
+    return Scenario(
+        path=ctx.path,
+        title=record["title"],
+        description=record["description"],
+        language=record["language"],
+        minutes=record["minutes"],
+        days=record["days"],
+        player_name=player["name"],
+        player_score=player["score"],
+        player_money=player["money"],
+        score_name=score["name"],
+        score_min=score["min"],
+        score_max=score["max"],
+        tiers=tiers,
+        perks=tuple(Perk(p["id"], p["kind"], p["name"], p["text"]) for p in perks.values()),
+        friends=tuple(_friend(f) for f in friends.values()),
+        posts=tuple(
+            Post(p["id"], p["source"], p["text"], p["tags"] or (), p["author"], p["day"])
+            for p in posts.values()
+        ),
+        feed_per_day=feed["per_day"],
+        free_text=record["player_posts"]["free_text"] if record["player_posts"] else True,
+        choices=tuple(Choice(c["id"], c["text"], c["tags"] or ()) for c in choices.values()),
+        shop=tuple(Item(i["id"], i["name"], i["price"], i["tags"] or ()) for i in shop.values()),
+        word_lists=tuple(word_lists.values()),
+        rules=tuple(rules),
+        debrief=Debrief(
+            debrief["summary"],
+            tuple(
+                Fact(
+                    f["claim"],
+                    f["verdict"],
+                    f["explanation"],
+                    tuple(Source(s["title"], s["url"], s["year"]) for s in f["sources"]),
+                )
+                for f in debrief["facts"]
+            ),
+            debrief["questions"],
+        ),
+        digest=digest,
+    )
+
+
+class _RuleId(dict[str, Any]):
+    """Adapts a Rule to the id-record shape ``_unique`` expects."""
+
+    def __init__(self, rule: Rule):
+        super().__init__(id=rule.id)
+        self.rule = rule
+
+    def mark_of(self, key: str) -> Mark:
+        return Mark(self.rule.line, 1)
+
+
+def _friend(f: Record) -> Friend:
+    p = f["personality"]
+    personality = (
+        Personality(float(p["posts_per_day"]), p["topics"] or (), p["reaction"])
+        if p
+        else Personality()
+    )
+    return Friend(f["id"], f["name"], f["score"], f["friend"], f["bio"] or "", personality)
+
+
+def _word_lists(record: Record, parts: list[Record], ctx: Ctx) -> dict[str, WordList]:
+    out: dict[str, WordList] = {}
+    sources = [(record["word_lists"], ctx)] + [(p.get("word_lists"), p.ctx) for p in parts]
+    for lists, where in sources:
+        for name, words in (lists or {}).items():
+            mark = lists.mark_of(name)
+            if name in out:
+                where.error(mark, f"duplicate word list '{name}'")
+                continue
+            try:
+                out[name] = WordList(name, words)
+            except ValueError as err:
+                where.error(mark, f"word list '{name}': {err}")
+    return out
+
+
+def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
+    tiers = [Tier(t["id"], t["name"], t["from"], t["to"], t["perks"] or ()) for t in score["tiers"]]
+    marks = [t.mark for t in score["tiers"]]
+    ok = True
+    if score["min"] >= score["max"]:
+        ctx.error(
+            score.mark_of("max"), f"'max' ({score['max']}) must be above 'min' ({score['min']})"
+        )
+        return None
+    expected = score["min"]
+    for tier, mark in zip(tiers, marks, strict=True):
+        if tier.low > tier.high:
+            ctx.error(mark, f"tier '{tier.id}' runs backwards ({tier.low} to {tier.high})")
+            ok = False
+        elif tier.low != expected:
+            gap = "overlaps the tier before" if tier.low < expected else "leaves a gap"
+            ctx.error(
+                mark,
+                f"tier '{tier.id}' starts at {tier.low} and {gap}",
+                f"tiers must run on from each other: this one should start at {expected}",
+            )
+            ok = False
+        expected = tier.high + 1
+    if ok and tiers[-1].high != score["max"]:
+        ctx.error(marks[-1], f"the last tier ends at {tiers[-1].high}, not at max ({score['max']})")
+        ok = False
+    seen: set[str] = set()
+    for tier, mark in zip(tiers, marks, strict=True):
+        if tier.id in seen:
+            ctx.error(mark, f"duplicate tier id '{tier.id}'")
+            ok = False
+        seen.add(tier.id)
+        for perk in tier.perks:
+            ctx.refer("perk", perk, mark, "perk")
+    return tuple(tiers) if ok else None
+
+
+def _check_refs(ctx: Ctx, ids: dict[str, list[str]]) -> None:
+    for kind, value, what, mark, where in ctx.refs:
+        if value not in ids[kind]:
+            hint = suggest(value, ids[kind]) or known(f"{what}s", ids[kind])
+            where.error(mark, f"unknown {what} '{value}'", hint)
+
+
+def _check_values(
+    record: Record, friends: dict[str, Record], posts: dict[str, Record], score: Record, ctx: Ctx
+) -> None:
+    low, high = score["min"], score["max"]
+    player = record["player"]
+    if not low <= player["score"] <= high:
+        ctx.error(
+            player.mark_of("score"),
+            f"the player's score {player['score']} is outside the range {low} to {high}",
+        )
+    for friend in friends.values():
+        if not low <= friend["score"] <= high:
+            ctx.error(
+                friend.mark_of("score"),
+                f"{friend['id']}'s score {friend['score']} is outside the range {low} to {high}",
+            )
+    for post in posts.values():
+        author = post["author"]
+        if post["source"] == "friend" and author is not None and author not in friends:
+            hint = suggest(author, list(friends)) or known("friends", list(friends))
+            ctx.error(post.mark_of("author"), f"unknown friend '{author}' as author", hint)
+        if post["day"] is not None and post["day"] > record["days"]:
+            ctx.warning(
+                post.mark_of("day"),
+                f"day {post['day']} is after the last day "
+                f"({record['days']}): this post never appears",
+            )
+    for rule, _ in _merged(record, [], "rules"):
+        if rule.when == "score_crosses" and not low < rule.threshold <= high:
+            ctx.warning(
+                Mark(rule.line, 1),
+                f"this rule can never fire: the threshold "
+                f"{rule.threshold} is outside the score range {low} to {high}",
+            )

@@ -1,0 +1,415 @@
+"""One play-through: the player's commands, the day cycle, friends who post, and read-only views.
+
+A seed plus the same commands give the same game, on any platform: every random draw comes from
+one ``random.Random(seed)``, in an order fixed by the commands.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import replace
+
+from game.core import commands as cmd
+from game.core.commands import Command, CommandError
+from game.core.engine import Engine
+from game.core.events import Event
+from game.core.model import Choice, Item, Post, Scenario
+from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
+from game.core.world import WorldState
+
+MAX_POST_CHARS = 280
+
+
+class Game:
+    """A game in progress. Construct it to start; send commands with ``apply``."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.world = WorldState.start(scenario, seed)
+        self.engine = Engine(self.world)
+        self._actions: list[Command] = []
+        self._series: list[tuple[int, int]] = [(0, self.world.score)]
+        self._used_posts: set[str] = set()
+        self._over = False
+        self.version = 0
+        self._fire(Event("game_starts", 1))
+        self._start_day()
+        self._settle(self._snapshot())
+
+    def fork(self) -> Game:
+        """An independent copy of this game, to try a command without touching this one."""
+        other = Game.__new__(Game)
+        other.scenario, other.seed, other.version = self.scenario, self.seed, self.version
+        w = self.world
+        rng = random.Random()
+        rng.setstate(w.rng.getstate())
+        other.world = replace(
+            w,
+            rng=rng,
+            friend_scores=dict(w.friend_scores),
+            is_friend=dict(w.is_friend),
+            flags=set(w.flags),
+            counters=dict(w.counters),
+            perk_overrides=dict(w.perk_overrides),
+            feed=list(w.feed),
+            history=list(w.history),
+            log=list(w.log),
+            crossings=[],
+            left=[],
+        )
+        other.engine = self.engine.fork(other.world)
+        other._actions = list(self._actions)
+        other._series = list(self._series)
+        other._used_posts = set(self._used_posts)
+        other._over = self._over
+        return other
+
+    # -- commands --------------------------------------------------------------------------
+
+    def can(self, command: Command) -> str | None:
+        """None when ``command`` is allowed now, otherwise the reason it is not."""
+        w = self.world
+        if self._over:
+            return "the game is over"
+        match command:
+            case cmd.Post(choice=choice, text=text):
+                if choice is not None:
+                    return None if any(c.id == choice for c in self.choices) else "no such post"
+                if not self.free_text:
+                    return "this scenario only lets you pick a ready-made post"
+                if not text or not text.strip():
+                    return "write something first"
+                return (
+                    None if len(text) <= MAX_POST_CHARS else f"at most {MAX_POST_CHARS} characters"
+                )
+            case cmd.Like(post=uid) | cmd.Share(post=uid) | cmd.ReportPost(post=uid):
+                post = self._post(uid)
+                if post is None:
+                    return "no such post"
+                flag = {
+                    cmd.Like: post.liked,
+                    cmd.Share: post.shared,
+                    cmd.ReportPost: post.reported,
+                }[type(command)]
+                if flag:
+                    return "already done"
+                if post.by_player and not isinstance(command, cmd.Like):
+                    return "that is your own post"
+                return None
+            case cmd.Comment(post=uid, text=text):
+                if self._post(uid) is None:
+                    return "no such post"
+                if not text.strip():
+                    return "write something first"
+                return (
+                    None if len(text) <= MAX_POST_CHARS else f"at most {MAX_POST_CHARS} characters"
+                )
+            case cmd.ReportFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
+                return None if w.is_friend.get(fid) else "not your friend"
+            case cmd.AddFriend(friend=fid):
+                if fid not in w.is_friend:
+                    return "no such person"
+                return "already your friend" if w.is_friend[fid] else None
+            case cmd.Buy(item=item_id):
+                item = next((i for i in self.scenario.shop if i.id == item_id), None)
+                if item is None:
+                    return "no such item"
+                return None if w.money >= item.price else "not enough money"
+            case cmd.EndDay():
+                return None
+        return "unknown command"
+
+    def apply(self, command: Command) -> tuple[Notice, ...]:
+        """Carry out a command and return the notices it produced, in order.
+
+        Raises CommandError (with the reason) when the command is not allowed now.
+        """
+        reason = self.can(command)
+        if reason is not None:
+            raise CommandError(reason)
+        start = len(self.world.log)
+        before = self._snapshot()
+        self._actions.append(command)
+        self._dispatch(command)
+        self._settle(before)
+        self.version += 1
+        return tuple(self.world.log[start:])
+
+    def replay(self, actions: Iterable[Command]) -> None:
+        """Apply saved commands in order. Raises CommandError if one no longer applies."""
+        for index, action in enumerate(actions):
+            try:
+                self.apply(action)
+            except CommandError as err:
+                raise CommandError(f"action {index + 1} ({type(action).__name__}): {err}") from None
+
+    def _dispatch(self, command: Command) -> None:
+        w = self.world
+        match command:
+            case cmd.Post(choice=choice, text=text):
+                picked = next((c for c in self.choices if c.id == choice), None)
+                body = picked.text if picked else (text or "").strip()
+                tags = picked.tags if picked else ()
+                w.add_to_feed(
+                    FeedPost(
+                        w.next_uid,
+                        w.day,
+                        "player",
+                        self.scenario.player_name,
+                        body,
+                        tags,
+                        by_player=True,
+                    )
+                )
+                self._fire(Event("player_posts", w.day, text=body, tags=tags, choice=choice))
+            case cmd.Like(post=uid) | cmd.Share(post=uid) | cmd.ReportPost(post=uid):
+                field = {cmd.Like: "liked", cmd.Share: "shared", cmd.ReportPost: "reported"}
+                kind = {
+                    cmd.Like: "player_likes",
+                    cmd.Share: "player_shares",
+                    cmd.ReportPost: "player_reports_post",
+                }[type(command)]
+                post = w.update_post(uid, **{field[type(command)]: True})
+                self._fire(self._post_event(kind, post))
+            case cmd.Comment(post=uid, text=text):
+                post = self._post(uid)
+                assert post is not None
+                post = w.update_post(uid, comments=(*post.comments, text.strip()))
+                event = self._post_event("player_comments", post)
+                self._fire(
+                    Event(
+                        event.kind,
+                        event.day,
+                        text.strip(),
+                        event.tags,
+                        post=event.post,
+                        post_uid=uid,
+                        post_text=post.text,
+                        friend=event.friend,
+                    )
+                )
+            case cmd.ReportFriend(friend=fid):
+                self._fire(Event("player_reports_friend", w.day, friend=fid))
+            case cmd.AddFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
+                adding = isinstance(command, cmd.AddFriend)
+                w.is_friend[fid] = adding
+                kind = "player_adds_friend" if adding else "player_removes_friend"
+                self._fire(Event(kind, w.day, friend=fid))
+            case cmd.Buy(item=item_id):
+                item = next(i for i in self.scenario.shop if i.id == item_id)
+                w.money -= item.price
+                self._fire(
+                    Event("player_buys", w.day, tags=item.tags, item=item.id, price=item.price)
+                )
+            case cmd.EndDay():
+                self._end_day()
+
+    def _post_event(self, kind: str, post: FeedPost) -> Event:
+        return Event(
+            kind,
+            self.world.day,
+            post.text,
+            post.tags,
+            post=post.pool_id,
+            post_uid=post.uid,
+            post_text=post.text,
+            friend=post.friend_id,
+        )
+
+    # -- the day cycle -----------------------------------------------------------------------
+
+    def _fire(self, event: Event) -> None:
+        self.engine.fire(event)
+
+    def _start_day(self) -> None:
+        w = self.world
+        w.say("day", f"Day {w.day} of {self.scenario.days}")
+        self._fire(Event("day_starts", w.day))
+        if w.end_reason is not None:
+            return
+        for post in self._todays_pool_posts():
+            self._publish(post, None)
+        for fid in w.friend_ids():
+            for post in self._friend_posts(fid):
+                self._publish(post, fid)
+                self._fire(
+                    Event(
+                        "friend_posts",
+                        w.day,
+                        post.text,
+                        post.tags,
+                        post=post.id,
+                        post_uid=w.next_uid - 1,
+                        post_text=post.text,
+                        friend=fid,
+                    )
+                )
+
+    def _todays_pool_posts(self) -> list[Post]:
+        w = self.world
+        pool = [p for p in self.scenario.posts if p.source != "friend"]
+        dated = [p for p in pool if p.day == w.day]
+        undated = [p for p in pool if p.day is None and p.id not in self._used_posts]
+        count = min(self.scenario.feed_per_day, len(undated))
+        return dated + w.rng.sample(undated, count)
+
+    def _friend_posts(self, fid: str) -> list[Post]:
+        w = self.world
+        person = w.people[fid]
+        rate = person.personality.posts_per_day
+        count = int(rate) + (1 if w.rng.random() < rate - int(rate) else 0)
+        if count == 0:
+            return []
+        topics = set(person.personality.topics)
+        fresh = [
+            p
+            for p in self.scenario.posts
+            if p.source == "friend"
+            and p.id not in self._used_posts
+            and (p.author == fid or (p.author is None and (not topics or topics & set(p.tags))))
+        ]
+        return w.rng.sample(fresh, min(count, len(fresh)))
+
+    def _publish(self, post: Post, friend: str | None) -> None:
+        w = self.world
+        self._used_posts.add(post.id)
+        person = w.people.get(friend or "")
+        author = person.name if person else post.author or post.source.title()
+        w.add_to_feed(
+            FeedPost(w.next_uid, w.day, post.source, author, post.text, post.tags, friend, post.id)
+        )
+
+    def _end_day(self) -> None:
+        w = self.world
+        self._fire(Event("day_ends", w.day))
+        self._series.append((w.day, w.score))
+        if w.end_reason is None and w.day < self.scenario.days:
+            w.day += 1
+            self._start_day()
+        elif w.end_reason is None:
+            w.end_reason = "The last day is over."
+
+    def _snapshot(self) -> tuple[str, tuple[str, ...]]:
+        return self.scenario.tier_for(self.world.score).id, self.world.active_perks()
+
+    def _settle(self, before: tuple[str, tuple[str, ...]]) -> None:
+        """Report tier and perk changes, and end the game if a rule or the calendar said so."""
+        w = self.world
+        tier_before, perks_before = before
+        tier = self.scenario.tier_for(w.score)
+        if tier.id != tier_before:
+            w.say("tier", f"You are now in the tier '{tier.name}'.")
+        perks = w.active_perks()
+        for perk_id in perks:
+            if perk_id not in perks_before:
+                perk = self.scenario.perk(perk_id)
+                w.say("perk_gained", f"{perk.name}: {perk.text}", who=perk.kind)
+        for perk_id in perks_before:
+            if perk_id not in perks:
+                perk = self.scenario.perk(perk_id)
+                w.say("perk_lost", f"{perk.name} no longer applies.", who=perk.kind)
+        if w.end_reason is not None and not self._over:
+            self._over = True
+            if self._series[-1][0] != w.day:
+                self._series.append((w.day, w.score))
+            self._fire(Event("game_ends", w.day))
+            self._series[-1] = (w.day, w.score)
+            w.say("end", w.end_reason)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def _post(self, uid: int) -> FeedPost | None:
+        return next((p for p in reversed(self.world.feed) if p.uid == uid), None)
+
+    @property
+    def day(self) -> int:
+        """The current day, from 1."""
+        return self.world.day
+
+    @property
+    def days(self) -> int:
+        """How many days the scenario lasts."""
+        return self.scenario.days
+
+    @property
+    def over(self) -> bool:
+        """True once the game has ended."""
+        return self._over
+
+    @property
+    def end_reason(self) -> str | None:
+        """Why the game ended, once it has."""
+        return self.world.end_reason if self._over else None
+
+    @property
+    def player(self) -> PlayerView:
+        """The player now."""
+        w = self.world
+        perks = tuple(self.scenario.perk(p) for p in w.active_perks())
+        return PlayerView(
+            self.scenario.player_name, w.score, w.money, self.scenario.tier_for(w.score), perks
+        )
+
+    @property
+    def friends(self) -> tuple[FriendView, ...]:
+        """Everyone in the player's world, in file order."""
+        w = self.world
+        return tuple(
+            FriendView(
+                f.id,
+                f.name,
+                w.friend_scores[f.id],
+                w.is_friend[f.id],
+                f.bio,
+                f.personality.reaction,
+                self.scenario.tier_for(w.friend_scores[f.id]),
+            )
+            for f in self.scenario.friends
+        )
+
+    @property
+    def feed(self) -> tuple[FeedPost, ...]:
+        """The feed, newest first."""
+        return tuple(reversed(self.world.feed))
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        """The ready-made posts the player may publish."""
+        return self.scenario.choices
+
+    @property
+    def free_text(self) -> bool:
+        """True when the player may type their own posts."""
+        return self.scenario.free_text
+
+    @property
+    def shop(self) -> tuple[Item, ...]:
+        """What the shop sells."""
+        return self.scenario.shop
+
+    @property
+    def history(self) -> tuple[ScoreChange, ...]:
+        """Every score change so far, with its cause."""
+        return tuple(self.world.history)
+
+    @property
+    def score_series(self) -> tuple[tuple[int, int], ...]:
+        """The player's score at the start (day 0) and at the end of each day."""
+        return tuple(self._series)
+
+    @property
+    def log(self) -> tuple[Notice, ...]:
+        """Everything that happened, in order."""
+        return tuple(self.world.log)
+
+    @property
+    def actions(self) -> tuple[Command, ...]:
+        """The player's commands so far."""
+        return tuple(self._actions)
+
+    @property
+    def rule_fire_counts(self) -> dict[str, int]:
+        """How many times each rule has fired."""
+        return dict(self.engine.fire_counts)

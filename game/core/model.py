@@ -1,0 +1,220 @@
+"""The scenario model: frozen dataclasses built by the checker from a teacher's YAML file.
+
+Conditions and effects live in their own modules; this module holds everything else a scenario says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.core.conditions import CONDITIONS, Condition
+from game.core.effects import EFFECTS, Effect
+from game.core.words import WordList
+
+FORMAT_VERSION = 1
+
+EVENTS: tuple[str, ...] = (
+    "game_starts",
+    "game_ends",
+    "day_starts",
+    "day_ends",
+    "player_posts",
+    "player_likes",
+    "player_shares",
+    "player_comments",
+    "player_reports_post",
+    "player_reports_friend",
+    "player_buys",
+    "player_adds_friend",
+    "player_removes_friend",
+    "friend_posts",
+    "friend_unfriends",
+    "score_crosses",
+)
+"""Every event a rule's ``when`` may name."""
+
+__all__ = ["CONDITIONS", "EFFECTS", "EVENTS"]
+
+SOURCES = ("friend", "official", "news", "ad")
+REACTIONS = ("loyal", "anxious", "zealous", "indifferent")
+VERDICTS = ("fact", "myth", "partly")
+PERK_KINDS = ("perk", "penalty")
+DIRECTIONS = ("up", "down", "either")
+
+
+@dataclass(frozen=True, slots=True)
+class Perk:
+    """A perk or penalty that a tier brings or a rule unlocks."""
+
+    id: str
+    kind: str
+    name: str
+    text: str
+
+    @property
+    def is_penalty(self) -> bool:
+        """True when this is a penalty rather than a perk."""
+        return self.kind == "penalty"
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """A named score band, inclusive at both ends, and the perks it brings."""
+
+    id: str
+    name: str
+    low: int
+    high: int
+    perks: tuple[str, ...] = ()
+
+    def holds(self, score: int) -> bool:
+        """True when ``score`` lies in this band."""
+        return self.low <= score <= self.high
+
+
+@dataclass(frozen=True, slots=True)
+class Personality:
+    """How a friend behaves: how often they post, about what, and how they react."""
+
+    posts_per_day: float = 1.0
+    topics: tuple[str, ...] = ()
+    reaction: str = "loyal"
+
+
+@dataclass(frozen=True, slots=True)
+class Friend:
+    """Someone in the player's social world, a friend at the start or not."""
+
+    id: str
+    name: str
+    score: int
+    is_friend: bool = True
+    bio: str = ""
+    personality: Personality = field(default_factory=Personality)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post in the content pool the feed draws from."""
+
+    id: str
+    source: str
+    text: str
+    tags: tuple[str, ...] = ()
+    author: str | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A ready-made post the player may publish."""
+
+    id: str
+    text: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """Something the shop sells."""
+
+    id: str
+    name: str
+    price: int
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from."""
+
+    title: str
+    url: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A claim the debrief rates as fact, myth or partly true, with its sources."""
+
+    claim: str
+    verdict: str
+    explanation: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """What the player reads at the end."""
+
+    summary: str
+    facts: tuple[Fact, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """When an event happens (and the condition holds), apply the effects."""
+
+    id: str
+    when: str
+    effects: tuple[Effect, ...]
+    path: str
+    line: int
+    condition: Condition | None = None
+    for_each_friend: bool = False
+    once: bool = False
+    description: str | None = None
+    threshold: int | None = None
+    direction: str = "either"
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A whole scenario, valid and cross-referenced."""
+
+    path: str
+    title: str
+    description: str
+    language: str
+    minutes: int
+    days: int
+    player_name: str
+    player_score: int
+    player_money: int
+    score_name: str
+    score_min: int
+    score_max: int
+    tiers: tuple[Tier, ...]
+    perks: tuple[Perk, ...]
+    friends: tuple[Friend, ...]
+    posts: tuple[Post, ...]
+    feed_per_day: int
+    free_text: bool
+    choices: tuple[Choice, ...]
+    shop: tuple[Item, ...]
+    word_lists: tuple[WordList, ...]
+    rules: tuple[Rule, ...]
+    debrief: Debrief
+    digest: str = ""
+
+    def tier_for(self, score: int) -> Tier:
+        """The tier whose band holds ``score`` (the nearest one if none does)."""
+        for tier in self.tiers:
+            if tier.holds(score):
+                return tier
+        return self.tiers[0] if score < self.tiers[0].low else self.tiers[-1]
+
+    def perk(self, perk_id: str) -> Perk:
+        """The perk with this id. Raises KeyError for an unknown id."""
+        for perk in self.perks:
+            if perk.id == perk_id:
+                return perk
+        raise KeyError(perk_id)
+
+    def word_list(self, name: str) -> WordList:
+        """The word list with this name. Raises KeyError for an unknown name."""
+        for words in self.word_lists:
+            if words.name == name:
+                return words
+        raise KeyError(name)

@@ -1,0 +1,184 @@
+"""Headless play with scripted players, to see how a scenario's rules treat different choices.
+
+Every scripted day: one post, one reaction to today's feed, maybe one purchase, then the day ends.
+- ``conform`` posts whatever raises (or costs least of) the score, and reacts the same way.
+- ``dissent`` posts whatever costs the most, and reacts like a conformist otherwise (it never
+  reports anyone): the difference between the two is what speaking out costs.
+- ``random`` picks at random.
+Both conform and dissent buy the item that helps the score most, when one helps. The same seed gives
+the same report, byte for byte, on any platform.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from game.core import commands as cmd
+from game.core.game import Game
+from game.core.model import Scenario
+
+STRATEGIES = ("conform", "dissent", "random")
+MAX_ACTIONS = 1000
+
+
+@dataclass(frozen=True)
+class StrategyReport:
+    """What one strategy's runs came to."""
+
+    name: str
+    finals: tuple[int, ...]
+    tiers: tuple[tuple[str, int], ...]
+    never_fired: tuple[str, ...]
+    log: tuple[str, ...] = ()
+
+
+def _outcome(game: Game, command: cmd.Command) -> int:
+    trial = game.fork()
+    trial.apply(command)
+    return trial.player.score
+
+
+def _pick(game: Game, options: Sequence[cmd.Command], sign: int) -> cmd.Command | None:
+    """The allowed option with the best (sign 1) or worst (sign -1) score; the first on ties."""
+    allowed = [o for o in options if game.can(o) is None]
+    if not allowed:
+        return None
+    return max(allowed, key=lambda o: sign * _outcome(game, o))
+
+
+def _posts(game: Game) -> list[cmd.Command]:
+    return [cmd.Post(choice=c.id) for c in game.choices]
+
+
+def _reactions(game: Game, reporting: bool) -> list[cmd.Command]:
+    today = [p for p in game.feed if p.day == game.day and not p.by_player]
+    out: list[cmd.Command] = []
+    for post in today:
+        out += [cmd.Like(post.uid), cmd.Share(post.uid)]
+        if reporting:
+            out.append(cmd.ReportPost(post.uid))
+    return out
+
+
+def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
+    steps: list[cmd.Command | None]
+    if strategy == "random":
+        steps = [rng.choice(_posts(game)) if game.choices else None]
+        reactions = [r for r in _reactions(game, True) if game.can(r) is None]
+        steps.append(rng.choice(reactions) if reactions else None)
+        items = [cmd.Buy(i.id) for i in game.shop if game.can(cmd.Buy(i.id)) is None]
+        steps.append(rng.choice(items) if items and rng.random() < 0.5 else None)
+    else:
+        sign = 1 if strategy == "conform" else -1
+        steps = [_pick(game, _posts(game), sign)]
+        if not game.over:
+            steps.append(_pick(game, _reactions(game, strategy == "conform"), 1))
+        if not game.over:
+            now = game.player.score
+            best = _pick(game, [cmd.Buy(i.id) for i in game.shop], 1)
+            steps.append(best if best is not None and _outcome(game, best) > now else None)
+    for step in steps:
+        if step is not None and not game.over and game.can(step) is None:
+            game.apply(step)
+    if not game.over:
+        game.apply(cmd.EndDay())
+
+
+def play(scenario: Scenario, strategy: str, seed: int) -> Game:
+    """One scripted game from start to end."""
+    game = Game(scenario, seed)
+    rng = random.Random(seed + 1)
+    while not game.over and len(game.actions) < MAX_ACTIONS:
+        _play_day(game, strategy, rng)
+    return game
+
+
+def simulate(
+    scenario: Scenario, strategies: Sequence[str], runs: int, seed: int, with_log: bool = False
+) -> list[StrategyReport]:
+    """Play ``runs`` games per strategy; run ``i`` uses game seed ``seed * 10007 + i``."""
+    reports = []
+    for name in strategies:
+        finals, tiers, fired = [], Counter[str](), Counter[str]()
+        log: tuple[str, ...] = ()
+        for run in range(runs):
+            game = play(scenario, name, seed * 10007 + run)
+            finals.append(game.player.score)
+            tiers[game.player.tier.id] += 1
+            fired.update({k: v for k, v in game.rule_fire_counts.items() if v})
+            if with_log and run == 0:
+                log = tuple(
+                    f"day {c.day}: {c.who} {c.before} -> {c.after} ({c.reason}) "
+                    f"[{c.rule_id} at {c.path}:{c.line}]"
+                    for c in game.history
+                )
+        order = [t.id for t in scenario.tiers]
+        never = tuple(r.id for r in scenario.rules if not fired[r.id])
+        reports.append(
+            StrategyReport(
+                name, tuple(finals), tuple((t, tiers[t]) for t in order if tiers[t]), never, log
+            )
+        )
+    return reports
+
+
+def _median(values: Sequence[int]) -> str:
+    m = statistics.median(values)
+    return str(int(m)) if float(m).is_integer() else f"{m:.1f}"
+
+
+def format_text(scenario: Scenario, reports: Sequence[StrategyReport], runs: int, seed: int) -> str:
+    """The report as a table for a terminal."""
+    lines = [
+        f"{scenario.title} ({scenario.path}): {runs} run(s) per strategy, seed {seed}",
+        f"{'strategy':<10} {'min':>6} {'median':>7} {'max':>6}  final tiers",
+    ]
+    for r in reports:
+        tiers = ", ".join(f"{t} x{n}" for t, n in r.tiers)
+        lines.append(
+            f"{r.name:<10} {min(r.finals):>6} {_median(r.finals):>7} {max(r.finals):>6}  {tiers}"
+        )
+    for r in reports:
+        lines.append(f"never fired ({r.name}): {', '.join(r.never_fired) or 'none'}")
+    all_never = sorted(set.intersection(*(set(r.never_fired) for r in reports)))
+    lines.append(f"never fired in any run: {', '.join(all_never) or 'none'}")
+    for r in reports:
+        if r.log:
+            lines.append(f"rule log, first {r.name} run:")
+            lines += [f"  {entry}" for entry in r.log]
+    return "\n".join(lines)
+
+
+def format_json(scenario: Scenario, reports: Sequence[StrategyReport], runs: int, seed: int) -> str:
+    """The report as JSON."""
+    data = {
+        "scenario": scenario.path,
+        "title": scenario.title,
+        "runs": runs,
+        "seed": seed,
+        "strategies": {
+            r.name: {
+                "final": {
+                    "min": min(r.finals),
+                    "median": statistics.median(r.finals),
+                    "max": max(r.finals),
+                },
+                "tiers": dict(r.tiers),
+                "never_fired": list(r.never_fired),
+                **({"log": list(r.log)} if r.log else {}),
+            }
+            for r in reports
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+FORMATTERS: dict[str, Callable[[Scenario, Sequence[StrategyReport], int, int], str]] = {
+    "text": format_text,
+    "json": format_json,
+}

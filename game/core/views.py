@@ -1,0 +1,89 @@
+"""Read-only views of a running game, for the interface, saves and the debrief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.model import Perk, Tier
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something that happened, in the order it happened.
+
+    ``kind`` is one of: score, notify, message, unfriend, befriend, perk_gained, perk_lost, tier,
+    post, day, end.
+    """
+
+    kind: str
+    text: str
+    day: int
+    who: str | None = None
+    delta: int | None = None
+    friend: str | None = None
+    rule_id: str | None = None
+    path: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """One change of one score, with its cause: the rule, its file and line, in plain words."""
+
+    seq: int
+    day: int
+    who: str
+    before: int
+    after: int
+    rule_id: str
+    path: str
+    line: int
+    reason: str
+
+    @property
+    def delta(self) -> int:
+        """The change in points (after minus before)."""
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPost:
+    """A post as it stands in the player's feed."""
+
+    uid: int
+    day: int
+    source: str
+    author_name: str
+    text: str
+    tags: tuple[str, ...] = ()
+    friend_id: str | None = None
+    pool_id: str | None = None
+    by_player: bool = False
+    liked: bool = False
+    shared: bool = False
+    reported: bool = False
+    comments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerView:
+    """The player as they stand now."""
+
+    name: str
+    score: int
+    money: int
+    tier: Tier
+    perks: tuple[Perk, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FriendView:
+    """Someone in the player's world as they stand now."""
+
+    id: str
+    name: str
+    score: int
+    is_friend: bool
+    bio: str
+    reaction: str
+    tier: Tier

@@ -1,0 +1,308 @@
+"""The mutable state of one play-through, and everything effects may do to it.
+
+``WorldState`` implements the effects' ``World``; ``RuleScope``, the conditions' ``Scope``.
+Scores are whole numbers, always clamped to the scenario's range.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field, replace
+
+from game.core.conditions import Scope, Unbound
+from game.core.effects import Cause
+from game.core.events import Event
+from game.core.model import Friend, Scenario
+from game.core.views import FeedPost, Notice, ScoreChange
+
+_PLACEHOLDER = re.compile(r"\{(player\.name|player\.score|friend\.name|friend\.score)\}")
+
+
+@dataclass
+class WorldState:
+    """Everything that changes during a game. Only the engine and the game mutate it."""
+
+    scenario: Scenario
+    rng: random.Random
+    day: int = 1
+    score: int = 0
+    money: int = 0
+    friend_scores: dict[str, int] = field(default_factory=dict)
+    is_friend: dict[str, bool] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    counters: dict[str, int] = field(default_factory=dict)
+    perk_overrides: dict[str, bool] = field(default_factory=dict)
+    feed: list[FeedPost] = field(default_factory=list)
+    history: list[ScoreChange] = field(default_factory=list)
+    log: list[Notice] = field(default_factory=list)
+    crossings: list[Event] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    end_reason: str | None = None
+    next_uid: int = 1
+    people: dict[str, Friend] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, scenario: Scenario, seed: int) -> WorldState:
+        """The state at the very start of a game."""
+        return cls(
+            scenario=scenario,
+            rng=random.Random(seed),
+            score=scenario.player_score,
+            money=scenario.player_money,
+            friend_scores={f.id: f.score for f in scenario.friends},
+            is_friend={f.id: f.is_friend for f in scenario.friends},
+            people={f.id: f for f in scenario.friends},
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def friend_ids(self) -> tuple[str, ...]:
+        """Ids of the player's current friends, in file order."""
+        return tuple(fid for fid, yes in self.is_friend.items() if yes)
+
+    def friends_average(self) -> float | None:
+        """The average score of current friends, or None with no friends."""
+        scores = [self.friend_scores[fid] for fid in self.friend_ids()]
+        return sum(scores) / len(scores) if scores else None
+
+    def active_perks(self) -> tuple[str, ...]:
+        """Perk ids in force: the tier's own, plus unlocked, minus locked, in catalogue order."""
+        own = set(self.scenario.tier_for(self.score).perks)
+        return tuple(
+            p.id for p in self.scenario.perks if self.perk_overrides.get(p.id, p.id in own)
+        )
+
+    def render(self, text: str, scope: Scope) -> str:
+        """Fill the few placeholders a scenario's text may use."""
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            try:
+                value = scope.lookup(name)
+            except Unbound:
+                return match.group(0)
+            return str(value)
+
+        return _PLACEHOLDER.sub(fill, text)
+
+    def say(self, kind: str, text: str, **extra: object) -> None:
+        """Append a notice to the log."""
+        self.log.append(Notice(kind, text, self.day, **extra))  # type: ignore[arg-type]
+
+    def add_to_feed(self, post: FeedPost) -> None:
+        """Append a post to the feed (the feed shows newest first)."""
+        self.feed.append(post)
+        self.next_uid += 1
+
+    def update_post(self, uid: int, **changes: object) -> FeedPost:
+        """Replace a feed post with a changed copy, and return it."""
+        for index, post in enumerate(self.feed):
+            if post.uid == uid:
+                self.feed[index] = replace(post, **changes)  # type: ignore[arg-type]
+                return self.feed[index]
+        raise KeyError(uid)
+
+    # -- the World protocol ----------------------------------------------------------------
+
+    def bound(self, scope: Scope, who: str) -> str | None:
+        return scope.friend if who == "friend" else who
+
+    def with_friend(self, scope: Scope, friend_id: str) -> Scope:
+        return RuleScope(self, scope.event, friend_id)
+
+    def change_score(self, who: str, by: int | None, percent: float | None, cause: Cause) -> None:
+        if who != "player" and who not in self.friend_scores:
+            return
+        before = self.score if who == "player" else self.friend_scores[who]
+        delta = by if by is not None else round(before * (percent or 0) / 100)
+        self._set_score(who, before, delta, cause)
+
+    def _set_score(self, who: str, before: int, delta: int, cause: Cause) -> None:
+        s = self.scenario
+        after = max(s.score_min, min(s.score_max, before + delta))
+        if after == before:
+            return
+        if who == "player":
+            self.score = after
+            self.crossings.append(
+                Event("score_crosses", self.day, old_score=before, new_score=after)
+            )
+        else:
+            self.friend_scores[who] = after
+        change = ScoreChange(
+            len(self.history) + 1,
+            self.day,
+            who,
+            before,
+            after,
+            cause.rule_id,
+            cause.path,
+            cause.line,
+            f"{after - before:+d}: {cause.reason}",
+        )
+        self.history.append(change)
+        self.say(
+            "score",
+            change.reason,
+            who=who,
+            delta=change.delta,
+            rule_id=cause.rule_id,
+            path=cause.path,
+            line=cause.line,
+        )
+
+    def pull_to_friends(self, weight: float, cause: Cause) -> None:
+        average = self.friends_average()
+        if average is not None:
+            self._set_score("player", self.score, round((average - self.score) * weight), cause)
+
+    def notify(self, text: str, scope: Scope, cause: Cause) -> None:
+        self.say(
+            "notify",
+            self.render(text, scope),
+            rule_id=cause.rule_id,
+            path=cause.path,
+            line=cause.line,
+        )
+
+    def message(self, sender: str, text: str, scope: Scope, cause: Cause) -> None:
+        if sender in self.friend_scores:
+            self.say(
+                "message",
+                self.render(text, scope),
+                friend=sender,
+                rule_id=cause.rule_id,
+                path=cause.path,
+                line=cause.line,
+            )
+
+    def add_post(self, post_id: str, cause: Cause) -> None:
+        post = next(p for p in self.scenario.posts if p.id == post_id)
+        friend = post.author if post.source == "friend" else None
+        person = self.people.get(post.author or "")
+        author = person.name if person else post.author or post.source.title()
+        self.add_to_feed(
+            FeedPost(
+                self.next_uid, self.day, post.source, author, post.text, post.tags, friend, post.id
+            )
+        )
+        self.say("post", post.text, rule_id=cause.rule_id, path=cause.path, line=cause.line)
+
+    def set_friendship(self, friend_id: str, is_friend: bool, cause: Cause) -> None:
+        if friend_id not in self.is_friend or self.is_friend[friend_id] == is_friend:
+            return
+        self.is_friend[friend_id] = is_friend
+        name = self.people[friend_id].name
+        kind = "befriend" if is_friend else "unfriend"
+        text = f"{name} is now your friend." if is_friend else f"{name} unfriended you."
+        self.say(
+            kind, text, friend=friend_id, rule_id=cause.rule_id, path=cause.path, line=cause.line
+        )
+        if not is_friend:
+            self.left.append(friend_id)
+
+    def set_flag(self, name: str, value: bool) -> None:
+        if value:
+            self.flags.add(name)
+        else:
+            self.flags.discard(name)
+
+    def change_counter(self, name: str, by: int | None, value: int | None) -> None:
+        self.counters[name] = value if value is not None else self.counters.get(name, 0) + (by or 0)
+
+    def change_money(self, by: int, cause: Cause) -> None:
+        self.money = max(0, self.money + by)
+
+    def set_perk(self, perk_id: str, unlocked: bool, cause: Cause) -> None:
+        self.perk_overrides[perk_id] = unlocked
+
+    def end_game(self, text: str, scope: Scope, cause: Cause) -> None:
+        if self.end_reason is None:
+            self.end_reason = self.render(text, scope)
+
+
+@dataclass
+class RuleScope:
+    """What conditions see while one rule runs for one event (and maybe one friend)."""
+
+    world: WorldState
+    event: Event
+    friend: str | None
+
+    def lookup(self, name: str) -> object:
+        w = self.world
+        head, _, tail = name.partition(".")
+        if head == "friend":
+            return self._friend_value(tail)
+        if head == "counters":
+            return w.counters.get(tail, 0)
+        if head == "flags":
+            return tail in w.flags
+        if name == "player.score":
+            return w.score
+        if name == "player.money":
+            return w.money
+        if name == "player.tier":
+            return w.scenario.tier_for(w.score).id
+        if name == "player.name":
+            return w.scenario.player_name
+        if name == "day":
+            return w.day
+        if name == "days":
+            return w.scenario.days
+        scores = [w.friend_scores[f] for f in w.friend_ids()]
+        if not scores:
+            return 0
+        return {
+            "count": len(scores),
+            "average": sum(scores) / len(scores),
+            "min": min(scores),
+            "max": max(scores),
+        }[tail]
+
+    def _friend_value(self, key: str) -> object:
+        if self.friend is None:
+            raise Unbound("friend")
+        w = self.world
+        if key == "score":
+            return w.friend_scores[self.friend]
+        if key == "is_friend":
+            return w.is_friend[self.friend]
+        if key == "id":
+            return self.friend
+        person = w.people[self.friend]
+        if key == "name":
+            return person.name
+        if key == "reaction":
+            return person.personality.reaction
+        return person.personality.posts_per_day
+
+    def text_uses(self, list_name: str) -> bool:
+        return self.world.scenario.word_list(list_name).matches(self.event.text)
+
+    def score_of(self, who: str) -> float:
+        if who == "player":
+            return self.world.score
+        if who == "friends_average":
+            average = self.world.friends_average()
+            if average is None:
+                raise Unbound("friends")
+            return average
+        return float(self._friend_value("score"))  # type: ignore[arg-type]
+
+    def friend_has(self, key: str, value: object) -> bool:
+        if key == "has_topic":
+            if self.friend is None:
+                raise Unbound("friend")
+            return value in self.world.people[self.friend].personality.topics
+        return self._friend_value(key) == value
+
+    def flag(self, name: str) -> bool:
+        return name in self.world.flags
+
+    def counter(self, name: str) -> int:
+        return self.world.counters.get(name, 0)
+
+    def chance(self) -> float:
+        return self.world.rng.random()
