@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print the report as JSON")
     sim.add_argument("--log", action="store_true", help="add the rule log of each first run")
 
+    schema = sub.add_parser("schema", help="print the scenarios' JSON Schema (for editors)")
+    schema.add_argument("--write", metavar="PATH", help="write it to PATH instead")
+
     sub.add_parser(
         "web", help="build or serve the browser version (see 'web --help')", add_help=False
     )
@@ -81,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.files, args.json)
         case "explain":
             return _explain(args.file)
+        case "schema":
+            return _schema(args.write)
         case _:
             return _simulate(args)
 
@@ -101,6 +106,19 @@ def _check(files: Sequence[str], as_json: bool) -> int:
         diagnostics += check_file(name).diagnostics
     print(to_json(diagnostics) if as_json else format_text(diagnostics))
     return 1 if any(d.is_error for d in diagnostics) else 0
+
+
+def _schema(path: str | None) -> int:
+    import json
+
+    from game.core.scenariospec import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    if path is None:
+        sys.stdout.write(text)
+    else:
+        Path(path).write_text(text, encoding="utf-8")
+    return 0
 
 
 def _load(name: str) -> CheckResult:

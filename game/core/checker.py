@@ -59,6 +59,17 @@ def _read(path: Path) -> bytes | Diagnostic:
     try:
         if path.is_dir():
             return Diagnostic(str(path), 1, 1, "error", "this is a folder, not a scenario file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Diagnostic(
+                str(path),
+                1,
+                1,
+                "error",
+                f"the file is {size / (1 << 20):.1f} MiB; "
+                f"a scenario may be at most {MAX_BYTES >> 20} MiB",
+                "split long word lists or posts into included files",
+            )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as err:
@@ -93,7 +104,7 @@ def check_text(data: bytes, path: str = "<scenario>", folder: Path | None = None
     record = spec.SCENARIO.check(root, ctx)
     digest = hashlib.sha256(data).hexdigest()[:16]
     parts: list[Record] = []
-    if record is not INVALID and record["include"]:
+    if record is not INVALID and _seq(record.get("include")):
         parts = _includes(record, ctx, folder)
         digest = hashlib.sha256((digest + "".join(p.digest for p in parts)).encode()).hexdigest()[
             :16
@@ -139,16 +150,36 @@ def _includes(record: Record, ctx: Ctx, folder: Path | None) -> list[Record]:
     return parts
 
 
+def _seq(value: Any) -> tuple[Any, ...]:
+    """A checked list, or nothing when it was missing or wrong."""
+    return value if isinstance(value, tuple) else ()
+
+
+def _rec(value: Any) -> Record | None:
+    """A checked mapping, or None when it was missing or not a mapping."""
+    return value if isinstance(value, Record) else None
+
+
 def _merged(record: Record, parts: list[Record], key: str) -> list[tuple[Any, Ctx | None]]:
-    items = [(v, None) for v in (record[key] or ())]
+    items: list[tuple[Any, Ctx | None]] = [(v, None) for v in _seq(record.get(key))]
     for part in parts:
-        items += [(v, part.ctx) for v in (part.get(key) or ())]
+        items += [(v, part.ctx) for v in _seq(part.get(key))]
     return items
 
 
-def _unique(items: Iterable[tuple[Record, Ctx | None]], ctx: Ctx, what: str) -> dict[str, Record]:
-    seen: dict[str, Record] = {}
+def _choices(record: Record, parts: list[Record]) -> list[tuple[Any, Ctx | None]]:
+    items: list[tuple[Any, Ctx | None]] = []
+    for source, where in [(record, None)] + [(p, p.ctx) for p in parts]:
+        posts = _rec(source.get("player_posts"))
+        items += [(c, where) for c in _seq(posts.get("choices") if posts else None)]
+    return items
+
+
+def _unique(items: Iterable[tuple[Any, Ctx | None]], ctx: Ctx, what: str) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
     for item, item_ctx in items:
+        if not isinstance(item.get("id"), str):
+            continue
         if item["id"] in seen:
             first = seen[item["id"]].mark_of("id").line
             (item_ctx or ctx).error(
@@ -160,20 +191,17 @@ def _unique(items: Iterable[tuple[Record, Ctx | None]], ctx: Ctx, what: str) -> 
 
 
 def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenario | None:
+    """Cross-check what could be read, and build the scenario when nothing is wrong."""
     perks = _unique(_merged(record, parts, "perks"), ctx, "perk")
     friends = _unique(_merged(record, parts, "friends"), ctx, "friend")
     posts = _unique(_merged(record, parts, "posts"), ctx, "post")
-    choices_raw = list(record["player_posts"]["choices"] or ()) if record["player_posts"] else []
-    for part in parts:
-        if part.get("player_posts"):
-            choices_raw += list(part["player_posts"]["choices"] or ())
-    choices = _unique(((c, None) for c in choices_raw), ctx, "choice")
+    choices = _unique(_choices(record, parts), ctx, "choice")
     shop = _unique(_merged(record, parts, "shop"), ctx, "item")
     word_lists = _word_lists(record, parts, ctx)
     rules: list[Rule] = [r for r, _ in _merged(record, parts, "rules")]
     _unique(((_RuleId(r), None) for r in rules), ctx, "rule")
-    score = record["score"]
-    tiers = _tiers(score, ctx)
+    score = _rec(record.get("score"))
+    tiers = _tiers(score, ctx) if score is not None and score.valid else None
     ids = {
         "perk": list(perks),
         "friend": list(friends),
@@ -183,12 +211,14 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         "word_list": list(word_lists),
     }
     _check_refs(ctx, ids)
-    _check_values(record, friends, posts, score, ctx)
-    if has_errors(ctx.diagnostics) or tiers is None:
+    if score is not None and score.valid:
+        _check_values(record, friends, posts, score, rules, ctx)
+    if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
         return None
     player = record["player"]
     feed = record["feed"] or {"per_day": 3}
     debrief = record["debrief"]
+    player_posts = record["player_posts"]
     return Scenario(
         path=ctx.path,
         title=record["title"],
@@ -210,7 +240,7 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
             for p in posts.values()
         ),
         feed_per_day=feed["per_day"],
-        free_text=record["player_posts"]["free_text"] if record["player_posts"] else True,
+        free_text=player_posts["free_text"] if player_posts else True,
         choices=tuple(Choice(c["id"], c["text"], c["tags"] or ()) for c in choices.values()),
         shop=tuple(Item(i["id"], i["name"], i["price"], i["tags"] or ()) for i in shop.values()),
         word_lists=tuple(word_lists.values()),
@@ -255,9 +285,11 @@ def _friend(f: Record) -> Friend:
 
 def _word_lists(record: Record, parts: list[Record], ctx: Ctx) -> dict[str, WordList]:
     out: dict[str, WordList] = {}
-    sources = [(record["word_lists"], ctx)] + [(p.get("word_lists"), p.ctx) for p in parts]
+    sources = [(record.get("word_lists"), ctx)] + [(p.get("word_lists"), p.ctx) for p in parts]
     for lists, where in sources:
-        for name, words in (lists or {}).items():
+        if not isinstance(lists, Record):
+            continue
+        for name, words in lists.items():
             mark = lists.mark_of(name)
             if name in out:
                 where.error(mark, f"duplicate word list '{name}'")
@@ -270,6 +302,8 @@ def _word_lists(record: Record, parts: list[Record], ctx: Ctx) -> dict[str, Word
 
 
 def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
+    if not all(t.valid for t in score["tiers"]):
+        return None
     tiers = [Tier(t["id"], t["name"], t["from"], t["to"], t["perks"] or ()) for t in score["tiers"]]
     marks = [t.mark for t in score["tiers"]]
     ok = True
@@ -314,36 +348,47 @@ def _check_refs(ctx: Ctx, ids: dict[str, list[str]]) -> None:
 
 
 def _check_values(
-    record: Record, friends: dict[str, Record], posts: dict[str, Record], score: Record, ctx: Ctx
+    record: Record,
+    friends: dict[str, Record],
+    posts: dict[str, Record],
+    score: Record,
+    rules: list[Rule],
+    ctx: Ctx,
 ) -> None:
     low, high = score["min"], score["max"]
-    player = record["player"]
-    if not low <= player["score"] <= high:
+    player = _rec(record.get("player"))
+    if (
+        player is not None
+        and isinstance(player.get("score"), int)
+        and not low <= player["score"] <= high
+    ):
         ctx.error(
             player.mark_of("score"),
             f"the player's score {player['score']} is outside the range {low} to {high}",
         )
     for friend in friends.values():
-        if not low <= friend["score"] <= high:
+        value = friend.get("score")
+        if isinstance(value, int) and not low <= value <= high:
             ctx.error(
                 friend.mark_of("score"),
-                f"{friend['id']}'s score {friend['score']} is outside the range {low} to {high}",
+                f"{friend['id']}'s score {value} is outside the range {low} to {high}",
             )
+    days = record.get("days")
     for post in posts.values():
-        author = post["author"]
-        if post["source"] == "friend" and author is not None and author not in friends:
+        author = post.get("author")
+        if post.get("source") == "friend" and isinstance(author, str) and author not in friends:
             hint = suggest(author, list(friends)) or known("friends", list(friends))
             ctx.error(post.mark_of("author"), f"unknown friend '{author}' as author", hint)
-        if post["day"] is not None and post["day"] > record["days"]:
+        day = post.get("day")
+        if isinstance(day, int) and isinstance(days, int) and day > days:
             ctx.warning(
                 post.mark_of("day"),
-                f"day {post['day']} is after the last day "
-                f"({record['days']}): this post never appears",
+                f"day {day} is after the last day ({days}): this post never appears",
             )
-    for rule, _ in _merged(record, [], "rules"):
-        if rule.when == "score_crosses" and not low < rule.threshold <= high:
+    for rule in rules:
+        if rule.when == "score_crosses" and not low < (rule.threshold or 0) <= high:
             ctx.warning(
                 Mark(rule.line, 1),
-                f"this rule can never fire: the threshold "
-                f"{rule.threshold} is outside the score range {low} to {high}",
+                f"this rule can never fire: the threshold {rule.threshold} is outside "
+                f"the score range {low} to {high}",
             )

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+SHOWN_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Diagnostic:
         lines = [self.headline()]
         if self.source_line is not None and self.source_line.strip():
             text = "".join(ch if ch.isprintable() else " " for ch in self.source_line.rstrip())
+            text = text[:SHOWN_CHARS] + (" ..." if len(text) > SHOWN_CHARS else "")
             lines.append(f"    {text}")
             lines.append("    " + " " * max(0, self.col - 1) + "^")
         if self.hint:

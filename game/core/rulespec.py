@@ -29,6 +29,7 @@ from game.core.shapes import (
     Record,
     Ref,
     Text,
+    bad,
 )
 from game.core.yamlsafe import MapNode, Mark, Node, ScalarNode, SeqNode
 
@@ -439,7 +440,7 @@ class RuleShape:
             record = Obj(RULE_FIELDS, what="rule").check(node, ctx)
         finally:
             ctx.rule = None
-        if record is INVALID:
+        if bad(record):
             return INVALID
         if record["when"] == "score_crosses" and record["threshold"] is None:
             ctx.error(

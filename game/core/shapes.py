@@ -79,6 +79,11 @@ class Shape(Protocol):
         """This shape as a JSON Schema fragment."""
 
 
+def bad(value: Any) -> bool:
+    """True for INVALID and for a record with problems."""
+    return value is INVALID or (isinstance(value, Record) and not value.valid)
+
+
 def describe_node(node: Node) -> str:
     """A short description of what a node is, for 'expected X, got Y' messages."""
     if isinstance(node, MapNode):
@@ -261,7 +266,7 @@ class ListOf:
             ctx.error(node.mark, f"this list has {len(node.items)} items, at most {self.max_items}")
             return INVALID
         values = [self.item.check(item, ctx) for item in node.items]
-        return INVALID if any(v is INVALID for v in values) else tuple(values)
+        return tuple(v for v in values if v is not INVALID)
 
     def schema(self) -> dict[str, Any]:
         array: dict[str, Any] = {"type": "array", "items": self.item.schema()}
@@ -273,12 +278,19 @@ class ListOf:
 
 
 class Record(dict[str, Any]):
-    """A checked mapping: its values by key, with the mark of the mapping and of each key."""
+    """A checked mapping: its values by key, with the mark of the mapping and of each key.
 
-    def __init__(self, mark: Mark, marks: Mapping[str, Mark], values: Mapping[str, Any]):
+    A record with problems is still returned, with ``valid`` false and INVALID in the keys that
+    were wrong, so the checker can go on to find the problems elsewhere.
+    """
+
+    def __init__(
+        self, mark: Mark, marks: Mapping[str, Mark], values: Mapping[str, Any], valid: bool = True
+    ):
         super().__init__(values)
         self.mark = mark
         self.marks = dict(marks)
+        self.valid = valid
 
     def mark_of(self, key: str) -> Mark:
         """Where ``key`` was written, or the mapping's own mark when it was left out."""
@@ -319,19 +331,22 @@ class Obj:
                 continue
             marks[key] = key_node.mark
             value = self.fields[key].shape.check(value_node, ctx)
-            ok = ok and value is not INVALID
+            ok = ok and not bad(value)
             values[key] = value
         for name, spec in self.fields.items():
             if name not in values:
                 if spec.required:
                     ctx.error(node.mark, f"{self.what} is missing the required key '{name}'")
                     ok = False
+                    values[name] = INVALID
                 else:
                     values[name] = spec.default
-        record = Record(node.mark, marks, values)
+        record = Record(node.mark, marks, values, ok)
         if ok and self.extra_check is not None:
+            errors = len(ctx.diagnostics)
             self.extra_check(record, ctx)
-        return record if ok else INVALID
+            record.valid = len(ctx.diagnostics) == errors
+        return record
 
     def _hint(self) -> str:
         required = [name for name, spec in self.fields.items() if spec.required]
@@ -410,7 +425,7 @@ class OneKey:
             ctx.error(key_node.mark, f"unknown {self.what} '{name}'", hint)
             return INVALID
         value = self.options[name].check(value_node, ctx)
-        return INVALID if value is INVALID else (name, value, key_node.mark)
+        return INVALID if bad(value) else (name, value, key_node.mark)
 
     def schema(self) -> dict[str, Any]:
         return {
