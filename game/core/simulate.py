@@ -1,12 +1,13 @@
 """Headless play with scripted players, to see how a scenario's rules treat different choices.
 
-Every scripted day: one post, one reaction to today's feed, maybe one purchase, then the day ends.
+Every scripted day: one post, one reaction to today's feed (like, share, comment or report), maybe
+one purchase, maybe one change of friends, then the day ends.
 - ``conform`` posts whatever raises (or costs least of) the score, and reacts the same way.
-- ``dissent`` posts whatever costs the most, and reacts like a conformist otherwise (it never
-  reports anyone): the difference between the two is what speaking out costs.
+- ``dissent`` posts whatever costs the most and never reports anyone, but otherwise looks after its
+  score like a conformist: the difference between the two is what speaking out costs.
 - ``random`` picks at random.
-Both conform and dissent buy the item that helps the score most, when one helps. The same seed gives
-the same report, byte for byte, on any platform.
+Conform and dissent buy, and add or drop friends, only when that raises the score. The same seed
+gives the same report, byte for byte, on any platform.
 """
 
 from __future__ import annotations
@@ -60,31 +61,58 @@ def _reactions(game: Game, reporting: bool) -> list[cmd.Command]:
     out: list[cmd.Command] = []
     for post in today:
         out += [cmd.Like(post.uid), cmd.Share(post.uid)]
+        out += [cmd.Comment(post.uid, choice.text) for choice in game.choices]
         if reporting:
             out.append(cmd.ReportPost(post.uid))
     return out
 
 
+def _social(game: Game, reporting: bool) -> list[cmd.Command]:
+    out: list[cmd.Command] = []
+    for friend in game.friends:
+        if friend.is_friend:
+            out.append(cmd.RemoveFriend(friend.id))
+            if reporting:
+                out.append(cmd.ReportFriend(friend.id))
+        else:
+            out.append(cmd.AddFriend(friend.id))
+    return out
+
+
+def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
+    """The option that raises the score most, if any raises it at all."""
+    best = _pick(game, options, 1)
+    return best if best is not None and _outcome(game, best) > game.player.score else None
+
+
 def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
-    steps: list[cmd.Command | None]
+    plan: list[Callable[[], cmd.Command | None]]
     if strategy == "random":
-        steps = [rng.choice(_posts(game)) if game.choices else None]
-        reactions = [r for r in _reactions(game, True) if game.can(r) is None]
-        steps.append(rng.choice(reactions) if reactions else None)
-        items = [cmd.Buy(i.id) for i in game.shop if game.can(cmd.Buy(i.id)) is None]
-        steps.append(rng.choice(items) if items and rng.random() < 0.5 else None)
+
+        def anything(options: list[cmd.Command], p: float = 1.0) -> cmd.Command | None:
+            allowed = [o for o in options if game.can(o) is None]
+            return rng.choice(allowed) if allowed and rng.random() < p else None
+
+        plan = [
+            lambda: anything(_posts(game)),
+            lambda: anything(_reactions(game, True)),
+            lambda: anything([cmd.Buy(i.id) for i in game.shop], 0.5),
+            lambda: anything(_social(game, True), 0.3),
+        ]
     else:
-        sign = 1 if strategy == "conform" else -1
-        steps = [_pick(game, _posts(game), sign)]
-        if not game.over:
-            steps.append(_pick(game, _reactions(game, strategy == "conform"), 1))
-        if not game.over:
-            now = game.player.score
-            best = _pick(game, [cmd.Buy(i.id) for i in game.shop], 1)
-            steps.append(best if best is not None and _outcome(game, best) > now else None)
-    for step in steps:
-        if step is not None and not game.over and game.can(step) is None:
-            game.apply(step)
+        conform = strategy == "conform"
+        plan = [
+            lambda: _pick(game, _posts(game), 1 if conform else -1),
+            lambda: _pick(game, _reactions(game, conform), 1),
+            lambda: _helpful(game, [cmd.Buy(i.id) for i in game.shop]),
+            lambda: _helpful(game, _social(game, conform)),
+        ]
+    for step in plan:
+        if game.over:
+            return
+        command = step()
+        if command is not None and game.can(command) is None:
+            game.apply(command)
     if not game.over:
         game.apply(cmd.EndDay())
 
