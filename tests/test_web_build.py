@@ -244,6 +244,21 @@ def test_a_build_error_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert code == 1 and "--cdn must be an http(s) URL" in errors
 
 
+def test_a_scenario_with_errors_stops_the_build(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    broken = REPO / "tests" / "browser" / "broken_scenario.yaml"
+    (mine / "broken.yaml").write_bytes(broken.read_bytes())
+    out = tmp_path / "out"
+    code, printed, errors = run_web(["build", "--scenarios", str(mine), "--out", str(out)])
+    assert code == 1
+    assert errors.startswith("error: the scenarios have errors, so nothing was built")
+    assert re.search(r"broken\.yaml:8:7: error: ", errors), errors
+    assert "Traceback" not in errors
+    assert not out.exists()
+    assert not printed
+
+
 def test_missing_pygbag_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(web_build.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(BuildError, match="pygbag is not installed"):

@@ -75,13 +75,15 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced. Paths are absolute; ``sizes`` maps each output file to bytes."""
+    """What a build produced. Paths are absolute; ``sizes`` maps each output file to bytes;
+    ``warnings`` are the checker's warnings about the shipped scenarios, formatted."""
 
     out_dir: Path
     apk: Path
     zip_path: Path | None
     sizes: dict[Path, int]
     scenarios: tuple[str, ...]
+    warnings: tuple[str, ...]
     cdn: str
     seconds: float
 
@@ -120,6 +122,28 @@ def scenario_files(directory: Path) -> list[Path]:
     if schema.is_file():
         found.append(schema)
     return found
+
+
+def check_scenarios(paths: list[Path]) -> tuple[str, ...]:
+    """Check every scenario in ``paths`` with the game's checker before it is shipped.
+
+    Returns the warnings, formatted (the build goes on with them). Raises BuildError
+    listing every problem, each as ``file:line:col``, when any scenario has an error:
+    a web build would only show players an error screen.
+    """
+    from game.core.checker import check_file
+    from game.core.diagnostics import format_text, has_errors
+
+    diagnostics = []
+    for path in paths:
+        if path.name != SCHEMA_NAME:
+            diagnostics += check_file(_shown(path)).diagnostics
+    if has_errors(diagnostics):
+        raise BuildError(
+            "the scenarios have errors, so nothing was built. Fix them (python -m game check "
+            "FILE shows them too), then build again:\n" + format_text(diagnostics)
+        )
+    return tuple(diagnostic.format() for diagnostic in diagnostics)
 
 
 def yaml_sources() -> list[tuple[Path, str]]:
@@ -333,14 +357,16 @@ def make_itch_zip(out: Path, zip_path: Path) -> Path:
 def build(options: BuildOptions) -> BuildResult:
     """Build the browser version as ``options`` says and return what was produced.
 
-    Raises BuildError with a readable message on any failure; the output folder is then
-    left as it was before, except for files already copied.
+    Checks the scenarios first and builds nothing if one has errors. Raises BuildError
+    with a readable message on any failure; the output folder is then left as it was
+    before, except for files already copied.
     """
     started = time.monotonic()
     root = options.source_root.resolve() if options.source_root else package_root()
     scenario_dir = options.scenarios if options.scenarios is not None else root / "scenarios"
     scenarios = scenario_files(scenario_dir.resolve())
     cdn = normalise_cdn(options.cdn)
+    warnings = check_scenarios(scenarios)
     out = options.out.resolve()
     with tempfile.TemporaryDirectory(prefix="model-citizen-web-") as temporary:
         app_dir = Path(temporary) / APP_NAME
@@ -357,6 +383,7 @@ def build(options: BuildOptions) -> BuildResult:
         zip_path=zip_path,
         sizes=sizes,
         scenarios=tuple(path.name for path in scenarios if path.name != SCHEMA_NAME),
+        warnings=warnings,
         cdn=cdn,
         seconds=time.monotonic() - started,
     )
@@ -384,6 +411,7 @@ def describe(result: BuildResult) -> Iterable[str]:
         f"({len(result.scenarios)} scenario{'s' if len(result.scenarios) != 1 else ''}: "
         f"{', '.join(result.scenarios)})"
     )
+    yield from result.warnings
     width = max(len(_shown(path)) for path in result.sizes)
     for path, size in result.sizes.items():
         yield f"  {_shown(path):<{width}}  {_human_size(size):>10}"
