@@ -1,0 +1,368 @@
+"""The window, the one async main loop and the scene stack.
+
+Every frame, in this order: driver (tests) -> events -> actions -> update -> draw -> flip ->
+``await asyncio.sleep(0)`` (pygbag needs that yield once per frame; there is no other loop).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game.core import saves
+from game.core.checker import check_file
+from game.core.commands import Command, CommandError
+from game.core.diagnostics import Diagnostic
+from game.core.model import Scenario
+from game.core.views import Notice
+from game.ui import input as ia
+from game.ui import theme as th
+from game.ui.hud import Hud
+from game.ui.scene import Scene
+from game.ui.session import Session, notable
+from game.ui.strings import Strings
+from game.ui.text import TextCache
+from game.ui.theme import Theme
+from game.ui.toasts import Toasts
+from game.ui.widgets import UIContext
+
+Driver = Callable[["App"], None]
+"""Called once per frame before events are read; tests use it to post events and check state."""
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    """Settings read once at start (from arguments and the environment)."""
+
+    scenario_path: str | None = None
+    size: tuple[int, int] = (1280, 800)
+    scenarios_dir: Path = field(default_factory=lambda: PROJECT_DIR / "scenarios")
+    seed: int | None = None
+    fps: int = 60
+    fixed_dt: float | None = None
+    store: saves.Store | None = None
+    resizable: bool = True
+
+    @classmethod
+    def from_env(
+        cls, scenario_path: str | None = None, size: tuple[int, int] = (1280, 800)
+    ) -> AppConfig:
+        """Config from the environment: MODEL_CITIZEN_DATA (save folder, read by the core),
+        MODEL_CITIZEN_SEED (fixed seed), MODEL_CITIZEN_SCENARIOS (scenario folder)."""
+        seed = os.environ.get("MODEL_CITIZEN_SEED")
+        folder = os.environ.get("MODEL_CITIZEN_SCENARIOS")
+        return cls(
+            scenario_path=scenario_path,
+            size=size,
+            scenarios_dir=Path(folder) if folder else PROJECT_DIR / "scenarios",
+            seed=int(seed) if seed and seed.lstrip("-").isdigit() else None,
+            store=saves.default_store(),
+        )
+
+
+class App:
+    """Owns the window, the scene stack, the running session, and the loop."""
+
+    def __init__(self, config: AppConfig, surface: pygame.Surface | None = None) -> None:
+        """Open the window (or use `surface`, e.g. an off-screen one for benchmarks)."""
+        self.config = config
+        self.windowed = surface is None
+        if surface is None:
+            flags = pygame.RESIZABLE if config.resizable else 0
+            surface = pygame.display.set_mode(config.size, flags)
+            pygame.display.set_caption(Strings()("app.title"))
+        self.surface = surface
+        self.size = surface.get_size()
+        self.ctx = UIContext(Theme.for_size(*self.size), TextCache(Theme.for_size(*self.size)))
+        self.strings = Strings()
+        self.input = ia.InputMapper()
+        self.input.scale = self.ctx.theme.scale
+        self.stack: list[Scene] = []
+        self.session: Session | None = None
+        self.hud = Hud()
+        self.toasts = Toasts()
+        self.running = True
+        self.frames = 0
+        self.rng = random.Random()
+
+    # ----------------------------------------------------------------- stack
+    @property
+    def top(self) -> Scene:
+        """The scene receiving input."""
+        return self.stack[-1]
+
+    def push(self, scene: Scene) -> None:
+        """Put a scene on top."""
+        self.stack.append(scene)
+        scene.layout()
+
+    def pop(self) -> Scene:
+        """Remove the top scene; the one below is refreshed."""
+        scene = self.stack.pop()
+        if self.stack:
+            self.top.refresh()
+        return scene
+
+    def reset(self, scene: Scene) -> None:
+        """Replace the whole stack with one scene."""
+        self.stack = []
+        self.push(scene)
+
+    # ----------------------------------------------------------------- game flow
+    def set_language(self, language: str) -> None:
+        """Switch the interface language (scenario's `language`)."""
+        self.strings = Strings(language)
+
+    def new_seed(self) -> int:
+        """The seed for a new game (fixed by config for tests)."""
+        return self.config.seed if self.config.seed is not None else self.rng.randrange(1, 2**31)
+
+    def start_game(self, scenario: Scenario, path: str) -> None:
+        """Start a new game of `scenario` and show the feed."""
+        from game.ui.scenes.play import PlayScene
+
+        self.session = Session.new(scenario, path, self.new_seed(), self.config.store)
+        self.set_language(scenario.language)
+        self.toasts.clear()
+        self.hud = Hud()
+        self.hud.set_state(self.session.hud_state(), animate=False)
+        self.reset(PlayScene(self))
+        self.show_notices(self.session.game.log)
+
+    def resume(self, session: Session) -> None:
+        """Continue a restored session."""
+        from game.ui.scenes.play import PlayScene
+
+        self.session = session
+        self.set_language(session.scenario.language)
+        self.toasts.clear()
+        self.hud = Hud()
+        self.hud.set_state(session.hud_state(), animate=False)
+        self.reset(PlayScene(self))
+        if session.game.over:
+            self.show_debrief()
+
+    def open_scenario(self, path: str) -> None:
+        """Check a scenario file and start it, or show its errors."""
+        result = check_file(path)
+        if result.scenario is None or not result.ok:
+            self.show_errors(path, result.diagnostics, keep_game=False)
+            return
+        self.start_game(result.scenario, path)
+
+    def to_title(self, message: str = "") -> None:
+        """Save (if playing) and go back to the title screen."""
+        from game.ui.scenes.title import TitleScene
+
+        if self.session is not None and not self.session.game.over:
+            self.session.save()
+        self.session = None
+        self.toasts.clear()
+        self.reset(TitleScene(self, message=message))
+
+    def show_errors(self, path: str, diagnostics: Sequence[Diagnostic], keep_game: bool) -> None:
+        """Show a scenario's located errors (over the game when `keep_game`)."""
+        from game.ui.scenes.error import ErrorScene
+
+        self.push(ErrorScene(self, path, diagnostics, keep_game=keep_game))
+
+    def show_debrief(self) -> None:
+        """Replace the game screens with the debrief."""
+        from game.ui.scenes.debrief import DebriefScene
+
+        assert self.session is not None
+        self.session.save()
+        self.reset(DebriefScene(self))
+
+    def command(self, command: Command) -> tuple[Notice, ...] | None:
+        """Send a command; show its notices, refresh the scenes. None (and a toast) when refused."""
+        if self.session is None:
+            return None
+        try:
+            notices = self.session.apply(command)
+        except CommandError as err:
+            self.toasts.add(self.strings("toast.cannot", reason=err), "minus", th.WARNING)
+            return None
+        self.after_change()
+        self.show_notices(notices)
+        return notices
+
+    def after_change(self) -> None:
+        """Re-read the game's views everywhere after the game changed."""
+        if self.session is None:
+            return
+        self.hud.set_state(self.session.hud_state())
+        for scene in self.stack:
+            scene.refresh()
+
+    def show_notices(self, notices: Sequence[Notice]) -> None:
+        """Turn notable notices into toasts."""
+        if self.session is None:
+            return
+        for notice in notable(notices):
+            text, icon, color = notice.text, "dot", th.ACCENT
+            if notice.kind == "message":
+                text = f"{self.session.friend_name(notice.friend)}: {notice.text}"
+                icon = "dot"
+            elif notice.kind in ("perk_gained", "perk_lost"):
+                good = (notice.kind == "perk_gained") == (notice.who != "penalty")
+                icon, color = ("up", th.GAIN) if good else ("down", th.LOSS)
+            elif notice.kind in ("unfriend", "notify"):
+                icon, color = "flag", th.WARNING
+            self.toasts.add(text, icon, color)
+
+    def reload(self) -> None:
+        """F5: re-read the scenario and replay (errors shown, old game kept)."""
+        if self.session is None:
+            return
+        result = self.session.reload()
+        if result.diagnostics:
+            self.show_errors(self.session.path, result.diagnostics, keep_game=True)
+            return
+        if result.replay_error:
+            self.toasts.add(
+                self.strings("error.replay", reason=result.replay_error), "flag", th.ERROR
+            )
+            return
+        self.set_language(self.session.scenario.language)
+        self.toasts.add(self.strings("reload.done", n=result.replayed), "check", th.GAIN)
+        self.after_change()
+
+    def quit(self) -> None:
+        """Stop the loop after this frame (saving the game in progress)."""
+        if self.session is not None and not self.session.game.over:
+            self.session.save()
+        self.running = False
+
+    # ----------------------------------------------------------------- frame
+    def resize(self, size: tuple[int, int]) -> None:
+        """Adopt a new window size: new scale, new layout for every scene."""
+        size = (max(320, size[0]), max(240, size[1]))
+        if size == self.size:
+            return
+        self.size = size
+        theme = Theme.for_size(*size)
+        self.ctx.theme = theme
+        self.ctx.text.set_theme(theme)
+        self.input.scale = theme.scale
+        for scene in self.stack:
+            scene.layout()
+
+    def dispatch(self, action: ia.Action) -> None:
+        """Send one action where it belongs."""
+        if action.kind == ia.QUIT:
+            self.quit()
+        elif action.kind == ia.RESIZE:
+            self.resize(action.size)
+        elif action.kind == ia.RELOAD and self.session is not None:
+            self.reload()
+        elif self.stack:
+            self.top.handle(action)
+
+    def step(self, dt: float) -> None:
+        """Read events, update and draw one frame (without flipping)."""
+        if self.windowed:
+            self.surface = pygame.display.get_surface()
+            if self.surface.get_size() != self.size:
+                self.resize(self.surface.get_size())
+        surface = self.surface
+        for event in pygame.event.get():
+            for action in self.input.map(event, self.size):
+                self.dispatch(action)
+                if not self.running:
+                    return
+        self.update(dt)
+        self.draw(surface)
+
+    def update(self, dt: float) -> None:
+        """Advance animations."""
+        self.ctx.time += dt
+        self.hud.update(dt)
+        self.toasts.update(dt)
+        if self.stack:
+            self.top.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the stack bottom-up from the last opaque scene, then the score bar and toasts."""
+        surface.fill(th.BG)
+        first = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                first = i
+                break
+        for scene in self.stack[first:]:
+            scene.draw(surface)
+        if self.stack and self.stack[-1].shows_hud and self.session is not None:
+            self.hud.draw(surface, self.ctx, self.strings)
+        self.toasts.draw(surface, self.ctx)
+
+    async def run(self, driver: Driver | None = None, max_frames: int | None = None) -> int:
+        """The main loop; returns the exit code. `driver` runs before each frame's events."""
+        clock = pygame.time.Clock()
+        while self.running:
+            ms = clock.tick(self.config.fps) if self.config.fps else clock.tick()
+            dt = self.config.fixed_dt if self.config.fixed_dt is not None else min(ms / 1000.0, 0.1)
+            if driver is not None:
+                driver(self)
+            if not self.running:
+                break
+            self.step(dt)
+            if self.windowed:
+                pygame.display.flip()
+            self.frames += 1
+            if max_frames is not None and self.frames >= max_frames:
+                break
+            await asyncio.sleep(0)
+        return 0
+
+
+def init_pygame() -> None:
+    """Start the pygame parts the game uses (no audio: the game has none)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    pygame.display.init()
+    pygame.font.init()
+
+
+def first_scene(app: App) -> None:
+    """Title screen, or the given scenario's errors."""
+    from game.ui.scenes.title import TitleScene
+
+    app.reset(TitleScene(app))
+    path = app.config.scenario_path
+    if path is not None:
+        result = check_file(path)
+        if result.scenario is None or not result.ok:
+            app.show_errors(path, result.diagnostics, keep_game=False)
+        else:
+            app.set_language(result.scenario.language)
+            app.top.layout()
+
+
+async def main_async(
+    config: AppConfig, driver: Driver | None = None, max_frames: int | None = None
+) -> int:
+    """Open the window, run the game until it is closed, return the exit code."""
+    init_pygame()
+    try:
+        app = App(config)
+        first_scene(app)
+        return await app.run(driver, max_frames)
+    finally:
+        pygame.quit()
+
+
+def play(scenario_path: str | None = None, *, size: tuple[int, int] = (1280, 800)) -> int:
+    """Play the game in a window (``python -m game play [SCENARIO]``); returns the exit code."""
+    if scenario_path is not None and not Path(scenario_path).exists():
+        print(f"no such scenario file: {scenario_path}", file=sys.stderr)
+        return 2
+    return asyncio.run(main_async(AppConfig.from_env(scenario_path, size)))

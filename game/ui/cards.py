@@ -1,0 +1,251 @@
+"""Cards (a post, a friend, a shop item, a fact) and how one card is measured and painted.
+
+A card is an immutable description; `CardPainter` turns it into a surface once per width and keeps
+the result in a bounded cache, so a long list costs a few blits a frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui import theme as th
+from game.ui.text import LRU
+from game.ui.theme import Color
+from game.ui.widgets import Button, UIContext, delta_label, draw_badge, draw_delta, draw_icon, flow
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Wrapped text, optionally led by an icon."""
+
+    text: str
+    style: str = "body"
+    color: Color = th.TEXT
+    icon: str | None = None
+    icon_color: Color | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Badges:
+    """A row of outlined labels (source, tags, tier)."""
+
+    items: tuple[tuple[str, Color], ...]
+    lead: str = ""
+    lead_style: str = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """A signed score change with its cause (arrow + sign + colour)."""
+
+    delta: int
+    text: str
+    style: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Vertical space in design pixels."""
+
+    size: float = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Custom:
+    """A drawn area of fixed design height; `key` identifies its content for caching."""
+
+    key: Hashable
+    height: float
+    paint: Callable[[pygame.Surface, pygame.Rect, UIContext], None] = field(
+        compare=False, hash=False
+    )
+
+
+Part = Line | Badges | Delta | Gap | Custom
+
+
+@dataclass(frozen=True, slots=True)
+class CardButton:
+    """A button inside a card."""
+
+    id: str
+    label: str
+    enabled: bool = True
+    active: bool = False
+    icon: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One card of a list; `key` must be unique in its list."""
+
+    key: Hashable
+    parts: tuple[Part, ...]
+    buttons: tuple[CardButton, ...] = ()
+    accent: Color | None = None
+    plain: bool = False
+
+
+@dataclass(slots=True)
+class Painted:
+    """A painted card and where its buttons are, relative to the card."""
+
+    surface: pygame.Surface
+    buttons: list[Button]
+
+
+class CardPainter:
+    """Measures and paints cards with bounded caches."""
+
+    def __init__(self, heights: int = 5000, surfaces: int = 64) -> None:
+        """Caches for heights (one per card and width) and painted surfaces."""
+        self.heights = LRU(heights)
+        self.surfaces = LRU(surfaces)
+
+    def height(self, card: Card, width: int, ctx: UIContext) -> int:
+        """The card's height at `width`."""
+        key = (card, width, ctx.theme.scale)
+        value = self.heights.get(key)
+        if value is None:
+            value = self._layout(card, width, ctx, None)
+            self.heights.put(key, value)
+        return value  # type: ignore[return-value]
+
+    def paint(self, card: Card, width: int, ctx: UIContext) -> Painted:
+        """The card painted at `width` (cached)."""
+        key = (card, width, ctx.theme.scale)
+        painted = self.surfaces.get(key)
+        if painted is None:
+            height = self.height(card, width, ctx)
+            surface = pygame.Surface((width, height), pygame.SRCALPHA)
+            buttons = self._draw(card, surface, ctx)
+            painted = Painted(surface, buttons)
+            self.surfaces.put(key, painted)
+        return painted  # type: ignore[return-value]
+
+    def _draw(self, card: Card, surface: pygame.Surface, ctx: UIContext) -> list[Button]:
+        rect = surface.get_rect()
+        if not card.plain:
+            radius = ctx.theme.px(10)
+            pygame.draw.rect(surface, th.CARD, rect, border_radius=radius)
+            if card.accent is not None:
+                bar = pygame.Rect(0, 0, ctx.theme.px(6), rect.height)
+                pygame.draw.rect(
+                    surface,
+                    card.accent,
+                    bar,
+                    border_top_left_radius=radius,
+                    border_bottom_left_radius=radius,
+                )
+        buttons: list[Button] = []
+        self._layout(card, rect.width, ctx, (surface, buttons))
+        return buttons
+
+    def _layout(
+        self,
+        card: Card,
+        width: int,
+        ctx: UIContext,
+        target: tuple[pygame.Surface, list[Button]] | None,
+    ) -> int:
+        """Walk the parts; measure only (target None) or also draw; returns the height."""
+        t = ctx.theme
+        pad = 0 if card.plain else t.px(14)
+        left = pad + (t.px(6) if card.accent is not None and not card.plain else 0)
+        inner = max(20, width - left - pad)
+        y = pad
+        surface = target[0] if target is not None else None
+        for part in card.parts:
+            if isinstance(part, Gap):
+                y += t.px(part.size)
+            elif isinstance(part, Line):
+                y = _line(part, ctx, left, y, inner, surface)
+            elif isinstance(part, Badges):
+                y = _badges(part, ctx, left, y, inner, surface)
+            elif isinstance(part, Delta):
+                y = _delta(part, ctx, left, y, inner, surface)
+            else:
+                h = t.px(part.height)
+                if surface is not None:
+                    part.paint(surface, pygame.Rect(left, y, inner, h), ctx)
+                y += h
+        if card.buttons:
+            y += t.px(8)
+            buttons = [
+                Button(b.id, b.label, b.enabled, b.active, b.icon, style="meta")
+                for b in card.buttons
+            ]
+            y = flow(buttons, ctx, left, y, inner)
+            if target is not None:
+                for button in buttons:
+                    button.draw(target[0], ctx)
+                target[1].extend(buttons)
+        return y + pad
+
+
+def _line(
+    part: Line, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    lh = ctx.text.line_height(part.style)
+    indent = lh if part.icon else 0
+    lines = ctx.text.wrap(part.text, part.style, width - indent)
+    if surface is not None:
+        if part.icon:
+            draw_icon(
+                surface,
+                part.icon,
+                (x + lh // 2 - 2, y + lh // 2),
+                lh * 2 // 3,
+                part.icon_color or part.color,
+            )
+        for i, text in enumerate(lines):
+            if text:
+                surface.blit(
+                    ctx.text.render(text, part.style, part.color), (x + indent, y + i * lh)
+                )
+    return y + lh * len(lines)
+
+
+def _badges(
+    part: Badges, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    gap = ctx.theme.px(8)
+    cx, bottom = x, y
+    if part.lead:
+        lead = ctx.text.fit(part.lead, part.lead_style, width)
+        lh = ctx.text.line_height(part.lead_style)
+        if surface is not None:
+            surface.blit(ctx.text.render(lead, part.lead_style, th.TEXT), (x, y))
+        cx += ctx.text.width(lead, part.lead_style) + gap
+        bottom = y + lh
+    row_y = y
+    bh = ctx.text.line_height("small") + ctx.theme.px(4)
+    if part.lead:
+        row_y = y + max(0, (ctx.text.line_height(part.lead_style) - bh) // 2)
+    for label, color in part.items:
+        w = ctx.text.width(label, "small") + ctx.theme.px(12)
+        if cx > x and cx + w > x + width:
+            cx, row_y = x, max(bottom, row_y + bh) + ctx.theme.px(4)
+        if surface is not None:
+            draw_badge(surface, ctx, label, (cx, row_y), color)
+        cx += w + gap
+        bottom = max(bottom, row_y + bh)
+    return bottom + ctx.theme.px(4)
+
+
+def _delta(
+    part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    label = delta_label(part.delta)
+    lh = ctx.text.line_height(part.style)
+    lead = lh + ctx.theme.px(4) + ctx.text.width(label, part.style) + ctx.theme.px(10)
+    lead = max(lead, ctx.theme.px(90))
+    lines = ctx.text.wrap(part.text, part.style, max(20, width - lead))
+    if surface is not None:
+        draw_delta(surface, ctx, part.delta, (x, y), part.style)
+        for i, text in enumerate(lines):
+            surface.blit(ctx.text.render(text, part.style, th.TEXT), (x + lead, y + i * lh))
+    return y + lh * max(1, len(lines))

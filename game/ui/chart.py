@@ -1,0 +1,119 @@
+"""The debrief's chart: the player's score day by day over the tier bands, drawn with pygame."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.core.model import Tier
+from game.ui import theme as th
+from game.ui.widgets import UIContext, draw_icon
+
+
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """Everything the chart shows; hashable so a painted chart can be cached."""
+
+    series: tuple[tuple[int, int], ...]
+    tiers: tuple[Tier, ...]
+    low: int
+    high: int
+    days: int
+    x_label: str
+    y_label: str
+
+
+def nice_step(span: float, target: int = 5) -> int:
+    """A round tick step (1, 2, 5 x 10^n) giving about `target` ticks over `span`."""
+    raw = max(1.0, span / max(1, target))
+    power = 10 ** int(len(str(int(raw))) - 1)
+    for mult in (1, 2, 5, 10):
+        if mult * power >= raw:
+            return mult * power
+    return 10 * power
+
+
+def paint_chart(
+    surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: ChartData
+) -> None:
+    """Draw axes with ticks and labels, labelled tier bands, and the score line with its points."""
+    t = ctx.theme
+    lh = ctx.text.line_height("small")
+    tick_w = max(ctx.text.width(str(data.high), "small"), ctx.text.width(str(data.low), "small"))
+    plot = pygame.Rect(
+        rect.x + tick_w + t.px(14) + lh,
+        rect.y + t.px(6),
+        rect.width - tick_w - t.px(24) - lh,
+        rect.height - lh * 2 - t.px(16),
+    )
+    if plot.width < 20 or plot.height < 20:
+        return
+    lo, hi = data.low - 0.5, data.high + 0.5  # each whole score owns a band one point high
+    span = hi - lo
+    last_day = max(1, data.days, max((d for d, _ in data.series), default=1))
+
+    def ypos(score: float) -> int:
+        return round(plot.bottom - (score - lo) * plot.height / span)
+
+    def xpos(day: float) -> int:
+        return round(plot.x + day * plot.width / last_day)
+
+    # tier bands, labelled inside on the right
+    for index, tier in enumerate(data.tiers):
+        top, bottom = ypos(tier.high + 0.5), ypos(tier.low - 0.5)
+        band = pygame.Rect(plot.x, top, plot.width, max(1, bottom - top))
+        pygame.draw.rect(surface, th.tier_color(index), band)
+        pygame.draw.line(surface, th.BORDER, band.topleft, band.topright)
+        name = f"{tier.name} ({tier.low}-{tier.high})"
+        img = ctx.text.render(ctx.text.fit(name, "small", plot.width - t.px(24)), "small", th.TEXT)
+        if band.height >= img.get_height():
+            box = pygame.Rect(0, 0, img.get_width() + t.px(8), img.get_height())
+            box.topright = (band.right - t.px(4), band.y + t.px(2))
+            shade = th.lerp_color(th.tier_color(index), (0, 0, 0), 0.45)
+            pygame.draw.rect(surface, shade, box, border_radius=t.px(4))
+            surface.blit(img, (box.x + t.px(4), box.y))
+    # y axis and ticks
+    pygame.draw.line(surface, th.TEXT, plot.bottomleft, plot.topleft, max(1, t.px(2)))
+    step = nice_step(data.high - data.low)
+    value = (data.low // step + 1) * step if data.low % step else data.low
+    while value <= data.high:
+        y = ypos(value)
+        pygame.draw.line(surface, th.TEXT, (plot.x - t.px(5), y), (plot.x, y), max(1, t.px(2)))
+        img = ctx.text.render(str(value), "small", th.MUTED)
+        surface.blit(img, (plot.x - t.px(8) - img.get_width(), y - img.get_height() // 2))
+        value += step
+    # x axis and ticks
+    pygame.draw.line(surface, th.TEXT, plot.bottomleft, plot.bottomright, max(1, t.px(2)))
+    # x axis at the bottom of the plot (below the lowest score)
+    day_step = max(1, nice_step(last_day, 10)) if last_day > 12 else 1
+    for day in range(0, last_day + 1, day_step):
+        x = xpos(day)
+        pygame.draw.line(
+            surface, th.TEXT, (x, plot.bottom), (x, plot.bottom + t.px(5)), max(1, t.px(2))
+        )
+        img = ctx.text.render(str(day), "small", th.MUTED)
+        surface.blit(img, (x - img.get_width() // 2, plot.bottom + t.px(6)))
+    # axis titles
+    x_title = ctx.text.render(data.x_label, "small", th.TEXT)
+    surface.blit(x_title, (plot.centerx - x_title.get_width() // 2, plot.bottom + t.px(8) + lh))
+    y_title = pygame.transform.rotate(ctx.text.render(data.y_label, "small", th.TEXT), 90)
+    surface.blit(y_title, (rect.x, plot.centery - y_title.get_height() // 2))
+    _line(surface, ctx, data.series, xpos, ypos)
+
+
+def _line(
+    surface: pygame.Surface, ctx: UIContext, series: Sequence[tuple[int, int]], xpos, ypos
+) -> None:
+    t = ctx.theme
+    points = [(xpos(day), ypos(score)) for day, score in series]
+    if len(points) > 1:
+        pygame.draw.lines(surface, (0, 0, 0), False, points, t.px(6))
+        pygame.draw.lines(surface, th.TEXT, False, points, t.px(3))
+    for i, (point, (_, score)) in enumerate(zip(points, series, strict=True)):
+        prev = series[i - 1][1] if i else score
+        kind = "up" if score > prev else "down" if score < prev else "dot"
+        color = th.GAIN if score > prev else th.LOSS if score < prev else th.TEXT
+        pygame.draw.circle(surface, (0, 0, 0), point, t.px(9))
+        draw_icon(surface, kind, point, t.px(12), color)

@@ -1,0 +1,128 @@
+"""The score bar, always on screen during play: number, tier, last change and its cause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import theme as th
+from game.ui.strings import Strings
+from game.ui.widgets import UIContext, draw_badge, draw_delta
+
+ANIM_SECONDS = 0.9
+FLASH_SECONDS = 2.5
+
+
+@dataclass(frozen=True, slots=True)
+class HudState:
+    """What the bar shows, read from the game's views."""
+
+    score_name: str
+    score: int
+    tier: str
+    day: int
+    days: int
+    money: int
+    last_delta: int | None
+    last_reason: str
+    changes: int
+
+
+class Hud:
+    """Draws the score bar and animates the number when the score changes."""
+
+    def __init__(self) -> None:
+        """Start with nothing to show."""
+        self.state: HudState | None = None
+        self.shown = 0.0
+        self.start = 0.0
+        self.anim = 1.0
+        self.flash = 0.0
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def height(self, ctx: UIContext) -> int:
+        """The bar's height at the current scale."""
+        return ctx.text.line_height("small") + ctx.text.line_height("big") + ctx.theme.px(14)
+
+    def set_state(self, state: HudState, animate: bool = True) -> None:
+        """Show `state`; starts the count animation when the score changed."""
+        old = self.state
+        self.state = state
+        if old is None or not animate:
+            self.shown = float(state.score)
+            self.anim = 1.0
+            return
+        if state.score != old.score or state.changes != old.changes:
+            self.start = self.shown
+            self.anim = 0.0
+            self.flash = FLASH_SECONDS
+
+    def update(self, dt: float) -> None:
+        """Advance the animation."""
+        if self.state is None:
+            return
+        self.anim = min(1.0, self.anim + dt / ANIM_SECONDS)
+        eased = 1 - (1 - self.anim) ** 3
+        self.shown = self.start + (self.state.score - self.start) * eased
+        self.flash = max(0.0, self.flash - dt)
+
+    @property
+    def animating(self) -> bool:
+        """True while the number is still moving."""
+        return self.anim < 1.0
+
+    def draw(self, surface: pygame.Surface, ctx: UIContext, strings: Strings) -> None:
+        """Draw the bar across the top of `surface`."""
+        state = self.state
+        if state is None:
+            return
+        t = ctx.theme
+        self.rect = pygame.Rect(0, 0, surface.get_width(), self.height(ctx))
+        bg = th.PANEL
+        if self.flash > 0 and state.last_delta:
+            tint = th.GAIN if state.last_delta > 0 else th.LOSS
+            bg = th.lerp_color(th.PANEL, tint, 0.35 * min(1.0, self.flash / FLASH_SECONDS))
+        pygame.draw.rect(surface, bg, self.rect)
+        pygame.draw.line(
+            surface, th.BORDER, self.rect.bottomleft, self.rect.bottomright, max(1, t.px(2))
+        )
+        pad = t.pad
+        x, y = pad, t.px(6)
+        small = ctx.text.line_height("small")
+        label = ctx.text.fit(state.score_name, "small", t.px(180))
+        surface.blit(ctx.text.render(label, "small", th.MUTED), (x, y))
+        number = ctx.text.render(str(round(self.shown)), "big", th.TEXT)
+        surface.blit(number, (x, y + small))
+        left_w = max(
+            number.get_width(), ctx.text.width(label, "small"), ctx.text.width("950", "big")
+        )
+        # right block: day and money
+        day = strings("hud.day", day=min(state.day, state.days), days=state.days)
+        money = strings("hud.money", money=state.money)
+        right_w = max(ctx.text.width(day, "meta"), ctx.text.width(money, "meta"))
+        rx = self.rect.right - pad - right_w
+        surface.blit(ctx.text.render(day, "meta", th.TEXT), (rx, y + t.px(4)))
+        surface.blit(
+            ctx.text.render(money, "meta", th.MUTED),
+            (rx, y + t.px(4) + ctx.text.line_height("meta")),
+        )
+        # middle: tier, last change, cause
+        mx = x + left_w + t.px(24)
+        mid_w = max(40, rx - t.px(16) - mx)
+        tier_rect = draw_badge(
+            surface, ctx, strings("hud.tier", tier=state.tier), (mx, y + t.px(4)), th.ACCENT, "meta"
+        )
+        cause_y = tier_rect.bottom + t.px(6)
+        if state.last_delta is not None:
+            draw_delta(
+                surface,
+                ctx,
+                state.last_delta,
+                (tier_rect.right + t.px(14), tier_rect.y + t.px(2)),
+                "meta",
+            )
+            cause = ctx.text.fit(state.last_reason, "meta", mid_w)
+        else:
+            cause = ctx.text.fit(strings("hud.no_changes"), "meta", mid_w)
+        surface.blit(ctx.text.render(cause, "meta", th.TEXT), (mx, cause_y))

@@ -1,0 +1,307 @@
+"""A scrolling list of cards that draws only what is visible.
+
+Keyboard: Up/Down choose a card (or scroll when no card has buttons), Left/Right choose a button,
+Enter/Space press it, Page Up/Down and Home/End jump. Mouse: wheel, drag, click. Touch: drag, tap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Hashable, Sequence
+
+import pygame
+
+from game.ui import input as ia
+from game.ui import theme as th
+from game.ui.cards import Card, CardPainter
+from game.ui.focus import Activate
+from game.ui.widgets import UIContext, draw_focus
+
+DRAG_THRESHOLD = 8
+
+
+class CardList:
+    """A virtualised, scrollable list of `Card`s; activations report (card key, button id)."""
+
+    def __init__(self, id: str, painter: CardPainter | None = None) -> None:
+        """An empty list; share a `painter` between lists to share its caches."""
+        self.id = id
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.painter = painter or CardPainter()
+        self.cards: tuple[Card, ...] = ()
+        self.offsets: list[int] = []
+        self.total = 0
+        self.scroll = 0.0
+        self.target = 0.0
+        self.selected = 0
+        self.button = 0
+        self.gap = 0
+        self.margin = 0
+        self._press: tuple[int, int] | None = None
+        self._press_scroll = 0.0
+        self._dragging = False
+        self._ctx: UIContext | None = None
+        self._width = 0
+
+    # ----------------------------------------------------------------- layout
+    def set_cards(self, cards: Sequence[Card], ctx: UIContext) -> None:
+        """Show `cards`, keeping the selected card (by key) when it is still there."""
+        key = (
+            self.cards[self.selected].key
+            if self.cards and self.selected < len(self.cards)
+            else None
+        )
+        self.cards = tuple(cards)
+        if key is not None:
+            for i, card in enumerate(self.cards):
+                if card.key == key:
+                    self.selected = i
+                    break
+        self.selected = min(self.selected, max(0, len(self.cards) - 1))
+        if not self._selectable(self.selected):
+            self.selected = self._next_selectable(self.selected, 1, wrap=False) or self.selected
+        self._relayout(ctx)
+
+    def set_rect(self, rect: pygame.Rect, ctx: UIContext) -> None:
+        """Place the list on screen."""
+        self.rect = pygame.Rect(rect)
+        self._relayout(ctx)
+
+    def _relayout(self, ctx: UIContext) -> None:
+        self._ctx = ctx
+        self.gap = ctx.theme.px(12)
+        self.margin = ctx.theme.px(6)
+        self._width = max(40, self.rect.width - ctx.theme.px(14) - self.margin)
+        offsets, y = [], self.margin
+        for card in self.cards:
+            offsets.append(y)
+            y += self.painter.height(card, self._width, ctx) + self.gap
+        self.offsets = offsets
+        self.total = max(0, y - self.gap + self.margin)
+        self._clamp()
+
+    @property
+    def max_scroll(self) -> float:
+        """How far the list can scroll."""
+        return float(max(0, self.total - self.rect.height))
+
+    def _clamp(self) -> None:
+        self.target = max(0.0, min(self.max_scroll, self.target))
+        self.scroll = max(0.0, min(self.max_scroll, self.scroll))
+
+    def _card_height(self, i: int) -> int:
+        end = self.offsets[i + 1] - self.gap if i + 1 < len(self.offsets) else self.total
+        return end - self.offsets[i]
+
+    # ----------------------------------------------------------------- selection
+    def _selectable(self, i: int) -> bool:
+        return 0 <= i < len(self.cards) and bool(self.cards[i].buttons)
+
+    def _next_selectable(self, start: int, step: int, wrap: bool = False) -> int | None:
+        i = start + step
+        while 0 <= i < len(self.cards):
+            if self._selectable(i):
+                return i
+            i += step
+        return None
+
+    @property
+    def has_selection(self) -> bool:
+        """True when some card has buttons to choose."""
+        return any(card.buttons for card in self.cards)
+
+    def select(self, key: Hashable, button: str | None = None) -> bool:
+        """Select the card with `key` (and a button by id) and scroll it into view."""
+        for i, card in enumerate(self.cards):
+            if card.key == key:
+                self.selected = i
+                ids = [b.id for b in card.buttons]
+                self.button = ids.index(button) if button in ids else 0
+                self.reveal(i, instant=True)
+                return True
+        return False
+
+    def reveal(self, i: int, instant: bool = False) -> None:
+        """Scroll so card `i` is visible."""
+        if not self.offsets:
+            return
+        top, h = self.offsets[i], self._card_height(i)
+        if top < self.target:
+            self.target = top
+        elif top + h > self.target + self.rect.height:
+            self.target = min(top, top + h - self.rect.height)
+        self._clamp()
+        if instant:
+            self.scroll = self.target
+
+    def button_rect(self, key: Hashable, button: str) -> pygame.Rect | None:
+        """Where a card's button is on screen now (None when not visible)."""
+        for i, card in enumerate(self.cards):
+            if card.key == key and self._ctx is not None:
+                painted = self.painter.paint(card, self._width, self._ctx)
+                for b in painted.buttons:
+                    if b.id == button:
+                        r = b.rect.move(
+                            self.rect.x, self.rect.y + self.offsets[i] - round(self.scroll)
+                        )
+                        return r if self.rect.contains(r) else None
+        return None
+
+    # ----------------------------------------------------------------- input
+    def handle(self, action: ia.Action, focused: bool, activate: Activate) -> bool:
+        """Handle an action (see the module docstring); True when used."""
+        kind = action.kind
+        if kind == ia.SCROLL:
+            self.target += action.dy
+            self._clamp()
+            return True
+        if kind in (ia.PRESS, ia.MOVE, ia.RELEASE):
+            return self._pointer(action, activate)
+        page = max(40, self.rect.height - self.gap * 4)
+        if kind in (ia.PAGE_UP, ia.PAGE_DOWN, ia.HOME, ia.END):
+            if kind == ia.PAGE_UP:
+                self.target -= page
+            elif kind == ia.PAGE_DOWN:
+                self.target += page
+            else:
+                self.target = 0.0 if kind == ia.HOME else self.max_scroll
+            self._clamp()
+            self._select_visible()
+            return True
+        if not self.has_selection:
+            if kind in (ia.UP, ia.DOWN):
+                step = self._ctx.theme.px(60) if self._ctx else 40
+                before = self.target
+                self.target += -step if kind == ia.UP else step
+                self._clamp()
+                return self.target != before
+            return False
+        if kind in (ia.UP, ia.DOWN):
+            nxt = self._next_selectable(self.selected, -1 if kind == ia.UP else 1)
+            if nxt is None:
+                return False
+            self.selected, self.button = nxt, 0
+            self.reveal(nxt)
+            return True
+        card = self.cards[self.selected] if self.cards else None
+        if card is None or not card.buttons:
+            return False
+        if kind in (ia.LEFT, ia.RIGHT):
+            step = -1 if kind == ia.LEFT else 1
+            self.button = max(0, min(len(card.buttons) - 1, self.button + step))
+            self.reveal(self.selected)
+            return True
+        if kind in (ia.ACTIVATE, ia.SPACE):
+            self.button = min(self.button, len(card.buttons) - 1)
+            b = card.buttons[self.button]
+            if b.enabled:
+                activate(self.id, (card.key, b.id))
+            return True
+        return False
+
+    def _select_visible(self) -> None:
+        for i, top in enumerate(self.offsets):
+            if top >= self.target and self._selectable(i):
+                self.selected, self.button = i, 0
+                return
+
+    def _pointer(self, action: ia.Action, activate: Activate) -> bool:
+        if action.kind == ia.PRESS:
+            if not self.rect.collidepoint(action.pos):
+                return False
+            self._press, self._press_scroll, self._dragging = action.pos, self.scroll, False
+            return True
+        if self._press is None:
+            return False
+        if action.kind == ia.MOVE:
+            if not action.held:
+                return False
+            dy = action.pos[1] - self._press[1]
+            if abs(dy) > DRAG_THRESHOLD:
+                self._dragging = True
+            if self._dragging:
+                self.scroll = self.target = self._press_scroll - dy
+                self._clamp()
+            return True
+        press, self._press = self._press, None
+        if self._dragging or not self.rect.collidepoint(action.pos):
+            return True
+        hit = self.hit(action.pos)
+        if hit is not None and hit == self.hit(press):
+            i, b = hit
+            if self._selectable(i):
+                self.selected = i
+            if b is not None:
+                self.button = b
+                button = self.cards[i].buttons[b]
+                if button.enabled:
+                    activate(self.id, (self.cards[i].key, button.id))
+        return True
+
+    def hit(self, pos: tuple[int, int]) -> tuple[int, int | None] | None:
+        """(card index, button index or None) at a screen position."""
+        if not self.rect.collidepoint(pos) or not self.offsets or self._ctx is None:
+            return None
+        y = pos[1] - self.rect.y + round(self.scroll)
+        i = bisect_right(self.offsets, y) - 1
+        if i < 0 or y > self.offsets[i] + self._card_height(i):
+            return None
+        painted = self.painter.paint(self.cards[i], self._width, self._ctx)
+        local = (pos[0] - self.rect.x - self.margin, y - self.offsets[i])
+        for b_index, b in enumerate(painted.buttons):
+            if b.rect.collidepoint(local):
+                return i, b_index
+        return i, None
+
+    # ----------------------------------------------------------------- frame
+    def update(self, dt: float) -> None:
+        """Ease the scroll position towards its target."""
+        if self._press is not None and self._dragging:
+            return
+        diff = self.target - self.scroll
+        if abs(diff) < 0.5:
+            self.scroll = self.target
+        else:
+            self.scroll += diff * min(1.0, dt * 18.0)
+
+    def draw(self, surface: pygame.Surface, ctx: UIContext, focused: bool) -> None:
+        """Draw the visible cards, the scroll bar and (when focused) the focus ring."""
+        if ctx is not self._ctx:
+            self._relayout(ctx)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect)
+        top = round(self.scroll)
+        first = max(0, bisect_right(self.offsets, top) - 1)
+        for i in range(first, len(self.cards)):
+            y = self.rect.y + self.offsets[i] - top
+            if y > self.rect.bottom:
+                break
+            painted = self.painter.paint(self.cards[i], self._width, ctx)
+            surface.blit(painted.surface, (self.rect.x + self.margin, y))
+            if focused and i == self.selected and painted.buttons:
+                b = painted.buttons[min(self.button, len(painted.buttons) - 1)]
+                r = b.rect.move(self.rect.x + self.margin, y)
+                pygame.draw.rect(
+                    surface,
+                    th.FOCUS,
+                    pygame.Rect(
+                        self.rect.x + self.margin, y, self._width, painted.surface.get_height()
+                    ),
+                    max(1, ctx.theme.px(2)),
+                    border_radius=ctx.theme.px(10),
+                )
+                draw_focus(surface, r, ctx)
+        surface.set_clip(clip)
+        self._draw_scrollbar(surface, ctx)
+        if focused and not self.has_selection:
+            draw_focus(surface, self.rect.inflate(-2 * ctx.theme.px(4), -2 * ctx.theme.px(4)), ctx)
+
+    def _draw_scrollbar(self, surface: pygame.Surface, ctx: UIContext) -> None:
+        if self.total <= self.rect.height:
+            return
+        w = ctx.theme.px(6)
+        track = pygame.Rect(self.rect.right - w, self.rect.y, w, self.rect.height)
+        pygame.draw.rect(surface, th.PANEL, track, border_radius=w // 2)
+        h = max(ctx.theme.px(30), round(self.rect.height * self.rect.height / self.total))
+        y = self.rect.y + round((self.rect.height - h) * (self.scroll / max(1.0, self.max_scroll)))
+        pygame.draw.rect(surface, th.MUTED, (track.x, y, w, h), border_radius=w // 2)

@@ -1,0 +1,205 @@
+"""How the core's views look as cards: posts, friends, shop items, perks, score changes.
+
+Pure functions from views to `Card`s; no game rules (what is allowed is asked of ``Game.can``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from game.core import commands as cmd
+from game.core.model import Item, Perk, Scenario, Tier
+from game.core.views import FeedPost, FriendView, Notice, ScoreChange
+from game.ui import theme as th
+from game.ui.cards import Badges, Card, CardButton, Delta, Gap, Line
+from game.ui.strings import Strings
+
+Can = Callable[[cmd.Command], str | None]
+
+
+def when(day: int, today: int, s: Strings) -> str:
+    """A post's age as a person says it: today, yesterday, 3 days ago."""
+    age = today - day
+    if age <= 0:
+        return s("post.today")
+    if age == 1:
+        return s("post.yesterday")
+    return s("post.days_ago", n=age)
+
+
+def post_card(post: FeedPost, today: int, s: Strings, can: Can | None = None) -> Card:
+    """A feed post with its author, source, age, tags, comments and the four actions."""
+    source = "you" if post.by_player else post.source
+    color = th.SOURCE_COLORS.get(source, th.ACCENT)
+    author = s("post.by_you") if post.by_player else post.author_name
+    badges: list[tuple[str, th.Color]] = [
+        (s(f"source.{source}"), color),
+        (when(post.day, today, s), th.BORDER),
+    ]
+    badges += [(f"#{tag}", th.BORDER) for tag in post.tags[:4]]
+    parts: list = [Badges(tuple(badges), lead=author), Gap(4), Line(post.text)]
+    for comment in post.comments[-3:]:
+        parts.append(Line(s("post.you_commented", text=comment), "meta", th.MUTED))
+
+    def enabled(command: cmd.Command, done: bool) -> bool:
+        if done:
+            return False
+        return can(command) is None if (can is not None and post.by_player) else True
+
+    buttons = (
+        CardButton(
+            "like",
+            s("post.liked" if post.liked else "post.like"),
+            enabled(cmd.Like(post.uid), post.liked),
+            post.liked,
+            "check" if post.liked else "plus",
+        ),
+        CardButton(
+            "share",
+            s("post.shared" if post.shared else "post.share"),
+            enabled(cmd.Share(post.uid), post.shared),
+            post.shared,
+        ),
+        CardButton("comment", s("post.comment"), True),
+        CardButton(
+            "report",
+            s("post.reported" if post.reported else "post.report"),
+            enabled(cmd.ReportPost(post.uid), post.reported),
+            post.reported,
+            "flag",
+        ),
+    )
+    return Card(post.uid, tuple(parts), buttons, accent=color)
+
+
+def friend_card(person: FriendView, messages: Sequence[str], s: Strings, can: Can) -> Card:
+    """A person with score, tier, status, bio, reaction and their messages to the player."""
+    status = s("friends.is_friend") if person.is_friend else s("friends.not_friend")
+    parts: list = [
+        Badges(
+            ((person.tier.name, th.ACCENT), (status, th.GAIN if person.is_friend else th.BORDER)),
+            lead=person.name,
+        ),
+        Line(s("friends.score", score=person.score, tier=person.tier.name), "meta", th.MUTED),
+    ]
+    if person.bio:
+        parts.append(Line(person.bio, "meta"))
+    parts.append(Line(s("friends.reaction", reaction=person.reaction), "small", th.MUTED))
+    if messages:
+        parts += [Gap(4), Line(s("friends.messages"), "meta", th.MUTED)]
+        parts += [
+            Line(f"\u201c{m}\u201d", "meta", th.TEXT, icon="dot", icon_color=th.WARNING)
+            for m in messages[-3:]
+        ]
+    if person.is_friend:
+        buttons = (
+            CardButton(
+                "remove",
+                s("friends.remove"),
+                can(cmd.RemoveFriend(person.id)) is None,
+                icon="minus",
+            ),
+            CardButton(
+                "report", s("friends.report"), can(cmd.ReportFriend(person.id)) is None, icon="flag"
+            ),
+        )
+    else:
+        buttons = (
+            CardButton("add", s("friends.add"), can(cmd.AddFriend(person.id)) is None, icon="plus"),
+        )
+    accent = th.GAIN if person.is_friend else th.BORDER
+    return Card(("friend", person.id), tuple(parts), buttons, accent=accent)
+
+
+def item_card(item: Item, s: Strings, can: Can) -> Card:
+    """A shop item with its price, tags and a Buy button (greyed out when not affordable)."""
+    badges = tuple((f"#{tag}", th.BORDER) for tag in item.tags)
+    reason = can(cmd.Buy(item.id))
+    parts: list = [
+        Badges(badges, lead=item.name),
+        Line(s("shop.price", price=item.price), "meta", th.MUTED),
+    ]
+    if reason:
+        parts.append(Line(reason, "small", th.WARNING, icon="minus"))
+    return Card(
+        ("item", item.id),
+        tuple(parts),
+        (CardButton("buy", s("shop.buy"), reason is None, icon="plus"),),
+    )
+
+
+def perk_card(perk: Perk, s: Strings, change: str | None = None) -> Card:
+    """A perk (+) or penalty (-) as the life it changes; `change` "gained"/"lost" highlights it."""
+    kind = s("perks.penalty") if perk.is_penalty else s("perks.perk")
+    color = th.LOSS if perk.is_penalty else th.GAIN
+    badges: list[tuple[str, th.Color]] = [(kind, color)]
+    if change is not None:
+        badges.append((s(f"perks.{change}"), th.FOCUS))
+    icon = "minus" if perk.is_penalty else "plus"
+    parts = (Badges(tuple(badges), lead=perk.name), Line(perk.text, icon=icon, icon_color=color))
+    return Card(("perk", perk.id, change), parts, accent=color)
+
+
+def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card:
+    """A tier: name, range, whether the player is in it, and the perks and penalties it brings."""
+    badges: list[tuple[str, th.Color]] = [(f"{tier.low}-{tier.high}", th.BORDER)]
+    if current:
+        badges.append((s("perks.here"), th.FOCUS))
+    parts: list = [Badges(tuple(badges), lead=tier.name, lead_style="body")]
+    for perk_id in tier.perks:
+        perk = scenario.perk(perk_id)
+        color = th.LOSS if perk.is_penalty else th.GAIN
+        parts.append(
+            Line(perk.name, "meta", icon="minus" if perk.is_penalty else "plus", icon_color=color)
+        )
+    if not tier.perks:
+        parts.append(Line(s("perks.nothing"), "meta", th.MUTED))
+    return Card(("tier", tier.id, current), tuple(parts), accent=th.FOCUS if current else None)
+
+
+def change_card(change: ScoreChange, s: Strings, show_rule: bool = True) -> Card:
+    """One score change: arrow, signed points, its cause, the day and the rule behind it."""
+    meta = s("history.entry", day=change.day, before=change.before, after=change.after)
+    if show_rule:
+        meta += "  \u00b7  " + s(
+            "history.rule", rule=change.rule_id, file=_short(change.path), line=change.line
+        )
+    parts = (Delta(change.delta, _cause(change.reason)), Line(meta, "small", th.MUTED))
+    return Card(("change", change.seq), parts, accent=th.GAIN if change.delta >= 0 else th.LOSS)
+
+
+def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> Card:
+    """A notice (message, notification, perk change) for the day summary."""
+    text = notice.text
+    if notice.kind == "message" and notice.friend:
+        name = next((f.name for f in scenario.friends if f.id == notice.friend), notice.friend)
+        text = f"{name}: \u201c{text}\u201d"
+    icon, color = "dot", th.ACCENT
+    if notice.kind in ("perk_gained", "perk_lost"):
+        good = (notice.kind == "perk_gained") == (notice.who != "penalty")
+        icon, color = ("up", th.GAIN) if good else ("down", th.LOSS)
+    elif notice.kind in ("notify", "unfriend"):
+        icon, color = "flag", th.WARNING
+    return Card(key, (Line(text, "meta", icon=icon, icon_color=color),))
+
+
+def heading_card(text: str, key: object, style: str = "heading") -> Card:
+    """A plain heading between cards."""
+    return Card(("heading", key), (Line(text, style),), plain=True)
+
+
+def text_card(text: str, key: object, style: str = "body", color: th.Color = th.TEXT) -> Card:
+    """A plain paragraph between cards."""
+    return Card(("text", key), (Line(text, style, color),), plain=True)
+
+
+def _cause(reason: str) -> str:
+    """The cause without its leading "-40: " (the arrow and number are drawn apart)."""
+    head, sep, tail = reason.partition(": ")
+    if sep and head.lstrip("+-\u2212").isdigit():
+        return tail
+    return reason
+
+
+def _short(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]

@@ -1,0 +1,133 @@
+"""The scene base class: handle / update / draw, with a focus ring. Drawing never changes state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import input as ia
+from game.ui import theme as th
+from game.ui.focus import FocusRing
+from game.ui.widgets import Button, UIContext
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    """One screen on the stack. Subclasses fill `layout`, `activate`, `draw` (and maybe more).
+
+    `opaque` scenes hide everything below them; overlays (not opaque) are drawn over the scene
+    beneath. `shows_hud` scenes get the score bar on top and lay out below it.
+    """
+
+    opaque = True
+    shows_hud = False
+
+    def __init__(self, app: App) -> None:
+        """Bind the scene to the app."""
+        self.app = app
+        self.focus = FocusRing()
+
+    @property
+    def ctx(self) -> UIContext:
+        """The drawing context (theme, text cache)."""
+        return self.app.ctx
+
+    def s(self, key: str, **values: object) -> str:
+        """An interface string in the current language."""
+        return self.app.strings(key, **values)
+
+    def area(self) -> pygame.Rect:
+        """The part of the window this scene may use (below the score bar when shown)."""
+        w, h = self.app.size
+        top = self.app.hud.height(self.ctx) if self.shows_hud and self.app.session else 0
+        return pygame.Rect(0, top, w, h - top)
+
+    def layout(self) -> None:
+        """Compute rectangles for the current window size (called on enter and on resize)."""
+
+    def refresh(self) -> None:
+        """Re-read the game's views after something changed (default: lay out again)."""
+        self.layout()
+
+    def handle(self, action: ia.Action) -> None:
+        """Route an action through the focus ring; Esc calls `back`."""
+        if self.focus.handle(action, self.activate):
+            return
+        if action.kind == ia.BACK:
+            self.back()
+        elif action.kind == ia.KEY:
+            self.shortcut(action.text)
+
+    def shortcut(self, key: str) -> None:
+        """A letter or digit key that nothing else used."""
+
+    def back(self) -> None:
+        """Esc: close this scene (default: pop it)."""
+        if len(self.app.stack) > 1:
+            self.app.pop()
+
+    def activate(self, id: str, payload: object) -> None:
+        """A button or widget with `id` was activated."""
+
+    def update(self, dt: float) -> None:
+        """Advance animations by `dt` seconds."""
+        for item in self.focus.items:
+            updater = getattr(item, "update", None)
+            if updater is not None and not isinstance(item, Button):
+                updater(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the scene (must not change game state)."""
+
+    def draw_widgets(self, surface: pygame.Surface) -> None:
+        """Draw the buttons and widgets of the focus ring."""
+        self.focus.draw_buttons(surface, self.ctx)
+        for item in self.focus.items:
+            if not isinstance(item, Button):
+                item.draw(surface, self.ctx, self.focus.is_focused(item))
+
+    def draw_title(self, surface: pygame.Surface, text: str, rect: pygame.Rect) -> int:
+        """A heading at the top of `rect`; returns the y below it."""
+        fitted = self.ctx.text.fit(text, "heading", rect.width)
+        surface.blit(self.ctx.text.render(fitted, "heading", th.TEXT), rect.topleft)
+        return rect.y + self.ctx.text.line_height("heading") + self.ctx.theme.px(6)
+
+
+class Panel(Scene):
+    """An overlay below the score bar with a title, content and a Close button at the bottom."""
+
+    opaque = False
+    shows_hud = True
+
+    def panel_rect(self) -> pygame.Rect:
+        """The panel's rectangle: the area below the bar, inset a little."""
+        a = self.area()
+        t = self.ctx.theme
+        width = min(a.width - 2 * t.pad, t.px(900))
+        return pygame.Rect(a.centerx - width // 2, a.y + t.pad, width, a.height - 2 * t.pad)
+
+    def draw_panel(self, surface: pygame.Surface, title: str) -> pygame.Rect:
+        """Dim the scene below, draw the panel and its title; returns the inner rectangle."""
+        a = self.area()
+        shade = pygame.Surface(a.size, pygame.SRCALPHA)
+        shade.fill(th.OVERLAY)
+        surface.blit(shade, a.topleft)
+        rect = self.panel_rect()
+        t = self.ctx.theme
+        pygame.draw.rect(surface, th.PANEL, rect, border_radius=t.px(12))
+        pygame.draw.rect(surface, th.BORDER, rect, max(1, t.px(2)), border_radius=t.px(12))
+        inner = rect.inflate(-2 * t.pad, -2 * t.pad)
+        self.draw_title(surface, title, inner)
+        return inner
+
+    def inner_rect(self) -> pygame.Rect:
+        """The panel's inner rectangle (inside its padding)."""
+        t = self.ctx.theme
+        return self.panel_rect().inflate(-2 * t.pad, -2 * t.pad)
+
+    def content_top(self) -> int:
+        """The y where content starts below the panel's title."""
+        return self.inner_rect().y + self.ctx.text.line_height("heading") + self.ctx.theme.px(10)

@@ -1,0 +1,148 @@
+"""The composer: pick a ready-made post or type one (also used to comment on a post)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core import commands as cmd
+from game.core.game import MAX_POST_CHARS
+from game.ui import theme as th
+from game.ui.cards import Badges, Card, CardButton, Line
+from game.ui.listview import CardList
+from game.ui.scene import Panel
+from game.ui.textfield import TextField
+from game.ui.widgets import Button, flow
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class ComposerScene(Panel):
+    """Post choices as cards, a free-text field with a character count, Send and Close."""
+
+    def __init__(self, app: App, comment_on: int | None = None) -> None:
+        """A post composer, or a comment box for the post with uid `comment_on`."""
+        super().__init__(app)
+        self.comment_on = comment_on
+        game = app.session.game
+        self.free = comment_on is not None or game.free_text
+        self.choices = CardList("choices")
+        self.field = TextField("text", MAX_POST_CHARS, self.s("composer.placeholder"))
+        send = "composer.send_comment" if comment_on is not None else "composer.send"
+        self.send = Button("send", self.s(send), icon="check")
+        self.close = Button("close", self.s("close"))
+        self.labels: dict[str, pygame.Rect] = {}
+        self.text_input: bool | None = None
+        items: list = []
+        if comment_on is None and game.choices:
+            items.append(self.choices)
+        if self.free:
+            items += [self.field, self.send]
+        items.append(self.close)
+        self.focus.set_items(items)
+        if comment_on is not None:
+            self.focus.focus("text")
+
+    def title(self) -> str:
+        """The panel's title."""
+        if self.comment_on is None:
+            return self.s("composer.title")
+        post = next((p for p in self.app.session.game.feed if p.uid == self.comment_on), None)
+        return self.s("composer.comment_title", author=post.author_name if post else "?")
+
+    def layout(self) -> None:
+        """Choices on top, then the text field, count and buttons."""
+        inner = self.inner_rect()
+        t = self.ctx.theme
+        y = self.content_top()
+        bottom_buttons = [b for b in (self.send, self.close) if b in self.focus.items]
+        lh = self.ctx.text.line_height("meta")
+        button_h = self.close.measure(self.ctx)[1]
+        field_h = self.field.height_for(self.ctx, inner.width, 3) if self.free else 0
+        free_h = (lh + t.px(6) + field_h + lh + t.px(8)) if self.free else 0
+        bottom = inner.bottom - button_h - t.pad - free_h
+        game = self.app.session.game
+        if self.choices in self.focus.items:
+            self.labels["choices"] = pygame.Rect(inner.x, y, inner.width, lh)
+            y += lh + t.px(6)
+            cards = [
+                Card(
+                    c.id,
+                    (Line(c.text), Badges(tuple((f"#{tag}", th.BORDER) for tag in c.tags))),
+                    (
+                        CardButton(
+                            "use",
+                            self.s("composer.use"),
+                            game.can(cmd.Post(choice=c.id)) is None,
+                            icon="check",
+                        ),
+                    ),
+                )
+                for c in game.choices
+            ]
+            self.choices.set_rect(
+                pygame.Rect(inner.x, y, inner.width, max(t.px(60), bottom - y)), self.ctx
+            )
+            self.choices.set_cards(cards, self.ctx)
+            y = self.choices.rect.bottom + t.pad
+        if self.free:
+            self.labels["free"] = pygame.Rect(inner.x, y, inner.width, lh)
+            y += lh + t.px(6)
+            self.field.rect = pygame.Rect(inner.x, y, inner.width, field_h)
+            y = self.field.rect.bottom + t.px(4)
+            self.labels["count"] = pygame.Rect(inner.x, y, inner.width, lh)
+        flow(bottom_buttons, self.ctx, inner.x, inner.bottom - button_h, inner.width)
+
+    def refresh(self) -> None:
+        """Nothing to re-read while open (the choices do not change)."""
+
+    def activate(self, id: str, payload: object) -> None:
+        """Post a choice, send the typed text, or close."""
+        if id == "close":
+            self.app.pop()
+        elif id == "choices" and isinstance(payload, tuple):
+            if self.app.command(cmd.Post(choice=str(payload[0]))) is not None:
+                self.app.pop()
+        elif id in ("send", "text"):
+            text = self.field.text.strip()
+            if not text:
+                self.app.toasts.add(self.s("composer.empty"), "minus", th.WARNING)
+                return
+            command = (
+                cmd.Comment(self.comment_on, text)
+                if self.comment_on is not None
+                else cmd.Post(text=text)
+            )
+            if self.app.command(command) is not None:
+                self.app.pop()
+
+    def update(self, dt: float) -> None:
+        """Caret blink and list scrolling."""
+        super().update(dt)
+        want = self.focus.current is self.field
+        if want != self.text_input:
+            self.text_input = want
+            (pygame.key.start_text_input if want else pygame.key.stop_text_input)()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The panel with its parts."""
+        self.draw_panel(surface, self.title())
+        if "choices" in self.labels:
+            surface.blit(
+                self.ctx.text.render(self.s("composer.choices"), "meta", th.MUTED),
+                self.labels["choices"],
+            )
+        if self.free:
+            key = "composer.free_comment" if self.comment_on is not None else "composer.free"
+            surface.blit(self.ctx.text.render(self.s(key), "meta", th.MUTED), self.labels["free"])
+            n = len(self.field.text)
+            color = th.WARNING if n >= MAX_POST_CHARS else th.MUTED
+            count = self.ctx.text.render(
+                self.s("composer.count", n=n, max=MAX_POST_CHARS), "meta", color
+            )
+            surface.blit(
+                count, (self.labels["count"].right - count.get_width(), self.labels["count"].y)
+            )
+        self.draw_widgets(surface)

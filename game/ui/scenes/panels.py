@@ -1,0 +1,179 @@
+"""Panels over the feed: friends, perks and penalties, the shop, the score history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core import commands as cmd
+from game.ui import theme as th
+from game.ui.cards import Card
+from game.ui.listview import CardList
+from game.ui.present import (
+    change_card,
+    friend_card,
+    heading_card,
+    item_card,
+    perk_card,
+    text_card,
+    tier_card,
+)
+from game.ui.scene import Panel
+from game.ui.widgets import Button
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class ListPanel(Panel):
+    """A panel with a title, a list of cards and a Close button."""
+
+    title_key = ""
+
+    def __init__(self, app: App) -> None:
+        """An empty list; subclasses fill `cards`."""
+        super().__init__(app)
+        self.list = CardList("list")
+        self.close = Button("close", self.s("close"))
+        self.focus.set_items([self.list, self.close])
+
+    def title(self) -> str:
+        """The panel's title."""
+        return self.s(self.title_key)
+
+    def cards(self) -> list[Card]:
+        """The cards to show, from the game's current views."""
+        return []
+
+    def layout(self) -> None:
+        """The list fills the panel above the Close button."""
+        inner = self.inner_rect()
+        t = self.ctx.theme
+        w, h = self.close.measure(self.ctx)
+        self.close.rect = pygame.Rect(inner.x, inner.bottom - h, w, h)
+        top = self.content_top()
+        self.list.set_rect(
+            pygame.Rect(inner.x, top, inner.width, self.close.rect.y - t.pad - top), self.ctx
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the game's views."""
+        if self.app.session is not None:
+            self.list.set_cards(self.cards(), self.ctx)
+
+    def activate(self, id: str, payload: object) -> None:
+        """Close; subclasses handle list buttons in `on_card`."""
+        if id == "close":
+            self.app.pop()
+        elif id == "list" and isinstance(payload, tuple):
+            self.on_card(payload[0], str(payload[1]))
+
+    def on_card(self, key: object, button: str) -> None:
+        """A button in a card was pressed."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Panel, list, buttons."""
+        self.draw_panel(surface, self.title())
+        self.draw_widgets(surface)
+
+
+class FriendsScene(ListPanel):
+    """Everyone in the player's world: friends first, then people who could be added."""
+
+    title_key = "friends.title"
+
+    def cards(self) -> list[Card]:
+        """A card per person, with their messages to the player."""
+        game = self.app.session.game
+        messages: dict[str, list[str]] = {}
+        for notice in game.log:
+            if notice.kind == "message" and notice.friend:
+                messages.setdefault(notice.friend, []).append(notice.text)
+        people = sorted(game.friends, key=lambda f: not f.is_friend)
+        return [friend_card(p, messages.get(p.id, []), self.app.strings, game.can) for p in people]
+
+    def on_card(self, key: object, button: str) -> None:
+        """Add, remove or report a friend."""
+        friend = str(key[1]) if isinstance(key, tuple) else str(key)
+        command = {
+            "add": cmd.AddFriend,
+            "remove": cmd.RemoveFriend,
+            "report": cmd.ReportFriend,
+        }.get(button)
+        if command is not None:
+            self.app.command(command(friend))
+
+
+class PerksScene(ListPanel):
+    """The perks and penalties in force, what just changed, and what each tier brings."""
+
+    title_key = "perks.title"
+
+    def cards(self) -> list[Card]:
+        """Recently changed perks first (highlighted), then those in force, then the tiers."""
+        game = self.app.session.game
+        s = self.app.strings
+        player = game.player
+        out: list[Card] = [
+            text_card(s("perks.intro", tier=player.tier.name), "intro", "meta", th.MUTED)
+        ]
+        changed: dict[str, str] = {}
+        for day, perk_id, change in self.app.session.perk_changes:
+            if day >= game.day - 1:
+                changed[perk_id] = change
+        for perk in player.perks:
+            out.append(
+                perk_card(
+                    perk, s, changed.get(perk.id) if changed.get(perk.id) == "gained" else None
+                )
+            )
+        if not player.perks:
+            out.append(text_card(s("perks.none"), "none"))
+        lost = [
+            p for p in game.scenario.perks if changed.get(p.id) == "lost" and p not in player.perks
+        ]
+        for perk in lost:
+            out.append(perk_card(perk, s, "lost"))
+        out.append(heading_card(s("perks.tiers"), "tiers", "body"))
+        out += [
+            tier_card(t, game.scenario, s, t.id == player.tier.id)
+            for t in reversed(game.scenario.tiers)
+        ]
+        return out
+
+
+class ShopScene(ListPanel):
+    """Items for sale; buying moves the score as the scenario says."""
+
+    title_key = "shop.title"
+
+    def cards(self) -> list[Card]:
+        """The money line, then one card per item."""
+        game = self.app.session.game
+        s = self.app.strings
+        out = [text_card(s("shop.money", money=game.player.money), "money", "meta", th.MUTED)]
+        out += [item_card(item, s, game.can) for item in game.shop]
+        if not game.shop:
+            out.append(text_card(s("shop.empty"), "empty"))
+        return out
+
+    def on_card(self, key: object, button: str) -> None:
+        """Buy the item."""
+        if button == "buy" and isinstance(key, tuple):
+            self.app.command(cmd.Buy(str(key[1])))
+
+
+class HistoryScene(ListPanel):
+    """Every change of the player's score, newest first, with its cause and rule."""
+
+    title_key = "history.title"
+
+    def cards(self) -> list[Card]:
+        """One card per change."""
+        game = self.app.session.game
+        mine = [c for c in game.history if c.who == "player"]
+        if not mine:
+            return [heading_card(self.s("history.empty"), "empty", "body")]
+        return [change_card(c, self.app.strings) for c in reversed(mine)]

@@ -1,0 +1,121 @@
+"""The feed: the main screen of a game, with the navigation to every other panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core import commands as cmd
+from game.ui import input as ia
+from game.ui import theme as th
+from game.ui.listview import CardList
+from game.ui.present import post_card
+from game.ui.scene import Scene
+from game.ui.widgets import Button, flow
+
+NAV = ("post", "friends", "perks", "shop", "history", "end_day", "menu")
+NAV_ICONS = {"post": "plus", "end_day": "check"}
+SHORTCUTS = {"p": "post", "f": "friends", "k": "perks", "s": "shop", "h": "history", "e": "end_day"}
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class PlayScene(Scene):
+    """The social feed with like / share / comment / report on every post."""
+
+    shows_hud = True
+
+    def __init__(self, app: App) -> None:
+        """The feed of the app's current session."""
+        super().__init__(app)
+        self.nav = [Button(n, self.s(f"nav.{n}"), icon=NAV_ICONS.get(n), style="meta") for n in NAV]
+        self.feed = CardList("feed")
+        self.version = -1
+        self.focus.set_items([*self.nav, self.feed])
+        self.focus.focus("feed")
+
+    def layout(self) -> None:
+        """Navigation buttons in rows on top, the feed column below."""
+        a = self.area()
+        t = self.ctx.theme
+        for button, n in zip(self.nav, NAV, strict=True):
+            button.label = self.s(f"nav.{n}")
+        width = min(a.width - 2 * t.pad, t.px(1100))
+        x = a.centerx - width // 2
+        bottom = flow(self.nav, self.ctx, x, a.y + t.pad, width)
+        column = min(width, t.content_width)
+        rect = pygame.Rect(
+            a.centerx - column // 2, bottom + t.pad, column, a.bottom - bottom - 2 * t.pad
+        )
+        self.feed.set_rect(rect, self.ctx)
+        self.refresh_cards(force=True)
+
+    def refresh(self) -> None:
+        """Rebuild the cards when the game changed."""
+        self.refresh_cards()
+
+    def refresh_cards(self, force: bool = False) -> None:
+        """Turn the feed view into cards (only when the game changed)."""
+        session = self.app.session
+        if session is None or (
+            not force
+            and session.version == self.version
+            and session.game is not None
+            and self.version >= 0
+        ):
+            return
+        self.version = session.version
+        game = session.game
+        cards = [post_card(p, game.day, self.app.strings, game.can) for p in game.feed]
+        self.feed.set_cards(cards, self.ctx)
+
+    def activate(self, id: str, payload: object) -> None:
+        """Navigation buttons open panels; feed buttons send commands."""
+        from game.ui.scenes import panels
+        from game.ui.scenes.composer import ComposerScene
+        from game.ui.scenes.summary import MenuScene, end_day
+
+        if id == "feed" and isinstance(payload, tuple):
+            uid, action = payload
+            if action == "like":
+                self.app.command(cmd.Like(uid))
+            elif action == "share":
+                self.app.command(cmd.Share(uid))
+            elif action == "report":
+                self.app.command(cmd.ReportPost(uid))
+            elif action == "comment":
+                self.app.push(ComposerScene(self.app, comment_on=uid))
+            return
+        scenes = {
+            "post": lambda: ComposerScene(self.app),
+            "friends": lambda: panels.FriendsScene(self.app),
+            "perks": lambda: panels.PerksScene(self.app),
+            "shop": lambda: panels.ShopScene(self.app),
+            "history": lambda: panels.HistoryScene(self.app),
+            "menu": lambda: MenuScene(self.app),
+        }
+        if id in scenes:
+            self.app.push(scenes[id]())
+        elif id == "end_day":
+            end_day(self.app)
+
+    def handle(self, action: ia.Action) -> None:
+        """Esc opens the menu; everything else goes through the focus ring."""
+        if action.kind == ia.BACK:
+            self.activate("menu", None)
+            return
+        super().handle(action)
+
+    def shortcut(self, key: str) -> None:
+        """Letter shortcuts for the navigation (P, F, K, S, H, E)."""
+        if key in SHORTCUTS:
+            self.activate(SHORTCUTS[key], None)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Navigation, feed and (when empty) a hint."""
+        self.draw_widgets(surface)
+        if not self.feed.cards:
+            img = self.ctx.text.render(self.s("feed.empty"), "body", th.MUTED)
+            surface.blit(img, self.feed.rect.topleft)

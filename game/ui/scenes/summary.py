@@ -1,0 +1,154 @@
+"""Ending a day (with its summary and the autosave) and the in-game menu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core import commands as cmd
+from game.ui import theme as th
+from game.ui.cards import Card, Delta, Line
+from game.ui.present import change_card, heading_card, notice_card, text_card
+from game.ui.scene import Panel
+from game.ui.scenes.panels import ListPanel
+from game.ui.widgets import Button, flow
+
+SUMMARY_KINDS = (
+    "notify",
+    "message",
+    "unfriend",
+    "befriend",
+    "perk_gained",
+    "perk_lost",
+    "tier",
+    "end",
+)
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def end_day(app: App) -> None:
+    """End the day through the core, autosave, and show the day's summary."""
+    session = app.session
+    if session is None:
+        return
+    day = session.game.day
+    if app.command(cmd.EndDay()) is None:
+        return
+    error = session.save()
+    app.toasts.clear()
+    app.push(SummaryScene(app, day, saved=error is None))
+
+
+class SummaryScene(ListPanel):
+    """What changed on the day that just ended; then the next day or the debrief."""
+
+    def __init__(self, app: App, day: int, saved: bool) -> None:
+        """The summary of `day`; `saved` says whether the autosave worked."""
+        self.day = day
+        self.saved = saved
+        super().__init__(app)
+        over = app.session.game.over
+        label = (
+            self.s("summary.to_debrief")
+            if over
+            else self.s("summary.next", day=app.session.game.day)
+        )
+        self.close = Button("next", label, icon="check")
+        self.focus.set_items([self.list, self.close])
+        self.focus.focus("next")
+
+    def title(self) -> str:
+        """ "End of day N"."""
+        return self.s("summary.title", day=self.day)
+
+    def cards(self) -> list[Card]:
+        """Score before and after, the day's changes with causes, and what happened."""
+        game = self.app.session.game
+        s = self.app.strings
+        series = dict(game.score_series)
+        after = series.get(self.day, game.player.score)
+        before = series.get(self.day - 1, after)
+        out: list[Card] = [
+            Card(
+                "score",
+                (
+                    Delta(after - before, s("summary.score", before=before, after=after), "body"),
+                    Line(
+                        s("summary.tier", tier=game.scenario.tier_for(after).name), "meta", th.MUTED
+                    ),
+                ),
+            ),
+        ]
+        if game.over and game.end_reason:
+            out.append(
+                text_card(s("debrief.ended", reason=game.end_reason), "ended", "body", th.WARNING)
+            )
+        changes = [c for c in game.history if c.who == "player" and c.day == self.day]
+        out.append(heading_card(s("summary.changes"), "changes", "body"))
+        out += [change_card(c, s, show_rule=False) for c in changes]
+        if not changes:
+            out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
+        events = [n for n in game.log if n.day == self.day and n.kind in SUMMARY_KINDS]
+        if events:
+            out.append(heading_card(s("summary.events"), "events", "body"))
+            out += [notice_card(n, game.scenario, s, ("notice", i)) for i, n in enumerate(events)]
+        if self.saved:
+            out.append(text_card(s("summary.saved"), "saved", "small", th.MUTED))
+        return out
+
+    def activate(self, id: str, payload: object) -> None:
+        """Next day (show the new day's notices) or the debrief."""
+        if id != "next":
+            return
+        session = self.app.session
+        if session.game.over:
+            self.app.show_debrief()
+            return
+        self.app.pop()
+        today = [n for n in session.game.log if n.day == session.game.day]
+        self.app.show_notices(today)
+
+    def back(self) -> None:
+        """Esc does the same as the button."""
+        self.activate("next", None)
+
+
+class MenuScene(Panel):
+    """Esc during play: back to the game, or save and go to the title screen."""
+
+    def __init__(self, app: App) -> None:
+        """Two buttons."""
+        super().__init__(app)
+        self.resume = Button("resume", self.s("menu.resume"))
+        self.title_button = Button("title", self.s("menu.save_quit"))
+        self.focus.set_items([self.resume, self.title_button])
+
+    def panel_rect(self) -> pygame.Rect:
+        """A small box in the middle."""
+        a = self.area()
+        t = self.ctx.theme
+        w = min(a.width - 2 * t.pad, t.px(520))
+        h = min(a.height - 2 * t.pad, t.px(240))
+        return pygame.Rect(a.centerx - w // 2, a.centery - h // 2, w, h)
+
+    def layout(self) -> None:
+        """Buttons stacked."""
+        inner = self.inner_rect()
+        y = self.content_top()
+        for button in (self.resume, self.title_button):
+            y = flow([button], self.ctx, inner.x, y, inner.width) + self.ctx.theme.px(10)
+
+    def activate(self, id: str, payload: object) -> None:
+        """Resume or leave."""
+        if id == "resume":
+            self.app.pop()
+        elif id == "title":
+            self.app.to_title()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The box and its buttons."""
+        self.draw_panel(surface, self.s("menu.title"))
+        self.draw_widgets(surface)

@@ -1,0 +1,277 @@
+"""The title screen: Continue, New game, and the scenario picker."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core import saves
+from game.core.checker import check_file
+from game.core.commands import CommandError
+from game.core.diagnostics import Diagnostic
+from game.core.model import Scenario
+from game.ui import theme as th
+from game.ui.cards import Badges, Card, CardButton, Line
+from game.ui.listview import CardList
+from game.ui.scene import Scene
+from game.ui.session import Session, resume
+from game.ui.widgets import Button, flow
+
+_FORMAT_LINE = re.compile(rb"^format\s*:", re.MULTILINE)
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A scenario file found on disk, checked."""
+
+    path: str
+    scenario: Scenario | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
+    """Every scenario file in `folder` (with a top-level ``format:``, so not includes), checked.
+
+    `first` (a path) is listed first even when it lives elsewhere.
+    """
+    paths: list[Path] = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                head = path.read_bytes()[:65536]
+            except OSError:
+                continue
+            if _FORMAT_LINE.search(head):
+                paths.append(path)
+    if first is not None:
+        chosen = Path(first)
+        paths = [chosen] + [p for p in paths if p.resolve() != chosen.resolve()]
+    out = []
+    for path in paths:
+        result = check_file(path)
+        ok = result.scenario is not None and result.ok
+        out.append(Entry(str(path), result.scenario if ok else None, result.diagnostics))
+    return out
+
+
+class TitleScene(Scene):
+    """Continue (when a save exists), New game, Quit, and a list of scenarios to choose from."""
+
+    def __init__(self, app: App, message: str = "") -> None:
+        """Scan the scenario folder and the save."""
+        super().__init__(app)
+        self.message = message
+        self.entries = find_scenarios(app.config.scenarios_dir, app.config.scenario_path)
+        self.save: saves.Save | None = None
+        self.save_text: str | None = None
+        self._read_save()
+        self.continue_button = Button("continue", self.s("title.continue"), icon="check")
+        self.new_button = Button("new", self.s("title.new"), icon="plus")
+        self.quit_button = Button("quit", self.s("title.quit"))
+        self.picker = CardList("picker")
+        buttons = [self.new_button]
+        if self.save is not None:
+            buttons.insert(0, self.continue_button)
+        if sys.platform != "emscripten":
+            buttons.append(self.quit_button)
+        self.buttons = buttons
+        self.focus.set_items([*buttons, self.picker])
+        self.rects: dict[str, pygame.Rect] = {}
+
+    def _read_save(self) -> None:
+        store = self.app.config.store
+        if store is None:
+            return
+        try:
+            text = store.read()
+            if text is None:
+                return
+            self.save = saves.load_save(text)
+            self.save_text = text
+        except saves.SaveError as err:
+            self._set_aside(store, str(err))
+
+    def _set_aside(self, store: saves.Store, reason: str) -> None:
+        try:
+            aside = store.set_aside() or "-"
+        except OSError as err:
+            aside = f"- ({err})"
+        self.save = None
+        self.save_text = None
+        self.message = self.s("title.save_damaged", reason=reason, aside=aside)
+
+    def entry_title(self, path: str) -> str:
+        """The title of the scenario at `path` (its file name when unknown)."""
+        for entry in self.entries:
+            if entry.scenario is not None and Path(entry.path).resolve() == Path(path).resolve():
+                return entry.scenario.title
+        return Path(path).name
+
+    def cards(self) -> list[Card]:
+        """A card per scenario: title, description, language, minutes; or a note on its errors."""
+        out = []
+        for i, entry in enumerate(self.entries):
+            sc = entry.scenario
+            if sc is None:
+                parts = (
+                    Badges((), lead=Path(entry.path).name),
+                    Line(
+                        self.s("title.scenario_broken"),
+                        "meta",
+                        th.ERROR,
+                        icon="flag",
+                        icon_color=th.ERROR,
+                    ),
+                )
+                out.append(
+                    Card(
+                        ("scenario", i),
+                        parts,
+                        (CardButton("errors", self.s("error.title"), icon="flag"),),
+                        accent=th.ERROR,
+                    )
+                )
+                continue
+            meta = self.s(
+                "title.scenario_meta",
+                language=self.app.strings.language_name(sc.language),
+                minutes=sc.minutes,
+                days=sc.days,
+            )
+            parts = (
+                Badges(((sc.language.upper(), th.ACCENT),), lead=sc.title),
+                Line(sc.description, "meta"),
+                Line(meta, "small", th.MUTED),
+            )
+            out.append(
+                Card(
+                    ("scenario", i),
+                    parts,
+                    (CardButton("play", self.s("title.new"), icon="plus"),),
+                    accent=th.ACCENT,
+                )
+            )
+        return out
+
+    def layout(self) -> None:
+        """Title block, message, buttons, picker."""
+        t = self.ctx.theme
+        a = self.area()
+        width = min(a.width - 2 * t.pad, t.px(1000))
+        x = a.centerx - width // 2
+        y = a.y + t.px(20)
+        self.rects["title"] = pygame.Rect(x, y, width, self.ctx.text.line_height("title"))
+        y += self.ctx.text.line_height("title")
+        tagline = self.ctx.text.wrap(self.s("app.tagline"), "meta", width)
+        self.rects["tagline"] = pygame.Rect(
+            x, y, width, len(tagline) * self.ctx.text.line_height("meta")
+        )
+        y = self.rects["tagline"].bottom + t.pad
+        if self.message:
+            lines = self.ctx.text.wrap(self.message, "meta", width)
+            self.rects["message"] = pygame.Rect(
+                x, y, width, len(lines) * self.ctx.text.line_height("meta")
+            )
+            y = self.rects["message"].bottom + t.pad
+        if self.save is not None:
+            self.continue_button.label = (
+                self.s("title.continue")
+                + "  -  "
+                + self.s(
+                    "title.continue_detail",
+                    title=self.entry_title(self.save.scenario_path),
+                    day=self.save.day,
+                    days="?" if not self.entries else self._days(self.save.scenario_path),
+                )
+            )
+        y = flow(self.buttons, self.ctx, x, y, width) + t.pad
+        self.rects["pick"] = pygame.Rect(x, y, width, self.ctx.text.line_height("heading"))
+        y += self.ctx.text.line_height("heading") + t.px(4)
+        hint_h = self.ctx.text.line_height("small") + t.px(6)
+        self.picker.set_rect(pygame.Rect(x, y, width, a.bottom - y - t.pad - hint_h), self.ctx)
+        self.picker.set_cards(self.cards(), self.ctx)
+        self.rects["hint"] = pygame.Rect(
+            x, a.bottom - t.pad - self.ctx.text.line_height("small"), width, 10
+        )
+
+    def _days(self, path: str) -> str:
+        for entry in self.entries:
+            if entry.scenario is not None and Path(entry.path).resolve() == Path(path).resolve():
+                return str(entry.scenario.days)
+        return "?"
+
+    def activate(self, id: str, payload: object) -> None:
+        """Continue, start the chosen scenario, show a broken one's errors, or quit."""
+        if id == "continue":
+            self.continue_game()
+        elif id == "new":
+            index = self.picker.selected
+            if self.entries:
+                self.choose(index)
+        elif id == "quit":
+            self.app.quit()
+        elif id == "picker" and isinstance(payload, tuple):
+            self.choose(int(payload[0][1]))
+
+    def choose(self, index: int) -> None:
+        """Start the scenario at `index` (or show its errors)."""
+        entry = self.entries[index]
+        if entry.scenario is None:
+            self.app.show_errors(entry.path, entry.diagnostics, keep_game=False)
+        else:
+            self.app.start_game(entry.scenario, entry.path)
+
+    def continue_game(self) -> None:
+        """Resume the saved game; a save that no longer loads is reported and set aside."""
+        store = self.app.config.store
+        if self.save_text is None or store is None:
+            return
+        try:
+            session: Session = resume(self.save_text, store)
+        except (saves.SaveError, CommandError, OSError) as err:
+            self._set_aside(store, str(err))
+            self.focus.set_items([b for b in self.focus.items if b is not self.continue_button])
+            self.buttons.remove(self.continue_button)
+            self.layout()
+            return
+        self.app.resume(session)
+
+    def back(self) -> None:
+        """Esc on the title does nothing (Quit is a button)."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Everything on the title screen."""
+        text = self.ctx.text
+        surface.blit(
+            text.render(
+                text.fit(self.s("app.title"), "title", self.rects["title"].width), "title", th.TEXT
+            ),
+            self.rects["title"],
+        )
+        y = self.rects["tagline"].y
+        for line in text.wrap(self.s("app.tagline"), "meta", self.rects["tagline"].width):
+            surface.blit(text.render(line, "meta", th.MUTED), (self.rects["tagline"].x, y))
+            y += text.line_height("meta")
+        if "message" in self.rects and self.message:
+            y = self.rects["message"].y
+            for line in text.wrap(self.message, "meta", self.rects["message"].width):
+                surface.blit(text.render(line, "meta", th.WARNING), (self.rects["message"].x, y))
+                y += text.line_height("meta")
+        surface.blit(text.render(self.s("title.pick"), "heading", th.TEXT), self.rects["pick"])
+        if not self.entries:
+            folder = str(self.app.config.scenarios_dir)
+            surface.blit(
+                text.render(self.s("title.no_scenarios", folder=folder), "body", th.MUTED),
+                self.picker.rect,
+            )
+        hint = text.fit(self.s("title.hint"), "small", self.rects["hint"].width)
+        surface.blit(text.render(hint, "small", th.MUTED), self.rects["hint"])
+        self.draw_widgets(surface)

@@ -1,0 +1,165 @@
+"""One play-through as the interface sees it: the core's Game, where it came from, and its save.
+
+No game rules here: commands go to ``Game.apply``, views are read back, saves use the core's
+``game.core.saves``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.core import saves
+from game.core.checker import check_file
+from game.core.commands import Command, CommandError
+from game.core.diagnostics import Diagnostic
+from game.core.game import Game
+from game.core.model import Scenario
+from game.core.views import Notice
+from game.ui.hud import HudState
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    """What F5 found: errors in the file (game kept), a replay failure, or success."""
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+    replay_error: str | None = None
+    replayed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when the new scenario is in play."""
+        return not self.diagnostics and self.replay_error is None
+
+
+class Session:
+    """A running game plus its scenario path and the store its autosaves go to."""
+
+    def __init__(self, game: Game, path: str, store: saves.Store | None) -> None:
+        """Wrap a started game; `store` None disables saving."""
+        self.game = game
+        self.path = path
+        self.store = store
+        self.version = 0
+        self.perk_changes: list[tuple[int, str, str]] = []
+        """(day, perk id, "gained" or "lost") seen between commands, oldest first."""
+
+    @classmethod
+    def new(cls, scenario: Scenario, path: str, seed: int, store: saves.Store | None) -> Session:
+        """Start a new game of `scenario`."""
+        return cls(Game(scenario, seed), path, store)
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario in play."""
+        return self.game.scenario
+
+    def can(self, command: Command) -> str | None:
+        """None when `command` is allowed now, else the core's reason."""
+        return self.game.can(command)
+
+    def apply(self, command: Command) -> tuple[Notice, ...]:
+        """Send a command to the game. Raises CommandError with the core's reason."""
+        notices = _apply_tracking(self.game, command, self.perk_changes)
+        self.version += 1
+        return notices
+
+    def save(self) -> str | None:
+        """Write the save now; returns an error message, or None on success (or no store)."""
+        if self.store is None:
+            return None
+        try:
+            self.store.write(saves.save_to_json(self.game))
+        except (OSError, saves.SaveError) as err:
+            return str(err)
+        return None
+
+    def reload(self) -> ReloadResult:
+        """Re-read the scenario from disk and replay the actions so far (the F5 key).
+
+        On errors in the file or a replay that no longer applies, the current game is kept.
+        """
+        result = check_file(self.path)
+        if result.scenario is None or not result.ok:
+            errors = tuple(d for d in result.diagnostics if d.is_error) or result.diagnostics
+            return ReloadResult(diagnostics=errors)
+        actions = self.game.actions
+        game = Game(result.scenario, self.game.seed)
+        changes: list[tuple[int, str, str]] = []
+        try:
+            replay(game, actions, changes)
+        except CommandError as err:
+            return ReloadResult(replay_error=str(err))
+        self.game = game
+        self.perk_changes = changes
+        self.version += 1
+        return ReloadResult(replayed=len(actions))
+
+    def hud_state(self) -> HudState:
+        """What the score bar shows now."""
+        game = self.game
+        player = game.player
+        mine = [c for c in game.history if c.who == "player"]
+        last = mine[-1] if mine else None
+        return HudState(
+            score_name=game.scenario.score_name,
+            score=player.score,
+            tier=player.tier.name,
+            day=game.day,
+            days=game.days,
+            money=player.money,
+            last_delta=last.delta if last else None,
+            last_reason=last.reason if last else "",
+            changes=len(mine),
+        )
+
+    def friend_name(self, friend_id: str | None) -> str:
+        """A friend's display name (the id when unknown, empty for None)."""
+        if friend_id is None:
+            return ""
+        for person in self.game.scenario.friends:
+            if person.id == friend_id:
+                return person.name
+        return friend_id
+
+
+def resume(text: str, store: saves.Store | None) -> Session:
+    """Rebuild a session from save text. Raises SaveError (damaged save) or CommandError/OSError."""
+    data = saves.load_save(text)
+    result = check_file(data.scenario_path)
+    if result.scenario is None or not result.ok:
+        first = next((d for d in result.diagnostics if d.is_error), None)
+        raise saves.SaveError(first.headline() if first else f"cannot load {data.scenario_path}")
+    game = Game(result.scenario, data.seed)
+    session = Session(game, data.scenario_path, store)
+    replay(game, data.actions, session.perk_changes)
+    return session
+
+
+def replay(game: Game, actions: Sequence[Command], changes: list[tuple[int, str, str]]) -> None:
+    """Apply `actions` one by one, noting perk changes. Raises CommandError like ``Game.replay``."""
+    for index, action in enumerate(actions):
+        try:
+            _apply_tracking(game, action, changes)
+        except CommandError as err:
+            raise CommandError(f"action {index + 1} ({type(action).__name__}): {err}") from None
+
+
+def _apply_tracking(
+    game: Game, command: Command, changes: list[tuple[int, str, str]]
+) -> tuple[Notice, ...]:
+    """Apply one command and append the perks it gained or lost (compared as views)."""
+    day = game.day
+    before = {p.id for p in game.player.perks}
+    notices = game.apply(command)
+    after = {p.id for p in game.player.perks}
+    changes.extend((day, pid, "gained") for pid in sorted(after - before))
+    changes.extend((day, pid, "lost") for pid in sorted(before - after))
+    return notices
+
+
+def notable(notices: Sequence[Notice]) -> list[Notice]:
+    """The notices worth showing to the player as toasts (not score lines or day markers)."""
+    keep = {"notify", "message", "unfriend", "befriend", "perk_gained", "perk_lost", "tier", "end"}
+    return [n for n in notices if n.kind in keep]

@@ -1,0 +1,73 @@
+"""Short-lived messages in a corner: notifications, friends' messages, perks gained or lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import theme as th
+from game.ui.widgets import UIContext, draw_icon
+
+TOAST_SECONDS = 5.0
+MAX_TOASTS = 4
+
+
+@dataclass(slots=True)
+class Toast:
+    """One message; `icon` is drawn before it ("up", "down", "flag", "dot", ...)."""
+
+    text: str
+    icon: str = "dot"
+    color: th.Color = th.ACCENT
+    ttl: float = TOAST_SECONDS
+
+
+class Toasts:
+    """A small queue of toasts drawn bottom-right, newest at the bottom."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.items: list[Toast] = []
+
+    def add(self, text: str, icon: str = "dot", color: th.Color = th.ACCENT) -> None:
+        """Show a message for a few seconds."""
+        if not text:
+            return
+        self.items.append(Toast(text, icon, color))
+        del self.items[:-MAX_TOASTS]
+
+    def clear(self) -> None:
+        """Remove every toast."""
+        self.items.clear()
+
+    def update(self, dt: float) -> None:
+        """Age the toasts and drop the expired ones."""
+        for toast in self.items:
+            toast.ttl -= dt
+        self.items = [toast for toast in self.items if toast.ttl > 0]
+
+    def draw(self, surface: pygame.Surface, ctx: UIContext) -> None:
+        """Draw the toasts in the bottom-right corner."""
+        t = ctx.theme
+        width = min(t.px(420), surface.get_width() - 2 * t.pad)
+        y = surface.get_height() - t.pad
+        lh = ctx.text.line_height("meta")
+        for toast in reversed(self.items):
+            lines = ctx.text.wrap(toast.text, "meta", width - lh - t.px(24))[:4]
+            h = lh * len(lines) + t.px(16)
+            rect = pygame.Rect(surface.get_width() - t.pad - width, y - h, width, h)
+            alpha = 255 if toast.ttl > 0.5 else int(255 * toast.ttl / 0.5)
+            box = pygame.Surface(rect.size, pygame.SRCALPHA)
+            pygame.draw.rect(box, (*th.PANEL, 240), box.get_rect(), border_radius=t.px(8))
+            pygame.draw.rect(
+                box, toast.color, box.get_rect(), max(1, t.px(2)), border_radius=t.px(8)
+            )
+            draw_icon(
+                box, toast.icon, (t.px(8) + lh // 2, t.px(8) + lh // 2), lh * 2 // 3, toast.color
+            )
+            for i, line in enumerate(lines):
+                box.blit(ctx.text.render(line, "meta", th.TEXT), (t.px(12) + lh, t.px(8) + i * lh))
+            box.set_alpha(alpha)
+            surface.blit(box, rect)
+            y = rect.y - t.px(8)

@@ -1,0 +1,192 @@
+"""Small drawing helpers and widgets: icons, focus ring, buttons and their flow layout."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui import theme as th
+from game.ui.text import TextCache
+from game.ui.theme import Color, Theme
+
+
+@dataclass(slots=True)
+class UIContext:
+    """What every scene needs to draw: the theme, the text cache and the interface strings."""
+
+    theme: Theme
+    text: TextCache
+    time: float = 0.0
+
+
+def draw_icon(
+    surface: pygame.Surface, kind: str, center: tuple[int, int], size: int, color: Color
+) -> None:
+    """Draw a small shape icon (the default font lacks arrow glyphs).
+
+    Kinds: "up"/"down" (triangles, for gains and losses), "plus", "minus", "dot", "flag", "check".
+    """
+    x, y = center
+    h = max(3, size // 2)
+    if kind == "up":
+        pygame.draw.polygon(surface, color, [(x, y - h), (x + h, y + h), (x - h, y + h)])
+    elif kind == "down":
+        pygame.draw.polygon(surface, color, [(x - h, y - h), (x + h, y - h), (x, y + h)])
+    elif kind in ("plus", "minus"):
+        t = max(2, size // 6)
+        pygame.draw.rect(surface, color, (x - h, y - t // 2, 2 * h, t))
+        if kind == "plus":
+            pygame.draw.rect(surface, color, (x - t // 2, y - h, t, 2 * h))
+    elif kind == "flag":
+        t = max(2, size // 8)
+        pygame.draw.rect(surface, color, (x - h, y - h, t, 2 * h))
+        pygame.draw.polygon(
+            surface, color, [(x - h + t, y - h), (x + h, y - h // 2), (x - h + t, y)]
+        )
+    elif kind == "check":
+        t = max(2, size // 6)
+        pygame.draw.lines(
+            surface, color, False, [(x - h, y), (x - h // 3, y + h), (x + h, y - h)], t
+        )
+    else:
+        pygame.draw.circle(surface, color, center, h)
+
+
+def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
+    """A visible focus ring: a thick yellow outline with a dark edge, outside `rect`."""
+    w = ctx.theme.px(3)
+    outer = rect.inflate(2 * w + 2, 2 * w + 2)
+    pygame.draw.rect(surface, (0, 0, 0), outer.inflate(2, 2), w + 1, border_radius=ctx.theme.px(8))
+    pygame.draw.rect(surface, th.FOCUS, outer, w, border_radius=ctx.theme.px(8))
+
+
+def draw_delta(
+    surface: pygame.Surface, ctx: UIContext, delta: int, pos: tuple[int, int], style: str = "body"
+) -> pygame.Rect:
+    """Draw a signed change with an arrow icon ("▲ +40" / "▼ −40"); returns the area used.
+
+    Gains and losses differ by arrow direction and sign, not only by colour.
+    """
+    color = th.GAIN if delta > 0 else th.LOSS if delta < 0 else th.MUTED
+    label = delta_label(delta)
+    text = ctx.text.render(label, style, color)
+    size = text.get_height()
+    icon = max(8, size * 2 // 3)
+    x, y = pos
+    kind = "up" if delta > 0 else "down" if delta < 0 else "dot"
+    draw_icon(
+        surface, kind, (x + icon // 2, y + size // 2), icon // (2 if kind == "dot" else 1), color
+    )
+    surface.blit(text, (x + icon + ctx.theme.px(4), y))
+    return pygame.Rect(x, y, icon + ctx.theme.px(4) + text.get_width(), size)
+
+
+def delta_label(delta: int) -> str:
+    """A signed number: "+40", "\u221240" (a real minus sign) or "0"."""
+    if delta > 0:
+        return f"+{delta}"
+    return f"\u2212{abs(delta)}" if delta < 0 else "0"
+
+
+def draw_badge(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    label: str,
+    pos: tuple[int, int],
+    color: Color,
+    style: str = "small",
+) -> pygame.Rect:
+    """A rounded label with a coloured outline and light text; returns its rectangle."""
+    text = ctx.text.render(label, style, th.TEXT)
+    pad = ctx.theme.px(6)
+    rect = pygame.Rect(
+        pos[0], pos[1], text.get_width() + 2 * pad, text.get_height() + ctx.theme.px(4)
+    )
+    pygame.draw.rect(
+        surface, th.lerp_color(th.CARD, color, 0.35), rect, border_radius=ctx.theme.px(6)
+    )
+    pygame.draw.rect(surface, color, rect, max(1, ctx.theme.px(2)), border_radius=ctx.theme.px(6))
+    surface.blit(text, (rect.x + pad, rect.y + ctx.theme.px(2)))
+    return rect
+
+
+@dataclass(slots=True)
+class Button:
+    """A clickable, focusable button. `active` marks a toggled state (e.g. already liked)."""
+
+    id: str
+    label: str
+    enabled: bool = True
+    active: bool = False
+    icon: str | None = None
+    style: str = "body"
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+    def measure(self, ctx: UIContext) -> tuple[int, int]:
+        """The size this button wants."""
+        w = ctx.text.width(self.label, self.style)
+        h = ctx.text.line_height(self.style)
+        if self.icon:
+            w += h
+        return w + ctx.theme.px(28), h + ctx.theme.px(14)
+
+    def draw(
+        self, surface: pygame.Surface, ctx: UIContext, focused: bool = False, hover: bool = False
+    ) -> None:
+        """Draw the button (focus ring when `focused`)."""
+        if self.active:
+            bg, fg = th.BUTTON_ON, th.TEXT
+        elif not self.enabled:
+            bg, fg = th.DISABLED, th.DISABLED_TEXT
+        else:
+            bg, fg = (th.BUTTON_HI if hover or focused else th.BUTTON), th.TEXT
+        radius = ctx.theme.px(8)
+        pygame.draw.rect(surface, bg, self.rect, border_radius=radius)
+        if self.active:
+            pygame.draw.rect(
+                surface, th.TEXT, self.rect, max(1, ctx.theme.px(2)), border_radius=radius
+            )
+        label = ctx.text.render(self.label, self.style, fg)
+        lh = label.get_height()
+        x = self.rect.centerx - label.get_width() // 2
+        if self.icon:
+            x += lh // 2
+            draw_icon(
+                surface,
+                self.icon,
+                (x - lh // 2 - ctx.theme.px(2), self.rect.centery),
+                lh * 2 // 3,
+                fg,
+            )
+        surface.blit(label, (x, self.rect.centery - lh // 2))
+        if focused:
+            draw_focus(surface, self.rect, ctx)
+
+
+def flow(
+    buttons: Sequence[Button], ctx: UIContext, x: int, y: int, width: int, gap: int | None = None
+) -> int:
+    """Place buttons left to right, wrapping into rows within `width`; returns the bottom y."""
+    gap = ctx.theme.px(10) if gap is None else gap
+    cx, cy, row_h = x, y, 0
+    for button in buttons:
+        w, h = button.measure(ctx)
+        w = min(w, width)
+        if cx > x and cx + w > x + width:
+            cx, cy, row_h = x, cy + row_h + gap, 0
+        button.rect = pygame.Rect(cx, cy, w, h)
+        cx += w + gap
+        row_h = max(row_h, h)
+    return cy + row_h
+
+
+def flow_height(
+    labels: Sequence[tuple[str, str | None]], ctx: UIContext, width: int, style: str = "body"
+) -> int:
+    """The height `flow` would use for buttons with these (label, icon) pairs."""
+    buttons = [
+        Button(str(i), label, icon=icon, style=style) for i, (label, icon) in enumerate(labels)
+    ]
+    return flow(buttons, ctx, 0, 0, width) if buttons else 0
