@@ -282,6 +282,15 @@ def test_usage_errors_exit_2_with_a_message(argv: list[str], message: str) -> No
     assert "Traceback" not in errors
 
 
+def test_the_game_command_line_hands_web_to_this_package() -> None:
+    from game.cli import main as game_main
+
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        assert game_main(["web", "serve", "--port", "eighty"]) == 2
+    assert "not a port number" in errors.getvalue()
+
+
 def test_help_exits_0() -> None:
     code, printed, _ = run_web(["build", "--help"])
     assert code == 0

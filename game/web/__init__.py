@@ -10,8 +10,9 @@ this machine. Modules:
 - :mod:`game.web.command`: the ``web`` command line (argparse).
 - :mod:`game.web.icon`: draws ``favicon.png``.
 
-This package is the only part of ``game`` that may start processes or open sockets; the
-game itself must not (it runs in the browser, see ``docs``/README "Play in the browser").
+This package and the bench are the only parts of ``game`` that may start processes or
+open sockets; the game itself must not, since it also runs in the browser (a test walks
+every module's imports to keep it so: tests/test_web_build.py).
 """
 
 APP_NAME = "model-citizen"
