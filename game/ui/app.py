@@ -18,7 +18,7 @@ import pygame
 
 from game.core import saves
 from game.core.checker import check_file
-from game.core.commands import Command, CommandError
+from game.core.commands import Command, CommandError, EndDay
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
 from game.core.views import Notice
@@ -194,7 +194,18 @@ class App:
             return None
         self.after_change()
         self.show_notices(notices)
+        if self.session.game.over and not isinstance(command, EndDay):
+            self.game_ended_by_rule()
         return notices
+
+    def game_ended_by_rule(self) -> None:
+        """A rule ended the game mid-day: close the panels and show the day's summary."""
+        from game.ui.scenes.summary import SummaryScene
+
+        assert self.session is not None
+        error = self.session.save()
+        del self.stack[1:]
+        self.push(SummaryScene(self, self.session.game.day, saved=error is None))
 
     def after_change(self) -> None:
         """Re-read the game's views everywhere after the game changed."""

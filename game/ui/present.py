@@ -84,7 +84,9 @@ def friend_card(person: FriendView, messages: Sequence[str], s: Strings, can: Ca
     ]
     if person.bio:
         parts.append(Line(person.bio, "meta"))
-    parts.append(Line(s("friends.reaction", reaction=person.reaction), "small", th.MUTED))
+    reaction = s(f"reaction.{person.reaction}")
+    reaction = person.reaction if reaction.startswith("reaction.") else reaction
+    parts.append(Line(s("friends.reaction", reaction=reaction), "small", th.MUTED))
     if messages:
         parts += [Gap(4), Line(s("friends.messages"), "meta", th.MUTED)]
         parts += [

@@ -103,8 +103,7 @@ class ComposerScene(Panel):
         if id == "close":
             self.app.pop()
         elif id == "choices" and isinstance(payload, tuple):
-            if self.app.command(cmd.Post(choice=str(payload[0]))) is not None:
-                self.app.pop()
+            self.send_command(cmd.Post(choice=str(payload[0])))
         elif id in ("send", "text"):
             text = self.field.text.strip()
             if not text:
@@ -115,8 +114,13 @@ class ComposerScene(Panel):
                 if self.comment_on is not None
                 else cmd.Post(text=text)
             )
-            if self.app.command(command) is not None:
-                self.app.pop()
+            self.send_command(command)
+
+    def send_command(self, command: cmd.Command) -> None:
+        """Close the composer and send; reopen it (text kept) when the core refuses."""
+        self.app.pop()
+        if self.app.command(command) is None:
+            self.app.push(self)
 
     def update(self, dt: float) -> None:
         """Caret blink and list scrolling."""

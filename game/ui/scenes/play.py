@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core import commands as cmd
+from game.core.views import FeedPost
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.listview import CardList
@@ -33,6 +34,8 @@ class PlayScene(Scene):
         self.nav = [Button(n, self.s(f"nav.{n}"), icon=NAV_ICONS.get(n), style="meta") for n in NAV]
         self.feed = CardList("feed")
         self.version = -1
+        self.posts_override: tuple[FeedPost, ...] | None = None
+        """Posts shown instead of the game's feed (benchmarks only)."""
         self.focus.set_items([*self.nav, self.feed])
         self.focus.focus("feed")
 
@@ -59,16 +62,12 @@ class PlayScene(Scene):
     def refresh_cards(self, force: bool = False) -> None:
         """Turn the feed view into cards (only when the game changed)."""
         session = self.app.session
-        if session is None or (
-            not force
-            and session.version == self.version
-            and session.game is not None
-            and self.version >= 0
-        ):
+        if session is None or (not force and session.version == self.version):
             return
         self.version = session.version
         game = session.game
-        cards = [post_card(p, game.day, self.app.strings, game.can) for p in game.feed]
+        posts = self.posts_override if self.posts_override is not None else game.feed
+        cards = [post_card(p, game.day, self.app.strings, game.can) for p in posts]
         self.feed.set_cards(cards, self.ctx)
 
     def activate(self, id: str, payload: object) -> None:
