@@ -34,7 +34,7 @@ def _condition_kinds(node) -> set[str]:
         return {"expression"}
     if isinstance(node, list):
         return set().union(*(_condition_kinds(n) for n in node)) if node else set()
-    (key, value), = node.items()
+    ((key, value),) = node.items()
     kinds = {key}
     if key in COMBINATORS:
         kinds |= _condition_kinds(value)
@@ -48,7 +48,7 @@ def _usage(data: dict) -> tuple[set[str], set[str], set[str]]:
         if "if" in rule:
             conditions |= _condition_kinds(rule["if"])
         for effect in rule["then"]:
-            (name, args), = effect.items()
+            ((name, args),) = effect.items()
             effects.add(name)
             if isinstance(args, dict) and "where" in args:
                 conditions |= _condition_kinds(args["where"])
