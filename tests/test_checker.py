@@ -60,8 +60,23 @@ def test_unknown_reference_lists_or_suggests_known_ids() -> None:
 
 def test_a_rule_that_can_never_fire_is_a_warning_not_an_error() -> None:
     result = check_file(DATA / "broken" / "never-fires.yaml")
-    assert [d.severity for d in result.diagnostics] == ["warning"]
+    assert {d.severity for d in result.diagnostics} == {"warning"}
+    assert any("can never fire" in d.message for d in result.diagnostics)
     assert result.scenario is not None
+
+
+def test_names_read_but_never_set_or_defined_but_never_used_are_warned(tmp_path: Path) -> None:
+    text = (DATA / "valid-small.yaml").read_text()
+    text = text.replace("{text_uses: political}", '"counters.warnings > 2 and flags.warned"')
+    text = text.replace("      - unlock_perk: no-deposit\n", "")
+    path = tmp_path / "unused.yaml"
+    path.write_text(text)
+    messages = sorted(d.message for d in check_file(path).diagnostics if not d.is_error)
+    assert messages == [
+        "counter 'warnings' is never changed by any rule, so it is always 0",
+        "flag 'warned' is never set by any rule",
+        "word list 'political' is never used",
+    ]
 
 
 def test_the_formatted_message_shows_the_source_line_a_caret_and_the_hint() -> None:

@@ -29,6 +29,7 @@ from game.core.model import (
     Tier,
 )
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
+from game.core.usage import usage_warnings
 from game.core.words import WordList
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
 
@@ -213,6 +214,18 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
     _check_refs(ctx, ids)
     if score is not None and score.valid:
         _check_values(record, friends, posts, score, rules, ctx)
+    if not has_errors(ctx.diagnostics):
+        contexts = {ctx.path: ctx, **{p.ctx.path: p.ctx for p in parts}}
+        list_marks = {
+            name: (lists.mark_of(name), where)
+            for lists, where in _word_list_sources(record, parts, ctx)
+            for name in lists
+        }
+        perk_marks = {
+            p["id"]: (p.mark_of("id"), where or ctx) for p, where in _merged(record, parts, "perks")
+        }
+        tier_perks = {perk for tier in tiers or () for perk in tier.perks}
+        usage_warnings(rules, list_marks, perk_marks, tier_perks, contexts)
     if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
         return None
     player = record["player"]
@@ -283,12 +296,14 @@ def _friend(f: Record) -> Friend:
     return Friend(f["id"], f["name"], f["score"], f["friend"], f["bio"] or "", personality)
 
 
+def _word_list_sources(record: Record, parts: list[Record], ctx: Ctx) -> list[tuple[Record, Ctx]]:
+    sources = [(record.get("word_lists"), ctx)] + [(p.get("word_lists"), p.ctx) for p in parts]
+    return [(lists, where) for lists, where in sources if isinstance(lists, Record)]
+
+
 def _word_lists(record: Record, parts: list[Record], ctx: Ctx) -> dict[str, WordList]:
     out: dict[str, WordList] = {}
-    sources = [(record.get("word_lists"), ctx)] + [(p.get("word_lists"), p.ctx) for p in parts]
-    for lists, where in sources:
-        if not isinstance(lists, Record):
-            continue
+    for lists, where in _word_list_sources(record, parts, ctx):
         for name, words in lists.items():
             mark = lists.mark_of(name)
             if name in out:
