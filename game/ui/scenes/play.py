@@ -68,7 +68,10 @@ class PlayScene(Scene):
         game = session.game
         posts = self.posts_override if self.posts_override is not None else game.feed
         cards = [post_card(p, game.day, self.app.strings, game.can) for p in posts]
+        first = self.feed.cards[0].key if self.feed.cards else None
         self.feed.set_cards(cards, self.ctx)
+        if cards and first is not None and cards[0].key != first:
+            self.feed.select(cards[0].key)  # something new on top (a post, a new day): show it
 
     def activate(self, id: str, payload: object) -> None:
         """Navigation buttons open panels; feed buttons send commands."""
