@@ -71,7 +71,7 @@ class Session:
             return None
         try:
             self.store.write(saves.save_to_json(self.game))
-        except (OSError, saves.SaveError) as err:
+        except (OSError, ValueError, saves.SaveError) as err:
             return str(err)
         return None
 

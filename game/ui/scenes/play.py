@@ -108,6 +108,9 @@ class PlayScene(Scene):
         if action.kind == ia.BACK:
             self.activate("menu", None)
             return
+        if action.kind == ia.RELEASE and self.app.hud.rect.collidepoint(action.pos):
+            self.activate("history", None)  # clicking or tapping the score shows its history
+            return
         super().handle(action)
 
     def shortcut(self, key: str) -> None:
