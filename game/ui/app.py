@@ -173,6 +173,7 @@ class App:
         """Show a scenario's located errors (over the game when `keep_game`)."""
         from game.ui.scenes.error import ErrorScene
 
+        self.toasts.clear()
         self.push(ErrorScene(self, path, diagnostics, keep_game=keep_game))
 
     def show_debrief(self) -> None:
