@@ -164,3 +164,14 @@ def test_check_json_output_is_machine_readable(capsys: pytest.CaptureFixture[str
     assert items[0]["line"] == 29 and items[0]["col"] == 14
     assert items[0]["severity"] == "error"
     assert items[0]["hint"] == "write true or false"
+
+
+def test_a_translated_scenario_must_describe_the_causes_it_creates(tmp_path: Path) -> None:
+    text = (DATA / "valid-small.yaml").read_text().replace("language: en", "language: es")
+    path = tmp_path / "es.yaml"
+    path.write_text(text)
+    warnings = [d for d in check_file(path).diagnostics if not d.is_error]
+    assert [(d.line, "political-speech" in d.message) for d in warnings] == [(35, True)]
+    path.write_text(text.replace("    when: player_posts\n",
+                                 "    when: player_posts\n    description: \"publicaste\"\n"))
+    assert check_file(path).diagnostics == ()

@@ -14,6 +14,7 @@ from typing import Any
 
 from game.core import scenariospec as spec
 from game.core.diagnostics import Diagnostic, has_errors
+from game.core.effects import ChangeScore, PullToFriends
 from game.core.model import (
     Choice,
     Debrief,
@@ -226,6 +227,8 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         }
         tier_perks = {perk for tier in tiers or () for perk in tier.perks}
         usage_warnings(rules, list_marks, perk_marks, tier_perks, contexts)
+        if record.get("language") != "en":
+            _untranslated_causes(rules, record["language"], contexts)
     if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
         return None
     player = record["player"]
@@ -294,6 +297,19 @@ def _friend(f: Record) -> Friend:
         else Personality()
     )
     return Friend(f["id"], f["name"], f["score"], f["friend"], f["bio"] or "", personality)
+
+
+def _untranslated_causes(rules: list[Rule], language: str, contexts: dict[str, Ctx]) -> None:
+    """Causes of score changes are generated in English unless a rule has a description."""
+    for rule in rules:
+        moves = any(isinstance(x, ChangeScore | PullToFriends) for x in rule.effects)
+        if moves and not rule.description:
+            contexts[rule.path].warning(
+                Mark(rule.line, 1),
+                f"rule '{rule.id}' changes scores but has no description, so players of this "
+                f"'{language}' scenario would see its cause in English",
+                f"add 'description:' with the cause written in '{language}'",
+            )
 
 
 def _word_list_sources(record: Record, parts: list[Record], ctx: Ctx) -> list[tuple[Record, Ctx]]:

@@ -305,11 +305,11 @@ class Game:
         for perk_id in perks:
             if perk_id not in perks_before:
                 perk = self.scenario.perk(perk_id)
-                w.say("perk_gained", f"{perk.name}: {perk.text}", who=perk.kind)
+                w.say("perk_gained", f"{perk.name}: {perk.text}", who=perk.kind, perk=perk.id)
         for perk_id in perks_before:
             if perk_id not in perks:
                 perk = self.scenario.perk(perk_id)
-                w.say("perk_lost", f"{perk.name} no longer applies.", who=perk.kind)
+                w.say("perk_lost", f"{perk.name} no longer applies.", who=perk.kind, perk=perk.id)
         if w.end_reason is not None and not self._over:
             self._over = True
             if self._series[-1][0] != w.day:

@@ -51,7 +51,6 @@ def save_to_json(game: Game) -> str:
             "score": game.player.score,
             "actions": [to_dict(a) for a in game.actions],
         },
-        ensure_ascii=False,
     )
 
 
@@ -127,7 +126,7 @@ class FileStore:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        except OSError as err:
+        except (OSError, UnicodeError) as err:
             raise SaveError(f"cannot write the save {self.path}: {err}") from None
 
     def set_aside(self) -> str | None:

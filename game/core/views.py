@@ -24,6 +24,7 @@ class Notice:
     rule_id: str | None = None
     path: str | None = None
     line: int | None = None
+    perk: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
