@@ -171,7 +171,7 @@ def test_a_translated_scenario_must_describe_the_causes_it_creates(tmp_path: Pat
     path = tmp_path / "es.yaml"
     path.write_text(text)
     warnings = [d for d in check_file(path).diagnostics if not d.is_error]
-    assert [(d.line, "political-speech" in d.message) for d in warnings] == [(35, True)]
+    assert [(d.line, "political-speech" in d.message) for d in warnings] == [(34, True)]
     path.write_text(text.replace("    when: player_posts\n",
                                  "    when: player_posts\n    description: \"publicaste\"\n"))
     assert check_file(path).diagnostics == ()
