@@ -220,3 +220,33 @@ def test_the_balance_table_matches_simulate() -> None:
     expected = balance_rows()
     missing = [row for row in expected if row not in text]
     assert missing == [], "update section 23 of the guide with these rows:\n" + "\n".join(expected)
+
+
+def _kinds(node) -> set[str]:
+    """Condition types used in an ``if`` or ``where`` tree."""
+    if isinstance(node, str):
+        return {"expression"}
+    if isinstance(node, list):
+        return set().union(*(_kinds(n) for n in node)) if node else set()
+    ((key, value),) = node.items()
+    return {key} | (_kinds(value) if key in ("all", "any", "not") else set())
+
+
+def test_the_reference_has_an_example_of_every_event_condition_and_effect() -> None:
+    from game.core.model import CONDITIONS, EFFECTS, EVENTS
+
+    events, conditions, effects = set(), set(), set()
+    reference = [e for e in CHECKED if not e.in_errors_section and e.kind == "fragment"]
+    for example in reference:
+        for rule in (yaml.safe_load(example.text) or {}).get("rules", []):
+            events.add(rule["when"])
+            if "if" in rule:
+                conditions |= _kinds(rule["if"])
+            for effect in rule["then"]:
+                ((name, args),) = effect.items()
+                effects.add(name)
+                if isinstance(args, dict) and "where" in args:
+                    conditions |= _kinds(args["where"])
+    assert set(EVENTS) - events == set()
+    assert set(CONDITIONS) - conditions == set()
+    assert set(EFFECTS) - effects == set()
