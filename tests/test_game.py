@@ -464,3 +464,18 @@ def test_a_fork_plays_on_exactly_like_the_original(tmp_path) -> None:
         g.apply(cmd.Post(choice="protest"))
         end_days(g, 2)
     assert _fingerprint(trial) == _fingerprint(game)
+
+
+def test_a_friends_dated_post_appears_on_its_day_whatever_their_rate(tmp_path) -> None:
+    posts = """
+        - {id: ana-noodles, source: friend, author: ana, text: "Best noodles in town!",
+           tags: [daily]}
+        - {id: ana-birthday, source: friend, author: ana, text: "My birthday!", day: 2}
+        - {id: news-rain, source: news, text: "Rain expected.", tags: [weather]}
+    """
+    scenario = make_scenario(tmp_path, posts=posts)
+    game = Game(scenario, seed=3)
+    assert "ana-birthday" not in [p.pool_id for p in game.feed]
+    game.apply(cmd.EndDay())
+    today = [p.pool_id for p in game.feed if p.day == 2]
+    assert today.count("ana-birthday") == 1

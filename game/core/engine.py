@@ -2,7 +2,7 @@
 
 Rules are indexed by event, so an event costs only the rules written for it. Events caused by
 rules (a score crossing a threshold, a friend leaving) are queued and run after the current one;
-at most ``MAX_CASCADE`` events run for one cause, so rules that trigger each other cannot hang.
+chains are cut at ``MAX_CASCADE`` rounds, so rules that trigger each other cannot hang.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from game.core.explain import cause_phrase
 from game.core.model import Rule
 from game.core.world import RuleScope, WorldState
 
-MAX_CASCADE = 64
+MAX_CASCADE = 32
 
 
 def crossed(rule: Rule, old: int, new: int) -> bool:
@@ -48,25 +48,30 @@ class Engine:
         return other
 
     def fire(self, event: Event) -> None:
-        """Run every rule for ``event``, then the events those rules caused."""
-        queue = deque([event])
-        runs = 0
+        """Run every rule for ``event``, then the events those rules caused, breadth first.
+
+        A chain of events setting each other off stops at depth ``MAX_CASCADE``; many events
+        caused at once (seventy friends leaving, say) all run.
+        """
+        queue = deque([(event, 0)])
         world = self.world
         while queue:
-            runs += 1
-            if runs > MAX_CASCADE:
+            current, depth = queue.popleft()
+            if depth > MAX_CASCADE:
                 world.say(
                     "notify",
-                    f"Rules kept setting each other off; stopped after {MAX_CASCADE} events.",
+                    f"Rules kept setting each other off; stopped after {MAX_CASCADE} rounds.",
                 )
                 break
-            self._run(queue.popleft())
-            if world.crossings:
-                if self.by_event.get("score_crosses"):
-                    queue.extend(world.crossings)
-                world.crossings.clear()
-            while world.left:
-                queue.append(Event("friend_unfriends", world.day, friend=world.left.pop(0)))
+            self._run(current)
+            if world.crossings and self.by_event.get("score_crosses"):
+                queue.extend((crossing, depth + 1) for crossing in world.crossings)
+            world.crossings.clear()
+            queue.extend(
+                (Event("friend_unfriends", world.day, friend=friend), depth + 1)
+                for friend in world.left
+            )
+            world.left.clear()
         world.crossings.clear()
         world.left.clear()
 

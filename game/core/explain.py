@@ -86,14 +86,20 @@ def condition_phrase(cond: c.Condition) -> str:
         case c.Chance(probability=p):
             return f"a {p:.0%} chance comes up"
         case c.AllOf(parts=parts):
-            return " and ".join(condition_phrase(p) for p in parts)
+            return " and ".join(_grouped(p) for p in parts)
         case c.AnyOf(parts=parts):
-            return "either " + " or ".join(condition_phrase(p) for p in parts)
+            return "either " + " or ".join(_grouped(p) for p in parts)
         case c.NotThis(part=part):
             return f"not ({condition_phrase(part)})"
         case c.Expression(expr=expr):
             return describe(expr)
     return "a condition holds"
+
+
+def _grouped(cond: c.Condition) -> str:
+    """A part of an all/any, bracketed when it is itself a group."""
+    phrase = condition_phrase(cond)
+    return f"({phrase})" if isinstance(cond, c.AllOf | c.AnyOf) else phrase
 
 
 def _num(value: float) -> str:
@@ -180,7 +186,10 @@ def effect_phrase(effect: e.Effect, for_each: bool = False) -> str:
 
 
 def explain_rule(rule: Rule) -> str:
-    """One rule as a sentence, with where it is written."""
+    """One rule as a sentence (its description, when it has one), with where it is written."""
+    where = f"[rule '{rule.id}', {rule.path}:{rule.line}]"
+    if rule.description:
+        return f"{rule.description} {where}"
     event = EVENT_PHRASES[rule.when].format(threshold=rule.threshold)
     if rule.when == "score_crosses" and rule.direction != "either":
         event = (
@@ -194,7 +203,7 @@ def explain_rule(rule: Rule) -> str:
     effects = [effect_phrase(x, rule.for_each_friend) for x in rule.effects]
     body = ", ".join(effects[:-1]) + (" and " if len(effects) > 1 else "") + effects[-1]
     once = " (only once)" if rule.once else ""
-    return f"{head}: {body}{once}. [rule '{rule.id}', {rule.path}:{rule.line}]"
+    return f"{head}: {body}{once}. {where}"
 
 
 def explain(scenario: Scenario) -> list[str]:

@@ -32,6 +32,13 @@ class Game:
         self._actions: list[Command] = []
         self._series: list[tuple[int, int]] = [(0, self.world.score)]
         self._used_posts: set[str] = set()
+        self._pool_by_author: dict[str, list[Post]] = {}
+        self._pool_unsigned: list[Post] = []
+        for post in scenario.posts:
+            if post.source == "friend" and post.author is None:
+                self._pool_unsigned.append(post)
+            elif post.source == "friend":
+                self._pool_by_author.setdefault(post.author or "", []).append(post)
         self._over = False
         self.version = 0
         self._fire(Event("game_starts", 1))
@@ -63,6 +70,8 @@ class Game:
         other._actions = list(self._actions)
         other._series = list(self._series)
         other._used_posts = set(self._used_posts)
+        other._pool_by_author = self._pool_by_author
+        other._pool_unsigned = self._pool_unsigned
         other._over = self._over
         return other
 
@@ -256,21 +265,23 @@ class Game:
         return dated + w.rng.sample(undated, count)
 
     def _friend_posts(self, fid: str) -> list[Post]:
+        """What a friend posts today: their posts dated today, plus as many fresh ones as their
+        rate draws, from their own posts and the unsigned ones on their topics."""
         w = self.world
-        person = w.people[fid]
-        rate = person.personality.posts_per_day
+        personality = w.people[fid].personality
+        rate = personality.posts_per_day
         count = int(rate) + (1 if w.rng.random() < rate - int(rate) else 0)
+        own = self._pool_by_author.get(fid, [])
+        dated = [p for p in own if p.day == w.day]
         if count == 0:
-            return []
-        topics = set(person.personality.topics)
+            return dated
+        topics = set(personality.topics)
         fresh = [
             p
-            for p in self.scenario.posts
-            if p.source == "friend"
-            and p.id not in self._used_posts
-            and (p.author == fid or (p.author is None and (not topics or topics & set(p.tags))))
+            for p in own + [q for q in self._pool_unsigned if not topics or topics & set(q.tags)]
+            if p.day is None and p.id not in self._used_posts
         ]
-        return w.rng.sample(fresh, min(count, len(fresh)))
+        return dated + w.rng.sample(fresh, min(count, len(fresh)))
 
     def _publish(self, post: Post, friend: str | None) -> None:
         w = self.world

@@ -133,7 +133,14 @@ class FileStore:
         if not self.path.exists():
             return None
         target = self.path.with_name(self.path.name + ".damaged")
-        os.replace(self.path, target)
+        number = 1
+        while target.exists():
+            number += 1
+            target = self.path.with_name(f"{self.path.name}.damaged-{number}")
+        try:
+            os.replace(self.path, target)
+        except OSError as err:
+            raise SaveError(f"cannot move the damaged save aside: {err}") from None
         return str(target)
 
 
@@ -145,7 +152,10 @@ class LocalStorageStore:
     key: str = "model-citizen-save"
 
     def read(self) -> str | None:
-        value = self.window.localStorage.getItem(self.key)
+        try:
+            value = self.window.localStorage.getItem(self.key)
+        except Exception as err:  # the browser may refuse (private mode)
+            raise SaveError(f"the browser refused to read the save: {err}") from None
         return None if value is None else str(value)
 
     def write(self, text: str) -> None:
@@ -158,8 +168,11 @@ class LocalStorageStore:
         value = self.read()
         if value is None:
             return None
-        self.window.localStorage.setItem(self.key + ".damaged", value)
-        self.window.localStorage.removeItem(self.key)
+        try:
+            self.window.localStorage.setItem(self.key + ".damaged", value)
+            self.window.localStorage.removeItem(self.key)
+        except Exception as err:  # the browser may refuse (quota, private mode)
+            raise SaveError(f"the browser refused to move the damaged save: {err}") from None
         return self.key + ".damaged"
 
 

@@ -252,8 +252,10 @@ class RuleScope:
         if name == "days":
             return w.scenario.days
         scores = [w.friend_scores[f] for f in w.friend_ids()]
+        if tail == "count":
+            return len(scores)
         if not scores:
-            return 0
+            raise Unbound(name)
         return {
             "count": len(scores),
             "average": sum(scores) / len(scores),

@@ -102,7 +102,7 @@ class TitleScene(Scene):
     def _set_aside(self, store: saves.Store, reason: str) -> None:
         try:
             aside = store.set_aside() or "-"
-        except OSError as err:
+        except (OSError, saves.SaveError) as err:
             aside = f"- ({err})"
         self.save = None
         self.save_text = None
