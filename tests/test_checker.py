@@ -132,7 +132,7 @@ def test_includes_merge_sibling_files_and_locate_their_errors(tmp_path: Path) ->
     (tmp_path / "main.yaml").write_text(base)
     (tmp_path / "extra.yaml").write_text(
         "word_lists:\n  rumours: [crash]\nrules:\n  - id: rumour\n    when: player_posts\n"
-        "    if: {text_uses: rumours}\n    then: [{notify: \"Careful.\"}]\n"
+        '    if: {text_uses: rumours}\n    then: [{notify: "Careful."}]\n'
     )
     result = check_file(tmp_path / "main.yaml")
     assert result.scenario is not None, [d.format() for d in result.diagnostics]
@@ -145,7 +145,9 @@ def test_includes_merge_sibling_files_and_locate_their_errors(tmp_path: Path) ->
 
 def test_an_include_may_not_leave_the_folder(tmp_path: Path) -> None:
     base = (DATA / "valid-small.yaml").read_text()
-    (tmp_path / "main.yaml").write_text(base.replace("days: 2\n", "days: 2\ninclude: [../x.yaml]\n"))
+    (tmp_path / "main.yaml").write_text(
+        base.replace("days: 2\n", "days: 2\ninclude: [../x.yaml]\n")
+    )
     diags = check_file(tmp_path / "main.yaml").diagnostics
     assert any("same folder" in d.message for d in diags)
 
@@ -172,6 +174,9 @@ def test_a_translated_scenario_must_describe_the_causes_it_creates(tmp_path: Pat
     path.write_text(text)
     warnings = [d for d in check_file(path).diagnostics if not d.is_error]
     assert [(d.line, "political-speech" in d.message) for d in warnings] == [(34, True)]
-    path.write_text(text.replace("    when: player_posts\n",
-                                 "    when: player_posts\n    description: \"publicaste\"\n"))
+    path.write_text(
+        text.replace(
+            "    when: player_posts\n", '    when: player_posts\n    description: "publicaste"\n'
+        )
+    )
     assert check_file(path).diagnostics == ()

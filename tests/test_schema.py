@@ -36,14 +36,18 @@ def test_there_are_shipped_scenarios_to_compare() -> None:
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
-def test_shipped_scenarios_pass_both(path: Path, validator: jsonschema.Draft202012Validator) -> None:
+def test_shipped_scenarios_pass_both(
+    path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
     assert check_file(path).ok
     errors = [e.message for e in validator.iter_errors(to_plain(load_yaml(path.read_bytes())))]
     assert errors == []
 
 
 @pytest.mark.parametrize("path", BROKEN, ids=[p.stem for p in BROKEN])
-def test_broken_files_are_judged_alike(path: Path, validator: jsonschema.Draft202012Validator) -> None:
+def test_broken_files_are_judged_alike(
+    path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
     verdict = path.read_text().splitlines()[1].removeprefix("# schema: ").split()[0]
     result = check_file(path)
     if verdict == "yaml":
