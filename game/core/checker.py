@@ -6,6 +6,7 @@ scenario or a list of diagnostics saying what is wrong and where.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -94,8 +95,19 @@ def _parse(data: bytes, ctx: Ctx) -> Any:
 def check_text(data: bytes, path: str = "<scenario>", folder: Path | None = None) -> CheckResult:
     """Check scenario bytes as if read from ``path``; includes are read from ``folder``.
 
-    Never raises: every problem becomes a diagnostic.
+    Never raises: every problem becomes a diagnostic. The cycle collector is paused meanwhile:
+    the node trees built here hold no cycles, and its passes cost a third of the time.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_text(data, path, folder)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_text(data: bytes, path: str, folder: Path | None) -> CheckResult:
     ctx = Ctx(path, _lines(data))
     root = _parse(data, ctx)
     if root is INVALID:

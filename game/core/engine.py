@@ -13,7 +13,7 @@ from game.core.effects import Cause
 from game.core.events import Event
 from game.core.explain import cause_phrase
 from game.core.model import Rule
-from game.core.world import RuleScope, WorldState
+from game.core.world import RuleScope, TextMatches, WorldState
 
 MAX_CASCADE = 32
 
@@ -77,6 +77,7 @@ class Engine:
 
     def _run(self, event: Event) -> None:
         world = self.world
+        matches = TextMatches(event.text)
         for rule in self.by_event.get(event.kind, ()):
             if rule.once and self.fire_counts[rule.id]:
                 continue
@@ -86,7 +87,7 @@ class Engine:
                     continue
             targets = world.friend_ids() if rule.for_each_friend else (event.friend,)
             for friend in targets:
-                scope = RuleScope(world, event, friend)
+                scope = RuleScope(world, event, friend, matches)
                 if rule.condition is not None and not rule.condition.holds(scope):
                     continue
                 self.fire_counts[rule.id] += 1

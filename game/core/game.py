@@ -34,6 +34,7 @@ class Game:
         self._used_posts: set[str] = set()
         self._pool_by_author: dict[str, list[Post]] = {}
         self._pool_unsigned: list[Post] = []
+        self._topic_groups: dict[frozenset[str], list[Post]] = {}
         for post in scenario.posts:
             if post.source == "friend" and post.author is None:
                 self._pool_unsigned.append(post)
@@ -72,6 +73,7 @@ class Game:
         other._used_posts = set(self._used_posts)
         other._pool_by_author = self._pool_by_author
         other._pool_unsigned = self._pool_unsigned
+        other._topic_groups = self._topic_groups
         other._over = self._over
         return other
 
@@ -275,13 +277,22 @@ class Game:
         dated = [p for p in own if p.day == w.day]
         if count == 0:
             return dated
-        topics = set(personality.topics)
+        used = self._used_posts
         fresh = [
             p
-            for p in own + [q for q in self._pool_unsigned if not topics or topics & set(q.tags)]
-            if p.day is None and p.id not in self._used_posts
+            for p in own + self._unsigned_on(personality.topics)
+            if p.day is None and p.id not in used
         ]
         return dated + w.rng.sample(fresh, min(count, len(fresh)))
+
+    def _unsigned_on(self, topics: tuple[str, ...]) -> list[Post]:
+        """Unsigned friend posts on any of these topics (all of them for no topics), cached."""
+        key = frozenset(topics)
+        group = self._topic_groups.get(key)
+        if group is None:
+            group = [p for p in self._pool_unsigned if not key or key.intersection(p.tags)]
+            self._topic_groups[key] = group
+        return group
 
     def _publish(self, post: Post, friend: str | None) -> None:
         w = self.world

@@ -117,6 +117,10 @@ class WordList:
 
     def matches(self, text: str) -> bool:
         """Whether any entry occurs in ``text``."""
+        return self.matches_normalized(normalize(text[:MAX_TEXT]))
+
+    def matches_normalized(self, text: str) -> bool:
+        """Whether any entry occurs in ``text``, which ``normalize`` has already been applied to."""
         if self._pattern is None:
             return False
-        return self._pattern.search(normalize(text[:MAX_TEXT])) is not None
+        return self._pattern.search(text) is not None

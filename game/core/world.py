@@ -15,6 +15,7 @@ from game.core.effects import Cause
 from game.core.events import Event
 from game.core.model import Friend, Scenario
 from game.core.views import FeedPost, Notice, ScoreChange
+from game.core.words import MAX_TEXT, WordList, normalize
 
 _PLACEHOLDER = re.compile(r"\{(player\.name|player\.score|friend\.name|friend\.score)\}")
 
@@ -109,7 +110,7 @@ class WorldState:
         return scope.friend if who == "friend" else who
 
     def with_friend(self, scope: Scope, friend_id: str) -> Scope:
-        return RuleScope(self, scope.event, friend_id)
+        return RuleScope(self, scope.event, friend_id, getattr(scope, "matches", None))
 
     def change_score(self, who: str, by: int | None, percent: float | None, cause: Cause) -> None:
         if who != "player" and who not in self.friend_scores:
@@ -223,12 +224,31 @@ class WorldState:
 
 
 @dataclass
+class TextMatches:
+    """Which word lists an event's text uses, each worked out at most once per event."""
+
+    text: str
+    results: dict[str, bool] = field(default_factory=dict)
+    normalized: str | None = None
+
+    def uses(self, words: WordList) -> bool:
+        """True when the text uses a word from ``words``."""
+        hit = self.results.get(words.name)
+        if hit is None:
+            if self.normalized is None:
+                self.normalized = normalize(self.text[:MAX_TEXT])
+            hit = self.results[words.name] = words.matches_normalized(self.normalized)
+        return hit
+
+
+@dataclass
 class RuleScope:
     """What conditions see while one rule runs for one event (and maybe one friend)."""
 
     world: WorldState
     event: Event
     friend: str | None
+    matches: TextMatches | None = None
 
     def lookup(self, name: str) -> object:
         w = self.world
@@ -281,7 +301,9 @@ class RuleScope:
         return person.personality.posts_per_day
 
     def text_uses(self, list_name: str) -> bool:
-        return self.world.scenario.word_list(list_name).matches(self.event.text)
+        if self.matches is None:
+            self.matches = TextMatches(self.event.text)
+        return self.matches.uses(self.world.scenario.word_list(list_name))
 
     def score_of(self, who: str) -> float:
         if who == "player":
