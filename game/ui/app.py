@@ -51,13 +51,15 @@ class AppConfig:
     fixed_dt: float | None = None
     store: saves.Store | None = None
     resizable: bool = True
+    max_frames: int | None = None
 
     @classmethod
     def from_env(
         cls, scenario_path: str | None = None, size: tuple[int, int] = (1280, 800)
     ) -> AppConfig:
         """Config from the environment: MODEL_CITIZEN_DATA (save folder, read by the core),
-        MODEL_CITIZEN_SEED (fixed seed), MODEL_CITIZEN_SCENARIOS (scenario folder)."""
+        MODEL_CITIZEN_SEED (fixed seed), MODEL_CITIZEN_SCENARIOS (scenario folder),
+        MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME=1 (quit after the first frame, for the bench)."""
         seed = os.environ.get("MODEL_CITIZEN_SEED")
         folder = os.environ.get("MODEL_CITIZEN_SCENARIOS")
         return cls(
@@ -66,6 +68,7 @@ class AppConfig:
             scenarios_dir=Path(folder) if folder else PROJECT_DIR / "scenarios",
             seed=int(seed) if seed and seed.lstrip("-").isdigit() else None,
             store=saves.default_store(),
+            max_frames=1 if os.environ.get("MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME") == "1" else None,
         )
 
 
@@ -320,6 +323,7 @@ class App:
     async def run(self, driver: Driver | None = None, max_frames: int | None = None) -> int:
         """The main loop; returns the exit code. `driver` runs before each frame's events."""
         clock = pygame.time.Clock()
+        max_frames = max_frames if max_frames is not None else self.config.max_frames
         while self.running:
             ms = clock.tick(self.config.fps) if self.config.fps else clock.tick()
             dt = self.config.fixed_dt if self.config.fixed_dt is not None else min(ms / 1000.0, 0.1)
