@@ -205,7 +205,7 @@ class Game:
                 self._fire(Event("player_reports_friend", w.day, friend=fid))
             case cmd.AddFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
                 adding = isinstance(command, cmd.AddFriend)
-                w.is_friend[fid] = adding
+                w.set_is_friend(fid, adding)
                 kind = "player_adds_friend" if adding else "player_removes_friend"
                 self._fire(Event(kind, w.day, friend=fid))
             case cmd.Buy(item=item_id):

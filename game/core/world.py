@@ -20,6 +20,16 @@ from game.core.words import MAX_TEXT, WordList, normalize
 _PLACEHOLDER = re.compile(r"\{(player\.name|player\.score|friend\.name|friend\.score)\}")
 
 
+@dataclass(frozen=True, slots=True)
+class FriendStats:
+    """The player's current friends, and what their scores add up to (None without friends)."""
+
+    ids: tuple[str, ...]
+    average: float | None = None
+    min: int | None = None
+    max: int | None = None
+
+
 @dataclass
 class WorldState:
     """Everything that changes during a game. Only the engine and the game mutate it."""
@@ -42,6 +52,7 @@ class WorldState:
     end_reason: str | None = None
     next_uid: int = 1
     people: dict[str, Friend] = field(default_factory=dict)
+    stats: FriendStats | None = None
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int) -> WorldState:
@@ -60,12 +71,28 @@ class WorldState:
 
     def friend_ids(self) -> tuple[str, ...]:
         """Ids of the player's current friends, in file order."""
-        return tuple(fid for fid, yes in self.is_friend.items() if yes)
+        return self.friend_stats().ids
+
+    def friend_stats(self) -> FriendStats:
+        """Current friends and their scores' count, average, min and max; worked out again
+        only after a friend's score or the friendships changed."""
+        if self.stats is None:
+            ids = tuple(fid for fid, yes in self.is_friend.items() if yes)
+            scores = [self.friend_scores[fid] for fid in ids]
+            if scores:
+                self.stats = FriendStats(ids, sum(scores) / len(scores), min(scores), max(scores))
+            else:
+                self.stats = FriendStats(ids)
+        return self.stats
+
+    def set_is_friend(self, friend_id: str, is_friend: bool) -> None:
+        """Make someone a friend or not (without firing any event)."""
+        self.is_friend[friend_id] = is_friend
+        self.stats = None
 
     def friends_average(self) -> float | None:
         """The average score of current friends, or None with no friends."""
-        scores = [self.friend_scores[fid] for fid in self.friend_ids()]
-        return sum(scores) / len(scores) if scores else None
+        return self.friend_stats().average
 
     def active_perks(self) -> tuple[str, ...]:
         """Perk ids in force: the tier's own, plus unlocked, minus locked, in catalogue order."""
@@ -131,6 +158,7 @@ class WorldState:
             )
         else:
             self.friend_scores[who] = after
+            self.stats = None
         change = ScoreChange(
             len(self.history) + 1,
             self.day,
@@ -193,7 +221,7 @@ class WorldState:
     def set_friendship(self, friend_id: str, is_friend: bool, cause: Cause) -> None:
         if friend_id not in self.is_friend or self.is_friend[friend_id] == is_friend:
             return
-        self.is_friend[friend_id] = is_friend
+        self.set_is_friend(friend_id, is_friend)
         name = self.people[friend_id].name
         kind = "befriend" if is_friend else "unfriend"
         text = f"{name} is now your friend." if is_friend else f"{name} unfriended you."
@@ -271,17 +299,13 @@ class RuleScope:
             return w.day
         if name == "days":
             return w.scenario.days
-        scores = [w.friend_scores[f] for f in w.friend_ids()]
+        stats = w.friend_stats()
         if tail == "count":
-            return len(scores)
-        if not scores:
+            return len(stats.ids)
+        value = {"average": stats.average, "min": stats.min, "max": stats.max}[tail]
+        if value is None:
             raise Unbound(name)
-        return {
-            "count": len(scores),
-            "average": sum(scores) / len(scores),
-            "min": min(scores),
-            "max": max(scores),
-        }[tail]
+        return value
 
     def _friend_value(self, key: str) -> object:
         if self.friend is None:
