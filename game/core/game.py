@@ -34,7 +34,7 @@ class Game:
         self._used_posts: set[str] = set()
         self._pool_by_author: dict[str, list[Post]] = {}
         self._pool_unsigned: list[Post] = []
-        self._topic_groups: dict[frozenset[str], list[Post]] = {}
+        self._topic_groups: dict[frozenset[str], dict[str, Post]] = {}
         for post in scenario.posts:
             if post.source == "friend" and post.author is None:
                 self._pool_unsigned.append(post)
@@ -73,7 +73,7 @@ class Game:
         other._used_posts = set(self._used_posts)
         other._pool_by_author = self._pool_by_author
         other._pool_unsigned = self._pool_unsigned
-        other._topic_groups = self._topic_groups
+        other._topic_groups = {key: dict(group) for key, group in self._topic_groups.items()}
         other._over = self._over
         return other
 
@@ -278,25 +278,32 @@ class Game:
         if count == 0:
             return dated
         used = self._used_posts
-        fresh = [
-            p
-            for p in own + self._unsigned_on(personality.topics)
-            if p.day is None and p.id not in used
-        ]
+        fresh = [p for p in own if p.day is None and p.id not in used]
+        fresh += self._unsigned_on(personality.topics).values()
         return dated + w.rng.sample(fresh, min(count, len(fresh)))
 
-    def _unsigned_on(self, topics: tuple[str, ...]) -> list[Post]:
-        """Unsigned friend posts on any of these topics (all of them for no topics), cached."""
+    def _unsigned_on(self, topics: tuple[str, ...]) -> dict[str, Post]:
+        """Unused, undated, unsigned friend posts on any of these topics (any topic when there
+        are none), in file order. Kept up to date as posts are published."""
         key = frozenset(topics)
         group = self._topic_groups.get(key)
         if group is None:
-            group = [p for p in self._pool_unsigned if not key or key.intersection(p.tags)]
+            group = {
+                p.id: p
+                for p in self._pool_unsigned
+                if p.day is None
+                and p.id not in self._used_posts
+                and (not key or key.intersection(p.tags))
+            }
             self._topic_groups[key] = group
         return group
 
     def _publish(self, post: Post, friend: str | None) -> None:
         w = self.world
         self._used_posts.add(post.id)
+        if post.source == "friend" and post.author is None:
+            for group in self._topic_groups.values():
+                group.pop(post.id, None)
         person = w.people.get(friend or "")
         author = person.name if person else post.author or post.source.title()
         w.add_to_feed(
