@@ -180,3 +180,80 @@ def test_a_translated_scenario_must_describe_the_causes_it_creates(tmp_path: Pat
         )
     )
     assert check_file(path).diagnostics == ()
+
+
+def _diags(tmp_path: Path, old: str, new: str) -> list[tuple[str, str | None]]:
+    text = (DATA / "valid-small.yaml").read_text()
+    assert old in text
+    path = tmp_path / "edited.yaml"
+    path.write_text(text.replace(old, new, 1))
+    return [(d.message, d.hint) for d in check_file(path).diagnostics]
+
+
+def test_a_missing_key_points_at_its_misspelt_twin(tmp_path: Path) -> None:
+    found = _diags(tmp_path, "debrief:", "debreif:")
+    assert (
+        "scenario is missing the required key 'debrief'",
+        "is it the 'debreif' at line 40? fix its spelling",
+    ) in found
+
+
+def test_an_id_with_capitals_gets_its_lowercase_form(tmp_path: Path) -> None:
+    found = _diags(tmp_path, "  - id: ana\n", "  - id: Ana Li\n")
+    assert (
+        "'Ana Li' is not a valid id",
+        "ids are lowercase, without spaces: write 'ana-li'",
+    ) in found
+
+
+def test_tiers_out_of_order_get_one_clear_error(tmp_path: Path) -> None:
+    low = '    - {id: low, name: "Low", from: 350, to: 599, perks: [train-ban]}\n'
+    high = '    - {id: high, name: "High", from: 600, to: 950, perks: [no-deposit]}\n'
+    found = _diags(tmp_path, low + high, high + low)
+    assert found == [
+        (
+            "tier 'low' starts below the tier before it",
+            "list the tiers from the lowest score to the highest",
+        )
+    ]
+
+
+def test_a_tag_nothing_carries_is_warned_with_a_suggestion(tmp_path: Path) -> None:
+    found = _diags(tmp_path, "{text_uses: political}", "{has_tag: oficial}")
+    assert (
+        "rule 'political-speech' tests the tag 'oficial', which no post, choice or item has",
+        "did you mean 'official'?",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{player.points}", "unknown placeholder '{player.points}' will be shown as written"),
+        ("{{player.name}}", "'{{player.name}}' will be shown as written"),
+        (
+            "{friend.name}",
+            "'{friend.name}' has no friend in this rule and will be shown as written",
+        ),
+    ],
+)
+def test_placeholders_that_would_show_as_written_are_warned(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    found = _diags(
+        tmp_path,
+        "      - unlock_perk: no-deposit\n",
+        f'      - unlock_perk: no-deposit\n      - notify: "Hi {text}"\n',
+    )
+    assert [m for m, _ in found] == [message]
+
+
+def test_an_unquoted_double_brace_expression_explains_the_quotes() -> None:
+    data = (
+        (DATA / "valid-small.yaml")
+        .read_bytes()
+        .replace(b"{text_uses: political}", b"{{ player.score < 500 }}")
+    )
+    diag = check_text(data, "braces.yaml").diagnostics[0]
+    assert diag.message == "a mapping key must be a single value, not a mapping"
+    assert diag.hint == 'an expression goes in quotes and without braces: if: "friend.score < 550"'

@@ -196,8 +196,8 @@ def test_different_conditions_read_differently(tmp_path) -> None:
     assert first != last
 
 
-def test_a_rules_description_overrides_the_explanation(tmp_path) -> None:
-    # FORMAT.md: `description` is an "Optional plain-English override for `explain`".
+def test_a_rules_description_comes_first_in_the_explanation(tmp_path) -> None:
+    # The description is shown first; the sentence from the rule itself follows it.
     rules = """
 - id: bonus
   description: "Model citizens are rewarded every evening."
@@ -205,7 +205,9 @@ def test_a_rules_description_overrides_the_explanation(tmp_path) -> None:
   if: {score: {at_least: 800}}
   then: [{change_score: {who: player, percent: 2}}]
 """
-    assert "Model citizens are rewarded every evening." in _sentence(tmp_path, rules)
+    sentence = _sentence(tmp_path, rules)
+    assert sentence.startswith('"Model citizens are rewarded every evening." When a day ends')
+    assert "your score rises by 2%" in sentence
 
 
 def test_score_change_causes_name_what_happened(tmp_path) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, friends_yaml, line_of, make_scenario, write_scenario
@@ -185,3 +186,11 @@ def test_simulate_counts_every_run(scenario) -> None:
         ("conform", 4, 4),
         ("random", 4, 4),
     ]
+
+
+def test_the_rule_log_also_shows_tiers_perks_and_notices(capsys) -> None:
+    template = str(Path(__file__).resolve().parents[1] / "scenarios" / "template.yaml")
+    code, out, _ = _run(capsys, template, "--strategy", "conform", "--runs", "1", "--log")
+    assert code == 0
+    kinds = {line.split(": ")[1] for line in out.splitlines() if line.startswith("  day ")}
+    assert {"tier", "perk_gained", "end"} <= kinds

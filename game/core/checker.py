@@ -238,7 +238,13 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
             p["id"]: (p.mark_of("id"), where or ctx) for p, where in _merged(record, parts, "perks")
         }
         tier_perks = {perk for tier in tiers or () for perk in tier.perks}
-        usage_warnings(rules, list_marks, perk_marks, tier_perks, contexts)
+        known_tags = {
+            tag
+            for group in (posts.values(), choices.values(), shop.values())
+            for item in group
+            for tag in item.get("tags") or ()
+        }
+        usage_warnings(rules, list_marks, perk_marks, tier_perks, contexts, known_tags)
         if record.get("language") != "en":
             _untranslated_causes(rules, record["language"], contexts)
     if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
@@ -356,6 +362,14 @@ def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
         )
         return None
     expected = score["min"]
+    for before, (tier, mark) in zip(tiers, zip(tiers[1:], marks[1:], strict=True), strict=False):
+        if tier.low < before.low:
+            ctx.error(
+                mark,
+                f"tier '{tier.id}' starts below the tier before it",
+                "list the tiers from the lowest score to the highest",
+            )
+            return None
     for tier, mark in zip(tiers, marks, strict=True):
         if tier.low > tier.high:
             ctx.error(mark, f"tier '{tier.id}' runs backwards ({tier.low} to {tier.high})")
@@ -369,7 +383,7 @@ def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
             )
             ok = False
         expected = tier.high + 1
-    if ok and tiers[-1].high != score["max"]:
+    if tiers[-1].high != score["max"]:
         ctx.error(marks[-1], f"the last tier ends at {tiers[-1].high}, not at max ({score['max']})")
         ok = False
     seen: set[str] = set()

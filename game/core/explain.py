@@ -186,10 +186,9 @@ def effect_phrase(effect: e.Effect, for_each: bool = False) -> str:
 
 
 def explain_rule(rule: Rule) -> str:
-    """One rule as a sentence (its description, when it has one), with where it is written."""
+    """One rule as a sentence, after its description when it has one (so a description that no
+    longer fits the rule shows), with where it is written."""
     where = f"[rule '{rule.id}', {rule.path}:{rule.line}]"
-    if rule.description:
-        return f"{rule.description} {where}"
     event = EVENT_PHRASES[rule.when].format(threshold=rule.threshold)
     if rule.when == "score_crosses" and rule.direction != "either":
         event = (
@@ -203,7 +202,8 @@ def explain_rule(rule: Rule) -> str:
     effects = [effect_phrase(x, rule.for_each_friend) for x in rule.effects]
     body = ", ".join(effects[:-1]) + (" and " if len(effects) > 1 else "") + effects[-1]
     once = " (only once)" if rule.once else ""
-    return f"{head}: {body}{once}. {where}"
+    said = f'"{rule.description}" ' if rule.description else ""
+    return f"{said}{head}: {body}{once}. {where}"
 
 
 def explain(scenario: Scenario) -> list[str]:

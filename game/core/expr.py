@@ -53,7 +53,8 @@ _OPS = ("<=", ">=", "==", "!=", "<", ">", "+", "-", "*", "/", "(", ")")
 _KEYWORDS = {"and", "or", "not", "true", "false"}
 _BRACES = "write the expression without {{ }}"
 _BAD_OPS: dict[str, str | None] = {  # rejected operator -> hint
-    "${{": _BRACES, "{{": _BRACES, "}}": _BRACES, "{": _BRACES, "}": _BRACES,
+    "${{": _BRACES, "{{": _BRACES, "}}": _BRACES,
+    "{": "write names without { }: friend.score < 25", "}": "write names without { }",
     "**": None, "%": None, "//": "use / to divide", "&&": "use and/or", "||": "use and/or",
     "&": "use and/or", "|": "use and/or", "!": "use not", "=": "use == to compare",
     "=>": "use >= to compare", "=<": "use <= to compare", "<>": "use != to compare",

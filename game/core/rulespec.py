@@ -6,6 +6,7 @@ here, with ``ctx.rule`` describing the rule being checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,7 @@ from game.core.shapes import (
     Ref,
     Text,
     bad,
+    suggest,
 )
 from game.core.yamlsafe import MapNode, Mark, Node, ScalarNode, SeqNode
 
@@ -362,6 +364,33 @@ class WhereShape:
 WHERE = WhereShape()
 
 
+PLACEHOLDERS = ("player.name", "player.score", "friend.name", "friend.score")
+_PLACEHOLDER = re.compile(r"(\{+)\s*([^{}]*?)\s*(\}+)")
+
+
+def _check_placeholders(text: str, mark: Mark, ctx: Ctx) -> None:
+    """Warn about placeholders in a text that would be shown as written."""
+    for match in _PLACEHOLDER.finditer(text):
+        braces, name = match.group(1), match.group(2)
+        if len(braces) > 1 or len(match.group(3)) > 1:
+            ctx.warning(
+                mark,
+                f"'{match.group(0)}' will be shown as written",
+                f"use single braces: {{{name}}}",
+            )
+        elif name not in PLACEHOLDERS:
+            hint = suggest(name, PLACEHOLDERS) or "placeholders: " + ", ".join(
+                f"{{{p}}}" for p in PLACEHOLDERS
+            )
+            ctx.warning(mark, f"unknown placeholder '{{{name}}}' will be shown as written", hint)
+        elif name.startswith("friend.") and not _friend_bound(ctx):
+            ctx.warning(
+                mark,
+                f"'{{{name}}}' has no friend in this rule and will be shown as written",
+                _no_friend_hint(),
+            )
+
+
 @dataclass(frozen=True)
 class EffectShape:
     """One effect, built into an Effect."""
@@ -371,6 +400,13 @@ class EffectShape:
         if raw is INVALID:
             return INVALID
         name, value, mark = raw
+        text = (
+            value
+            if name in ("notify", "end_game")
+            else (value["text"] if name == "message" else None)
+        )
+        if isinstance(text, str):
+            _check_placeholders(text, mark, ctx)
         return _build_effect(name, value, mark.line)
 
     def schema(self) -> dict[str, Any]:

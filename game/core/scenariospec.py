@@ -166,6 +166,7 @@ SCENARIO = Obj(
                 max_len=10,
                 pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
                 pattern_hint="a language code such as en, es or pt-BR",
+                what="language code",
             ),
             required=True,
         ),

@@ -113,6 +113,7 @@ class Text:
     pattern: str | None = None
     pattern_hint: str | None = None
     doc: str = ""
+    what: str = "name"
 
     def check(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, ScalarNode) or not isinstance(node.value, str):
@@ -128,7 +129,11 @@ class Text:
             )
             return INVALID
         if self.pattern and not re.match(self.pattern, value):
-            ctx.error(node.mark, f"'{value[:40]}' is not a valid name", self.pattern_hint)
+            hint = self.pattern_hint
+            lower = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-_")
+            if self.what == "id" and re.match(self.pattern, lower):
+                hint = f"ids are lowercase, without spaces: write '{lower}'"
+            ctx.error(node.mark, f"'{value[:40]}' is not a valid {self.what}", hint)
             return INVALID
         return value
 
@@ -146,7 +151,7 @@ ID_HINT = "use lowercase letters, digits, '-' and '_', starting with a letter or
 
 def Ident(doc: str = "") -> Text:
     """An id: lowercase letters, digits, dashes and underscores."""
-    return Text(max_len=40, pattern=ID_PATTERN, pattern_hint=ID_HINT, doc=doc)
+    return Text(max_len=40, pattern=ID_PATTERN, pattern_hint=ID_HINT, doc=doc, what="id")
 
 
 @dataclass(frozen=True)
@@ -320,6 +325,7 @@ class Obj:
             return _expect(ctx, node, f"a mapping ({self.what})", self._hint())
         values: dict[str, Any] = {}
         marks: dict[str, Mark] = {}
+        unknown: dict[str, Mark] = {}
         ok = True
         for key_node, value_node in node.items:
             key = key_node.value
@@ -327,6 +333,7 @@ class Obj:
                 names = list(self.fields)
                 hint = suggest(str(key), names) or "known keys: " + ", ".join(names)
                 ctx.error(key_node.mark, f"unknown key '{key}' in {self.what}", hint)
+                unknown[str(key)] = key_node.mark
                 ok = False
                 continue
             marks[key] = key_node.mark
@@ -336,7 +343,13 @@ class Obj:
         for name, spec in self.fields.items():
             if name not in values:
                 if spec.required:
-                    ctx.error(node.mark, f"{self.what} is missing the required key '{name}'")
+                    typo = difflib.get_close_matches(name, list(unknown), n=1, cutoff=0.6)
+                    hint = (
+                        f"is it the '{typo[0]}' at line {unknown[typo[0]].line}? fix its spelling"
+                        if typo
+                        else None
+                    )
+                    ctx.error(node.mark, f"{self.what} is missing the required key '{name}'", hint)
                     ok = False
                     values[name] = INVALID
                 else:

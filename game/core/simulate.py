@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from game.core import commands as cmd
 from game.core.game import Game
 from game.core.model import Scenario
+from game.core.views import Notice
 
 STRATEGIES = ("conform", "dissent", "random")
 MAX_ACTIONS = 1000
@@ -140,11 +141,7 @@ def simulate(
             tiers[game.player.tier.id] += 1
             fired.update({k: v for k, v in game.rule_fire_counts.items() if v})
             if with_log and run == 0:
-                log = tuple(
-                    f"day {c.day}: {c.who} {c.before} -> {c.after} ({c.reason}) "
-                    f"[{c.rule_id} at {c.path}:{c.line}]"
-                    for c in game.history
-                )
+                log = tuple(_log_line(n) for n in game.log if n.kind not in ("day", "post"))
         order = [t.id for t in scenario.tiers]
         never = tuple(r.id for r in scenario.rules if not fired[r.id])
         reports.append(
@@ -153,6 +150,17 @@ def simulate(
             )
         )
     return reports
+
+
+def _log_line(notice: Notice) -> str:
+    """One line of the rule log: the day, what happened and, for rules, where they are written."""
+    if notice.kind == "score":
+        line = f"day {notice.day}: {notice.who} {notice.delta:+d} ({notice.text})"
+    else:
+        line = f"day {notice.day}: {notice.kind}: {notice.text}"
+    if notice.rule_id is not None:
+        line += f" [{notice.rule_id} at {notice.path}:{notice.line}]"
+    return line
 
 
 def _median(values: Sequence[int]) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from game.core import conditions as c
 from game.core import effects as e
 from game.core.model import Rule
-from game.core.shapes import Ctx
+from game.core.shapes import Ctx, suggest
 from game.core.yamlsafe import Mark
 
 
@@ -35,6 +35,7 @@ def usage_warnings(
     perk_marks: Mapping[str, tuple[Mark, Ctx]],
     tier_perks: set[str],
     contexts: Mapping[str, Ctx],
+    known_tags: set[str],
 ) -> None:
     """Warn about counters and flags read but never changed, and word lists and perks unused."""
     set_counters = {x.name for r in rules for x in r.effects if isinstance(x, e.ChangeCounter)}
@@ -49,6 +50,16 @@ def usage_warnings(
             counters, flags = set(), set()
             if isinstance(cond, c.TextUses):
                 used_lists.update(cond.lists)
+            elif isinstance(cond, c.HasTag):
+                for tag in cond.tags:
+                    if tag not in known_tags:
+                        hint = suggest(tag, sorted(known_tags)) or "no post, choice or item has it"
+                        where.warning(
+                            Mark(rule.line, 1),
+                            f"rule '{rule.id}' tests the tag "
+                            f"'{tag}', which no post, choice or item has",
+                            hint,
+                        )
             elif isinstance(cond, c.CounterIs):
                 counters.add(cond.name)
             elif isinstance(cond, c.FlagSet):

@@ -292,7 +292,12 @@ def _compose(loader: yaml.SafeLoader, text: str, path: str) -> Node | None:
         if isinstance(event, yaml.CollectionStartEvent):
             if stack and stack[-1].is_map and stack[-1].key is None:
                 kind = "a list" if isinstance(event, yaml.SequenceStartEvent) else "a mapping"
-                raise fail(f"a mapping key must be a single value, not {kind}", mark)
+                hint = (
+                    'an expression goes in quotes and without braces: if: "friend.score < 550"'
+                    if kind == "a mapping"
+                    else "put the text in quotes"
+                )
+                raise fail(f"a mapping key must be a single value, not {kind}", mark, hint)
             if len(stack) >= MAX_DEPTH:
                 raise fail(f"values are nested more than {MAX_DEPTH} levels deep", mark)
             stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), mark))
