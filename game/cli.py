@@ -163,8 +163,3 @@ def run() -> None:
         sys.stderr.close()
         code = 0
     sys.exit(code)
-
-
-def scenarios_dir() -> Path:
-    """The shipped scenarios folder, next to the game package."""
-    return Path(__file__).resolve().parent.parent / "scenarios"

@@ -138,7 +138,7 @@ def cause_phrase(rule: Rule) -> str:
     return event if cond is None else f"{event} ({condition_phrase(cond)})"
 
 
-def _who(who: str, for_each: bool) -> str:
+def _who(who: str) -> str:
     if who == "player":
         return "your score"
     if who == "friends":
@@ -148,14 +148,14 @@ def _who(who: str, for_each: bool) -> str:
     return f"{who}'s score"
 
 
-def effect_phrase(effect: e.Effect, for_each: bool = False) -> str:
+def effect_phrase(effect: e.Effect) -> str:
     """An effect in plain words ("your score drops by 40")."""
     match effect:
         case e.ChangeScore(who=who, by=by, percent=percent, where=where):
             amount = by if by is not None else percent or 0
             unit = "" if by is not None else "%"
             verb = "drops" if amount < 0 else "rises"
-            subject = _who(who, for_each)
+            subject = _who(who)
             if where is not None:
                 subject = f"{subject} (friends where {condition_phrase(where)})"
             return f"{subject} {verb} by {_num(abs(amount))}{unit}"
@@ -199,7 +199,7 @@ def explain_rule(rule: Rule) -> str:
         head += ", for each friend"
     if rule.condition is not None:
         head += f", if {condition_phrase(rule.condition)}"
-    effects = [effect_phrase(x, rule.for_each_friend) for x in rule.effects]
+    effects = [effect_phrase(x) for x in rule.effects]
     body = ", ".join(effects[:-1]) + (" and " if len(effects) > 1 else "") + effects[-1]
     once = " (only once)" if rule.once else ""
     said = f'"{rule.description}" ' if rule.description else ""

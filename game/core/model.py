@@ -40,6 +40,8 @@ REACTIONS = ("loyal", "anxious", "zealous", "indifferent")
 VERDICTS = ("fact", "myth", "partly")
 PERK_KINDS = ("perk", "penalty")
 DIRECTIONS = ("up", "down", "either")
+PLACEHOLDERS = ("player.name", "player.score", "friend.name", "friend.score")
+"""The names a notice, message or end_game text may use in braces, like {player.name}."""
 
 
 @dataclass(frozen=True, slots=True)

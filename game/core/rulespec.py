@@ -13,7 +13,7 @@ from typing import Any
 from game.core import conditions as c
 from game.core import effects as e
 from game.core.expr import ExprError, Type, parse_condition
-from game.core.model import DIRECTIONS, EVENTS, REACTIONS, Rule
+from game.core.model import DIRECTIONS, EVENTS, PLACEHOLDERS, REACTIONS, Rule
 from game.core.shapes import (
     INVALID,
     Boolean,
@@ -364,7 +364,6 @@ class WhereShape:
 WHERE = WhereShape()
 
 
-PLACEHOLDERS = ("player.name", "player.score", "friend.name", "friend.score")
 _PLACEHOLDER = re.compile(r"(\{+)\s*([^{}]*?)\s*(\}+)")
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from game.core.conditions import Scope, Unbound
 from game.core.effects import Cause
 from game.core.events import Event
-from game.core.model import Friend, Scenario
+from game.core.model import PLACEHOLDERS, Friend, Scenario
 from game.core.views import FeedPost, Notice, ScoreChange
 from game.core.words import MAX_TEXT, WordList, normalize
 
-_PLACEHOLDER = re.compile(r"\{(player\.name|player\.score|friend\.name|friend\.score)\}")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(re.escape(p) for p in PLACEHOLDERS) + r")\}")
 
 
 @dataclass(frozen=True, slots=True)
