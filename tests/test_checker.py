@@ -257,3 +257,9 @@ def test_an_unquoted_double_brace_expression_explains_the_quotes() -> None:
     diag = check_text(data, "braces.yaml").diagnostics[0]
     assert diag.message == "a mapping key must be a single value, not a mapping"
     assert diag.hint == 'an expression goes in quotes and without braces: if: "friend.score < 550"'
+
+
+def test_order_places_a_scenario_in_the_picker_and_defaults_to_100(tmp_path: Path) -> None:
+    assert check_file(DATA / "valid-small.yaml").scenario.order == 100
+    found = _diags(tmp_path, "days: 2\n", "days: 2\norder: 0\n")
+    assert found == [("0 is out of range (1 to 1000)", None)]

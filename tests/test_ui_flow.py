@@ -333,3 +333,18 @@ def test_bench_renders_a_thousand_post_feed(tmp_path: Path) -> None:
     assert len(times) == 30 and all(t > 0 for t in times)
     marks = cold_start(VIRAL)
     assert marks["total"] > 0
+
+
+def test_the_picker_lists_scenarios_in_teaching_order_broken_last(tmp_path: Path) -> None:
+    from game.ui.scenes.title import find_scenarios
+
+    for name in ("blacklists.yaml", "viral-score.yaml", "commercial-score.yaml"):
+        shutil.copy(SCENARIOS / name, tmp_path / name)
+    (tmp_path / "aaa-broken.yaml").write_text("format: 1\ntitle: x\n")
+    names = [Path(e.path).name for e in find_scenarios(tmp_path)]
+    assert names == [
+        "viral-score.yaml",
+        "commercial-score.yaml",
+        "blacklists.yaml",
+        "aaa-broken.yaml",
+    ]

@@ -293,6 +293,7 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
             debrief["questions"],
         ),
         digest=digest,
+        order=record["order"],
     )
 
 

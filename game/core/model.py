@@ -199,6 +199,7 @@ class Scenario:
     rules: tuple[Rule, ...]
     debrief: Debrief
     digest: str = ""
+    order: int = 100
 
     def tier_for(self, score: int) -> Tier:
         """The tier whose band holds ``score`` (the nearest one if none does)."""

@@ -172,6 +172,10 @@ SCENARIO = Obj(
         ),
         "minutes": Field(Number(1, 120), required=True),
         "days": Field(Number(1, 60), required=True),
+        "order": Field(
+            Number(1, 1000, doc="place in the scenario picker, lowest first (default 100)"),
+            default=100,
+        ),
         "include": Field(ListOf(Include(), max_items=20)),
         "player": Field(
             Obj(

@@ -38,7 +38,8 @@ class Entry:
 
 
 def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
-    """Every scenario file in `folder` (with a top-level ``format:``, so not includes), checked.
+    """Every scenario file in `folder` (with a top-level ``format:``, so not includes), checked,
+    in the order their ``order:`` keys give (broken files last).
 
     `first` (a path) is listed first even when it lives elsewhere.
     """
@@ -59,7 +60,9 @@ def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
         result = check_file(path)
         ok = result.scenario is not None and result.ok
         out.append(Entry(str(path), result.scenario if ok else None, result.diagnostics))
-    return out
+    head = out[:1] if first is not None else []
+    rest = sorted(out[len(head) :], key=lambda e: e.scenario.order if e.scenario else 1000)
+    return head + rest
 
 
 class TitleScene(Scene):
