@@ -348,3 +348,25 @@ def test_the_picker_lists_scenarios_in_teaching_order_broken_last(tmp_path: Path
         "blacklists.yaml",
         "aaa-broken.yaml",
     ]
+
+
+def test_typing_in_the_composer_writes_even_before_the_text_box_has_focus(tmp_path: Path) -> None:
+    """A player who opens 'Write a post' and just types gets their words in the box."""
+
+    def body(app):
+        yield
+        key(pygame.K_RETURN)  # New game
+        yield from frames(2)
+        letter("p")
+        yield from frames(2)
+        assert scene(app) == "ComposerScene"
+        assert app.top.focus.current is not app.top.field
+        letter("W")  # a key press while no text box has focus
+        yield from frames(2)
+        assert app.top.focus.current is app.top.field
+        type_text("hy?")  # the rest arrives as text input, as SDL sends it
+        yield from frames(2)
+        assert app.top.field.text == "Why?"
+        app.running = False
+
+    run(config(tmp_path), body)

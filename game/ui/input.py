@@ -121,7 +121,7 @@ class InputMapper:
         if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
             return []
         if len(char) == 1 and char.isalnum():
-            return [Action(KEY, text=char.lower())]
+            return [Action(KEY, text=char)]
         return []
 
     def _mouse(self, event: pygame.event.Event) -> list[Action]:

@@ -62,7 +62,7 @@ class Scene:
             self.shortcut(action.text)
 
     def shortcut(self, key: str) -> None:
-        """A letter or digit key that nothing else used."""
+        """A letter or digit key that nothing else used (as typed: 'W', not 'w')."""
 
     def back(self) -> None:
         """Esc: close this scene (default: pop it)."""

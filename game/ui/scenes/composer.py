@@ -45,6 +45,12 @@ class ComposerScene(Panel):
         if comment_on is not None:
             self.focus.focus("text")
 
+    def shortcut(self, key: str) -> None:
+        """Typing starts writing: focus the text box and put the letter in it."""
+        if self.free:
+            self.focus.focus("text")
+            self.field.insert(key)
+
     def title(self) -> str:
         """The panel's title."""
         if self.comment_on is None:

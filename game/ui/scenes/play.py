@@ -115,8 +115,8 @@ class PlayScene(Scene):
 
     def shortcut(self, key: str) -> None:
         """Letter shortcuts for the navigation (P, F, K, S, H, E)."""
-        if key in SHORTCUTS:
-            self.activate(SHORTCUTS[key], None)
+        if key.lower() in SHORTCUTS:
+            self.activate(SHORTCUTS[key.lower()], None)
 
     def draw(self, surface: pygame.Surface) -> None:
         """Navigation, feed and (when empty) a hint."""
