@@ -29,6 +29,7 @@ MAX_NODES = 100_000  # most nodes (scalars, keys and collections) in a file
 MAX_ITEMS = 10_000  # most entries in one list or mapping
 MAX_STRING = 100_000  # longest scalar, in characters
 MAX_NUMBER_CHARS = 1_000  # longest plain scalar read as a number
+_DEPTH_MESSAGE = f"values are nested more than {MAX_DEPTH} levels deep"
 HAS_LIBYAML = hasattr(yaml, "CSafeLoader")  # True when PyYAML's C parser is compiled in
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -224,6 +225,9 @@ def _parser_error(exc: yaml.YAMLError, text: str, path: str) -> YamlError:
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "nesting depth" in problem:  # libyaml >= 0.2.6 stops deep nesting itself
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return YamlError(_DEPTH_MESSAGE, line, col, None, path)
     context_mark = getattr(exc, "context_mark", None)
     message = problem
     if context and context != problem:
@@ -299,7 +303,7 @@ def _compose(loader: yaml.SafeLoader, text: str, path: str) -> Node | None:
                 )
                 raise fail(f"a mapping key must be a single value, not {kind}", mark, hint)
             if len(stack) >= MAX_DEPTH:
-                raise fail(f"values are nested more than {MAX_DEPTH} levels deep", mark)
+                raise fail(_DEPTH_MESSAGE, mark)
             stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), mark))
             continue
         if isinstance(event, yaml.CollectionEndEvent):
