@@ -94,7 +94,7 @@ BASE: dict[str, str] = {
           - claim: "Tests catch bugs."
             verdict: partly
             explanation: "Only the bugs they look for."
-            sources: [{title: "Experience", year: 2024}]
+            sources: [{title: "Experience", url: "https://example.org/bugs", year: 2024}]
         questions: ["Which bug did no test look for?"]
     """,
 }

@@ -194,7 +194,7 @@ def test_a_missing_key_points_at_its_misspelt_twin(tmp_path: Path) -> None:
     found = _diags(tmp_path, "debrief:", "debreif:")
     assert (
         "scenario is missing the required key 'debrief'",
-        "is it the 'debreif' at line 40? fix its spelling",
+        "is it the 'debreif' at line 41? fix its spelling",
     ) in found
 
 

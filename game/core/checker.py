@@ -223,7 +223,10 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         "choice": list(choices),
         "item": list(shop),
         "word_list": list(word_lists),
+        "fact": list(_fact_ids(record, ctx)),
     }
+    if _facts(record) == ():
+        ctx.refs[:] = [ref for ref in ctx.refs if ref[0] != "fact"]  # the debrief is already wrong
     _check_refs(ctx, ids)
     if score is not None and score.valid:
         _check_values(record, friends, posts, score, rules, ctx)
@@ -245,6 +248,7 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
             for tag in item.get("tags") or ()
         }
         usage_warnings(rules, list_marks, perk_marks, tier_perks, contexts, known_tags)
+        _truth_warnings(record, score, rules, contexts, ctx)
         if record.get("language") != "en":
             _untranslated_causes(rules, record["language"], contexts)
     if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
@@ -287,6 +291,9 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
                     f["verdict"],
                     f["explanation"],
                     tuple(Source(s["title"], s["url"], s["year"]) for s in f["sources"]),
+                    id=f["id"],
+                    details=f["details"],
+                    note=f["note"],
                 )
                 for f in debrief["facts"]
             ),
@@ -316,6 +323,62 @@ def _friend(f: Record) -> Friend:
         else Personality()
     )
     return Friend(f["id"], f["name"], f["score"], f["friend"], f["bio"] or "", personality)
+
+
+def _facts(record: Record) -> tuple[Record, ...]:
+    """The debrief's facts that could be read (none when the debrief is missing or wrong)."""
+    debrief = _rec(record.get("debrief"))
+    facts = _seq(debrief.get("facts") if debrief else None)
+    return tuple(f for f in facts if isinstance(f, Record))
+
+
+def _fact_ids(record: Record, ctx: Ctx) -> dict[str, Record]:
+    """The facts' ids; a repeated id is an error."""
+    return _unique(((f, None) for f in _facts(record)), ctx, "fact")
+
+
+def _large_change(rule: Rule, score: Record | None) -> bool:
+    """True when a rule can move a score by a large amount: LARGE_SHARE of the score's range."""
+    low, high = (score.get("min"), score.get("max")) if score is not None else (None, None)
+    if not isinstance(low, int) or not isinstance(high, int):
+        return False
+    large = LARGE_SHARE * (high - low)
+    for effect in rule.effects:
+        if isinstance(effect, PullToFriends):
+            return True
+        if isinstance(effect, ChangeScore):
+            by = effect.by
+            size = abs(by) if by is not None else abs(effect.percent or 0) / 100 * high
+            if size >= large:
+                return True
+    return False
+
+
+def _truth_warnings(
+    record: Record, score: Record | None, rules: list[Rule], contexts: dict[str, Ctx], ctx: Ctx
+) -> None:
+    """Warn about facts nobody can check and big score changes tied to no fact or myth."""
+    for fact in _facts(record):
+        sources = _seq(fact.get("sources"))
+        if sources and not any(isinstance(s, Record) and s.get("url") for s in sources):
+            ctx.warning(
+                fact.mark,
+                "this fact or myth has no source with a web address, so nobody can check it",
+                "add 'url:' to at least one of its sources",
+            )
+    for rule in rules:
+        if rule.about is None and _large_change(rule, score):
+            contexts[rule.path].warning(
+                Mark(rule.line, 1),
+                f"rule '{rule.id}' changes a score by a large amount but is tied to no fact "
+                "or myth",
+                "add 'about:' with the id of the debrief fact or myth it dramatises, so the "
+                "debrief can tell players what was real about it",
+            )
+
+
+LARGE_SHARE = 0.05
+"""A change of at least this share of the score's range counts as large."""
 
 
 def _untranslated_causes(rules: list[Rule], language: str, contexts: dict[str, Ctx]) -> None:

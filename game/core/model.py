@@ -143,6 +143,10 @@ class Fact:
     verdict: str
     explanation: str
     sources: tuple[Source, ...]
+    id: str | None = None
+    details: str | None = None
+    note: str | None = None
+    """For the teacher only (how sure, what to watch for); never shown to players."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +173,8 @@ class Rule:
     description: str | None = None
     threshold: int | None = None
     direction: str = "either"
+    about: str | None = None
+    """The id of the debrief fact or myth this rule dramatises."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +220,20 @@ class Scenario:
             if perk.id == perk_id:
                 return perk
         raise KeyError(perk_id)
+
+    def fact(self, fact_id: str | None) -> Fact | None:
+        """The debrief fact or myth with this id, or None (also for None)."""
+        for fact in self.debrief.facts:
+            if fact_id is not None and fact.id == fact_id:
+                return fact
+        return None
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """The rule with this id, or None."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        return None
 
     def word_list(self, name: str) -> WordList:
         """The word list with this name. Raises KeyError for an unknown name."""

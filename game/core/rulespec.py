@@ -443,6 +443,7 @@ def _build_effect(name: str, v: Any, line: int) -> e.Effect:
 RULE_FIELDS = {
     "id": Field(Ident(), required=True),
     "description": Field(Text()),
+    "about": Field(Ref("fact", "fact or myth", "the id of the debrief fact or myth it dramatises")),
     "when": Field(Choice(EVENTS), required=True),
     "for_each": Field(Choice(("friend",))),
     "if": Field(ConditionsShape()),
@@ -501,6 +502,7 @@ class RuleShape:
             description=record["description"],
             threshold=record["threshold"],
             direction=record["direction"],
+            about=record["about"],
         )
 
     def schema(self) -> dict[str, Any]:

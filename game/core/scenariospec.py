@@ -23,6 +23,8 @@ from game.core.shapes import (
 from game.core.yamlsafe import Node, ScalarNode
 
 SCORE_LIMIT = 1_000_000
+URL_PATTERN = r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?(/[^\s]*)?$"
+"""An http(s) address with a dotted host name, an optional port and path, and no spaces."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,12 @@ SOURCE = Obj(
     {
         "title": Field(Text(max_len=300), required=True),
         "url": Field(
-            Text(max_len=500, pattern=r"^https?://", pattern_hint="start it with https://")
+            Text(
+                max_len=500,
+                pattern=URL_PATTERN,
+                pattern_hint="a whole web address without spaces, such as https://example.org/page",
+                what="web address",
+            )
         ),
         "year": Field(Number(1900, 2100)),
     },
@@ -137,10 +144,17 @@ SOURCE = Obj(
 )
 FACT = Obj(
     {
+        "id": Field(Ident("a name for this fact, so that a rule's 'about' can point to it")),
         "claim": Field(Text(), required=True),
         "verdict": Field(Choice(VERDICTS), required=True),
         "explanation": Field(Text(max_len=4000), required=True),
+        "details": Field(
+            Text(max_len=4000, doc="more for players who ask for it (shown after 'more')")
+        ),
         "sources": Field(ListOf(SOURCE, min_items=1, max_items=20), required=True),
+        "note": Field(
+            Text(max_len=4000, doc="for the teacher only (how sure, what to watch for)")
+        ),
     },
     what="fact",
 )

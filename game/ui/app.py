@@ -25,6 +25,7 @@ from game.core.views import Notice
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.hud import Hud
+from game.ui.links import Links, SystemLinks
 from game.ui.scene import Scene
 from game.ui.session import Session, notable
 from game.ui.strings import Strings
@@ -52,6 +53,8 @@ class AppConfig:
     store: saves.Store | None = None
     resizable: bool = True
     max_frames: int | None = None
+    links: Links | None = None
+    """Where the debrief opens and copies sources (None: the system browser and clipboard)."""
 
     @classmethod
     def from_env(
@@ -93,6 +96,7 @@ class App:
         self.session: Session | None = None
         self.hud = Hud()
         self.toasts = Toasts()
+        self.links: Links = config.links or SystemLinks()
         self.running = True
         self.frames = 0
         self.rng = random.Random()

@@ -1,23 +1,31 @@
-"""The debrief: the score chart, the changes that mattered, facts and myths, questions."""
+"""The debrief about this player's week: their three biggest changes and what was real about each,
+then the chart, then the other facts and myths (short, with "More"), then questions to discuss.
+
+What to show is computed in `game.core.debrief`; this scene only lays it out. A fact's details and
+sources stay folded until the player presses its "More" button; each source with a web address
+can be opened (system browser, or a new tab in the browser build) and copied.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.debrief import Highlight, PersonalDebrief, personal_debrief
 from game.core.model import Fact
 from game.ui import theme as th
-from game.ui.cards import Badges, Card, Custom, Gap, Line
+from game.ui.cards import Badges, Card, CardButton, Custom, Delta, Gap, Line
 from game.ui.chart import ChartData, paint_chart
 from game.ui.listview import CardList
-from game.ui.present import change_card, heading_card, text_card
+from game.ui.present import heading_card, text_card
 from game.ui.scene import Scene
+from game.ui.strings import Strings
 from game.ui.widgets import Button, flow
 
 VERDICT_COLORS = {"fact": th.GAIN, "myth": th.LOSS, "partly": th.WARNING}
 VERDICT_ICONS = {"fact": "check", "myth": "minus", "partly": "dot"}
-BIGGEST = 5
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -27,12 +35,15 @@ class DebriefScene(Scene):
     """A scrolling page of the debrief, with Play again / Choose another always at the bottom."""
 
     def __init__(self, app: App) -> None:
-        """The debrief of the app's (finished) session."""
+        """The debrief of the app's (finished) session; every fact starts folded."""
         super().__init__(app)
         self.list = CardList("debrief")
         self.again = Button("again", self.s("debrief.again"), icon="check")
         self.other = Button("other", self.s("debrief.other"))
         self.focus.set_items([self.list, self.again, self.other])
+        self.open: set[Hashable] = set()
+        game = app.session.game
+        self.page: PersonalDebrief = personal_debrief(game.scenario, game.history)
 
     def layout(self) -> None:
         """Title on top, buttons at the bottom, the page between."""
@@ -52,9 +63,8 @@ class DebriefScene(Scene):
         """The game is over: nothing changes."""
 
     def cards(self) -> list[Card]:
-        """Everything the debrief shows, in reading order."""
-        session = self.app.session
-        game = session.game
+        """Everything the debrief shows, in reading order (folded facts show only their claim)."""
+        game = self.app.session.game
         s = self.app.strings
         scenario = game.scenario
         player = game.player
@@ -63,11 +73,13 @@ class DebriefScene(Scene):
             out.append(
                 text_card(s("debrief.ended", reason=game.end_reason), "ended", "body", th.WARNING)
             )
-        out.append(
-            text_card(
-                s("debrief.final", score=player.score, tier=player.tier.name), "final", "body"
-            )
-        )
+        final = s("debrief.final", score=player.score, tier=player.tier.name)
+        out.append(text_card(f"{final}. {scenario.debrief.summary}", "final", "body"))
+        out.append(heading_card(s("debrief.biggest"), "biggest"))
+        for i, highlight in enumerate(self.page.highlights):
+            out.append(highlight_card(highlight, ("mine", i), ("mine", i) in self.open, s))
+        if not self.page.highlights:
+            out.append(text_card(s("debrief.no_changes"), "nochange", "meta", th.MUTED))
         data = ChartData(
             game.score_series,
             scenario.tiers,
@@ -77,38 +89,58 @@ class DebriefScene(Scene):
             s("debrief.chart_days"),
             s("debrief.chart_score"),
         )
-        out.append(
-            Card(
-                "chart",
-                (
-                    Line(s("debrief.chart"), "heading"),
-                    Custom(data, 320, lambda surf, rect, ctx: paint_chart(surf, rect, ctx, data)),
-                ),
-            )
-        )
-        out.append(text_card(scenario.debrief.summary, "summary"))
-        out.append(heading_card(s("debrief.biggest"), "biggest"))
-        mine = [c for c in game.history if c.who == "player"]
-        biggest = sorted(mine, key=lambda c: (-abs(c.delta), c.seq))[:BIGGEST]
-        out += [change_card(c, s) for c in sorted(biggest, key=lambda c: c.seq)]
-        if not mine:
-            out.append(text_card(s("debrief.no_changes"), "nochange", "meta", th.MUTED))
-        out.append(heading_card(s("debrief.facts"), "facts"))
-        out += [fact_card(f, i, s) for i, f in enumerate(scenario.debrief.facts)]
+        chart = Custom(data, 220, lambda surf, rect, ctx: paint_chart(surf, rect, ctx, data))
+        out.append(Card("chart", (Line(s("debrief.chart"), "heading"), chart)))
+        if self.page.others:
+            out.append(heading_card(s("debrief.facts"), "facts"))
+        for i, fact in enumerate(self.page.others):
+            out.append(fact_card(fact, ("fact", i), ("fact", i) in self.open, s))
         out.append(heading_card(s("debrief.questions"), "questions"))
-        out += [
-            Card(("q", i), (Line(f"{i + 1}. {q}"),))
-            for i, q in enumerate(scenario.debrief.questions)
-        ]
+        out += [Card(("q", i), (Line(f"{i + 1}. {q}"),)) for i, q in enumerate(self.page.questions)]
         return out
 
     def activate(self, id: str, payload: object) -> None:
-        """Play the same scenario again, or go to the picker."""
+        """Play again, choose another, fold or unfold a fact, open or copy a source."""
         if id == "again":
-            session = self.app.session
-            self.app.open_scenario(session.path)
+            self.app.open_scenario(self.app.session.path)
         elif id == "other":
             self.app.to_title()
+        elif id == "debrief" and isinstance(payload, tuple) and len(payload) == 2:
+            key, button = payload
+            if button == "more":
+                self.open.symmetric_difference_update({key})
+                self.list.set_cards(self.cards(), self.ctx)
+                self.list.select(key, "more")
+            elif isinstance(button, str) and ":" in button:
+                self._source(key, button)
+
+    def _source(self, key: Hashable, button: str) -> None:
+        """Open or copy the source a button names ("open:2", "copy:2") and say what happened."""
+        action, _, index = button.partition(":")
+        fact = self._fact(key)
+        if fact is None or not index.isdigit() or int(index) >= len(fact.sources):
+            return
+        url = fact.sources[int(index)].url
+        if not url:
+            return
+        links, toasts, s = self.app.links, self.app.toasts, self.app.strings
+        if action == "open":
+            done = links.open(url)
+            toasts.add(s("debrief.opened" if done else "debrief.open_failed", url=url), "check")
+        elif action == "copy":
+            done = links.copy(url)
+            toasts.add(s("debrief.copied" if done else "debrief.copy_failed", url=url), "check")
+
+    def _fact(self, key: Hashable) -> Fact | None:
+        """The fact a card key shows."""
+        if not isinstance(key, tuple) or len(key) != 2 or not isinstance(key[1], int):
+            return None
+        kind, i = key
+        if kind == "mine" and i < len(self.page.highlights):
+            return self.page.highlights[i].fact
+        if kind == "fact" and i < len(self.page.others):
+            return self.page.others[i]
+        return None
 
     def back(self) -> None:
         """Esc goes to the title screen."""
@@ -125,23 +157,64 @@ class DebriefScene(Scene):
         self.draw_widgets(surface)
 
 
-def fact_card(fact: Fact, index: int, s) -> Card:
-    """A claim with its verdict (word + icon + colour), the explanation and the sources."""
+def verdict(fact: Fact, s: Strings) -> tuple[Badges, Line]:
+    """The verdict (word + icon + colour) and the claim."""
     color = VERDICT_COLORS.get(fact.verdict, th.ACCENT)
-    verdict = s(f"verdict.{fact.verdict}")
-    parts: list = [
-        Badges(((verdict, color),)),
-        Line(fact.claim, "body", icon=VERDICT_ICONS.get(fact.verdict), icon_color=color),
-        Gap(4),
-        Line(fact.explanation, "meta"),
-    ]
-    if fact.sources:
-        parts.append(Line(s("debrief.sources"), "small", th.MUTED))
-        for source in fact.sources:
-            bits = [source.title]
-            if source.year:
-                bits.append(f"({source.year})")
-            if source.url:
-                bits.append(source.url)
-            parts.append(Line(" ".join(bits), "small", th.MUTED, icon="dot", icon_color=th.MUTED))
-    return Card(("fact", index), tuple(parts), accent=color)
+    icon = VERDICT_ICONS.get(fact.verdict)
+    return (
+        Badges(((s(f"verdict.{fact.verdict}"), color),)),
+        Line(fact.claim, "body", icon=icon, icon_color=color),
+    )
+
+
+def unfolded(fact: Fact, s: Strings) -> tuple[list, tuple[CardButton, ...]]:
+    """A fact's details and sources (each with its web address), and the sources' buttons."""
+    parts: list = []
+    if fact.details:
+        parts += [Gap(4), Line(fact.details, "meta")]
+    parts.append(Line(s("debrief.sources"), "small", th.MUTED))
+    buttons: list[CardButton] = []
+    for n, source in enumerate(fact.sources):
+        bits = [source.title] + ([f"({source.year})"] if source.year else [])
+        parts.append(Line(" ".join(bits), "small", th.TEXT, icon="dot", icon_color=th.MUTED))
+        if source.url:
+            parts.append(Line(source.url, "small", th.ACCENT))
+            label = len([b for b in buttons if b.id.startswith("open:")]) + 1
+            buttons.append(CardButton(f"open:{n}", s("debrief.open", n=label), icon="plus"))
+            buttons.append(CardButton(f"copy:{n}", s("debrief.copy", n=label)))
+    return parts, tuple(buttons)
+
+
+def highlight_card(highlight: Highlight, key: Hashable, is_open: bool, s: Strings) -> Card:
+    """One of the player's biggest changes, and what was real about it (sources under "More")."""
+    parts: list = [Delta(highlight.total, highlight.cause)]
+    if highlight.times > 1:
+        parts.append(Line(s("debrief.times", n=highlight.times), "small", th.MUTED))
+    fact = highlight.fact
+    accent = th.GAIN if highlight.total >= 0 else th.LOSS
+    if fact is None:
+        return Card(key, tuple(parts), accent=accent)
+    parts += [Gap(6), *verdict(fact, s)]
+    if highlight.repeat:
+        parts.append(Line(s("debrief.same_fact"), "meta", th.MUTED))
+        return Card(key, tuple(parts), accent=accent)
+    parts.append(Line(fact.explanation, "meta"))
+    buttons: tuple[CardButton, ...] = ()
+    if is_open:
+        more, buttons = unfolded(fact, s)
+        parts += more
+    toggle = CardButton("more", s("debrief.less" if is_open else "debrief.more"), active=is_open)
+    return Card(key, tuple(parts), (toggle, *buttons), accent=accent)
+
+
+def fact_card(fact: Fact, key: Hashable, is_open: bool, s: Strings) -> Card:
+    """A claim with its verdict; "More" unfolds the explanation, details and sources."""
+    parts: list = [*verdict(fact, s)]
+    buttons: tuple[CardButton, ...] = ()
+    if is_open:
+        parts += [Gap(4), Line(fact.explanation, "meta")]
+        more, buttons = unfolded(fact, s)
+        parts += more
+    toggle = CardButton("more", s("debrief.less" if is_open else "debrief.more"), active=is_open)
+    color = VERDICT_COLORS.get(fact.verdict, th.ACCENT)
+    return Card(key, tuple(parts), (toggle, *buttons), accent=color)
