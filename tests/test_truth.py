@@ -89,7 +89,7 @@ def test_the_checker_warns_about_a_fact_nobody_can_check(tmp_path: Path) -> None
     for i in range(start, end):
         lines[i] = re.sub(r',? url: "[^"]*"', "", lines[i])
     assert _warnings(tmp_path, "\n".join(lines) + "\n") == [
-        (start + 2, "this fact or myth has no source with a web address, so nobody can check it")
+        (start + 1, "this fact or myth has no source with a web address, so nobody can check it")
     ]
 
 
