@@ -18,6 +18,9 @@ from game.core.model import Choice, Item, Post, Scenario
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.core.world import WorldState
 
+LAST_DAY = "The last day is over."
+"""The end reason of a game that ran its full length."""
+
 MAX_POST_CHARS = 280
 
 
@@ -318,7 +321,7 @@ class Game:
             w.day += 1
             self._start_day()
         elif w.end_reason is None:
-            w.end_reason = "The last day is over."
+            w.end_reason = LAST_DAY
 
     def _snapshot(self) -> tuple[str, tuple[str, ...]]:
         return self.scenario.tier_for(self.world.score).id, self.world.active_perks()
@@ -371,6 +374,11 @@ class Game:
     def end_reason(self) -> str | None:
         """Why the game ended, once it has."""
         return self.world.end_reason if self._over else None
+
+    @property
+    def ended_early(self) -> bool:
+        """True when a rule ended the game before its last day was over."""
+        return self._over and self.world.end_reason != LAST_DAY
 
     @property
     def player(self) -> PlayerView:

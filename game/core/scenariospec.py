@@ -152,9 +152,7 @@ FACT = Obj(
             Text(max_len=4000, doc="more for players who ask for it (shown after 'more')")
         ),
         "sources": Field(ListOf(SOURCE, min_items=1, max_items=20), required=True),
-        "note": Field(
-            Text(max_len=4000, doc="for the teacher only (how sure, what to watch for)")
-        ),
+        "note": Field(Text(max_len=4000, doc="for the teacher only (how sure, what to watch for)")),
     },
     what="fact",
 )

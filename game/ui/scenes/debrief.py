@@ -69,7 +69,7 @@ class DebriefScene(Scene):
         scenario = game.scenario
         player = game.player
         out: list[Card] = []
-        if game.end_reason:
+        if game.ended_early and game.end_reason:
             out.append(
                 text_card(s("debrief.ended", reason=game.end_reason), "ended", "body", th.WARNING)
             )
@@ -150,7 +150,7 @@ class DebriefScene(Scene):
         """Title, page and buttons."""
         t = self.ctx.theme
         a = self.area()
-        title = self.s("debrief.title", title=self.app.session.scenario.title)
+        title = self.s("debrief.title")
         self.draw_title(
             surface, title, pygame.Rect(self.list.rect.x, a.y + t.pad, self.list.rect.width, 10)
         )

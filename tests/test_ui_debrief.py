@@ -1,0 +1,236 @@
+"""The debrief about the player's week, in the real app loop: it opens with the player's biggest
+changes and their facts, reads in under two minutes by default, unfolds with "More", and opens and
+copies sources."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pygame
+import pytest
+from ui_helpers import SCENARIOS, card_button, click, config, frames, key, letter, run, scene, shot
+
+from game.core import commands as cmd
+from game.core.checker import check_file
+from game.core.debrief import Highlight, count_words
+from game.core.effects import ChangeScore, PullToFriends
+from game.ui.cards import Badges, Card, Delta, Line
+from game.ui.scenes.debrief import fact_card, highlight_card
+
+VIRAL = SCENARIOS / "viral-score.yaml"
+DEFAULT_WORDS = 250
+"""About two minutes of reading for a 13-17-year-old: the most the unfolded debrief may hold."""
+
+WEEKS: dict[str, list[cmd.Command]] = {
+    "viral-score.yaml": [cmd.Buy("vpn"), cmd.Post(choice="ask-crash"), cmd.ReportFriend("kai")],
+    "viral-score.es.yaml": [cmd.Buy("vpn"), cmd.Post(choice="ask-crash")],
+    "commercial-score.yaml": [cmd.Buy("phone-bill"), cmd.Buy("borrow"), cmd.Buy("game")],
+    "blacklists.yaml": [cmd.Buy("file-taxes"), cmd.Post(choice="ask-crash")],
+    "template.yaml": [cmd.Post(choice="thank-teacher")],
+}
+
+
+class RecordingLinks:
+    """Stands in for the system browser and clipboard: a test run must not open a browser window
+    on the machine, and the dummy video driver has no clipboard."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+        self.copied: list[str] = []
+
+    def open(self, url: str) -> bool:
+        self.opened.append(url)
+        return True
+
+    def copy(self, text: str) -> bool:
+        self.copied.append(text)
+        return True
+
+
+def card_words(card: Card) -> list[str]:
+    """Every text a card shows: lines, changes (with their points), labels and buttons."""
+    texts: list[str] = []
+    for part in card.parts:
+        if isinstance(part, Line):
+            texts.append(part.text)
+        elif isinstance(part, Delta):
+            texts += [str(abs(part.delta)), part.text]
+        elif isinstance(part, Badges):
+            texts += [part.lead, *(label for label, _ in part.items)]
+    return texts + [b.label for b in card.buttons]
+
+
+def shown_words(app) -> int:
+    """The words of the debrief page as it stands: title, every card, the two buttons."""
+    debrief = app.top
+    texts = [app.strings("debrief.title")]
+    for card in debrief.list.cards:
+        texts += card_words(card)
+    texts += [debrief.again.label, debrief.other.label]
+    return count_words(texts)
+
+
+def live_week(app, commands: list[cmd.Command]):
+    """Start the scenario from the title, play `commands`, then end every day to the debrief."""
+    yield
+    key(pygame.K_RETURN)
+    yield from frames(2)
+    assert scene(app) == "PlayScene"
+    for command in commands:
+        assert app.command(command) is not None, command
+        yield
+    for _ in range(60):
+        if scene(app) == "DebriefScene":
+            break
+        if scene(app) == "PlayScene":
+            letter("e")
+        else:
+            key(pygame.K_RETURN)
+        yield from frames(2)
+    assert scene(app) == "DebriefScene"
+    yield from frames(2)
+
+
+@pytest.mark.parametrize("name", sorted(WEEKS))
+def test_the_default_debrief_reads_in_under_two_minutes(tmp_path: Path, name: str) -> None:
+    path = SCENARIOS / name
+    seen: dict[str, object] = {}
+
+    def body(app):
+        yield from live_week(app, WEEKS[name])
+        page = app.top.page
+        keys = [c.key for c in app.top.list.cards]
+        seen["words"] = shown_words(app)
+        seen["mine"] = [k for k in keys if isinstance(k, tuple) and k[0] == "mine"]
+        seen["highlights"] = len(page.highlights)
+        seen["order"] = keys
+
+    run(config(tmp_path, scenario_path=str(path)), body)
+    assert 0 < seen["words"] <= DEFAULT_WORDS, seen["words"]
+    assert len(seen["mine"]) == seen["highlights"] >= 1
+    order = seen["order"]
+    # the player's changes, then the chart, then the other facts, then the questions
+    assert order.index(("mine", 0)) < order.index("chart") < order.index(("heading", "questions"))
+
+
+def test_the_debrief_shows_this_weeks_biggest_changes_then_unfolds_and_opens_sources(
+    tmp_path: Path,
+) -> None:
+    links = RecordingLinks()
+    seen: dict[str, object] = {}
+
+    def body(app):
+        yield from live_week(app, WEEKS["viral-score.yaml"])
+        debrief = app.top
+        page = debrief.page
+        totals: dict[str, int] = {}
+        for change in app.session.game.history:
+            if change.who == "player":
+                totals[change.rule_id] = totals.get(change.rule_id, 0) + change.delta
+        biggest = sorted(totals, key=lambda r: -abs(totals[r]))[:3]
+        assert [h.rule_id for h in page.highlights] == biggest
+        assert "buy-vpn" in biggest
+        cards = {c.key: c for c in debrief.list.cards}
+        for i, highlight in enumerate(page.highlights):
+            texts = card_words(cards[("mine", i)])
+            assert highlight.fact.claim in texts
+            if highlight.repeat:
+                assert app.strings("debrief.same_fact") in texts
+            else:
+                assert highlight.fact.explanation in texts
+            assert not any(s.url in texts for s in highlight.fact.sources if s.url)
+        shot(app, "debrief-1280x800-top")
+        folded = shown_words(app)
+        first = page.others[0]
+        assert first.explanation not in card_words(cards[("fact", 0)])
+        click(card_button(app, "debrief", ("fact", 0), "more"))
+        yield from frames(3)
+        card = next(c for c in debrief.list.cards if c.key == ("fact", 0))
+        assert first.explanation in card_words(card)
+        urls = [s.url for s in first.sources if s.url]
+        assert urls[0] in card_words(card)
+        assert shown_words(app) > folded
+        yield from frames(10)
+        shot(app, "debrief-1280x800-more")
+        click(card_button(app, "debrief", ("fact", 0), "open:0"))
+        yield from frames(2)
+        click(card_button(app, "debrief", ("fact", 0), "copy:0"))
+        yield from frames(2)
+        seen["toasts"] = [t.text for t in app.toasts.items]
+        shot(app, "debrief-1280x800-copied")
+        click(card_button(app, "debrief", ("fact", 0), "more"))
+        yield from frames(2)
+        assert shown_words(app) == folded
+        seen["urls"] = urls
+
+    run(config(tmp_path, scenario_path=str(VIRAL), links=links), body)
+    assert links.opened == seen["urls"][:1]
+    assert links.copied == seen["urls"][:1]
+    assert any(seen["urls"][0] in t for t in seen["toasts"])
+
+
+def test_the_debrief_at_800x600_keyboard_only(tmp_path: Path) -> None:
+    links = RecordingLinks()
+
+    def body(app):
+        yield from live_week(app, WEEKS["viral-score.yaml"])
+        shot(app, "debrief-800x600-top")
+        selected = app.top.list.cards[app.top.list.selected].key
+        assert selected == ("mine", 0)
+        key(pygame.K_RETURN)  # More
+        yield from frames(10)
+        card = app.top.list.cards[app.top.list.selected]
+        assert card.key == ("mine", 0) and card.buttons[0].label == app.strings("debrief.less")
+        shot(app, "debrief-800x600-more")
+        key(pygame.K_RIGHT)
+        key(pygame.K_RETURN)  # Open source 1
+        yield from frames(2)
+
+    run(config(tmp_path, size=(800, 600), scenario_path=str(VIRAL), links=links), body)
+    assert len(links.opened) == 1 and links.opened[0].startswith("http")
+
+
+@pytest.mark.parametrize("name", sorted(WEEKS))
+def test_no_possible_week_makes_the_default_debrief_too_long(tmp_path: Path, name: str) -> None:
+    """Whatever three mechanics a player's week is made of, the folded page stays short.
+
+    The fixed part (title, score line, headings, chart, questions, buttons) comes from a real
+    debrief; every possible set of three highlights and the facts they leave over is then laid
+    out with the scene's own card functions, with three-digit totals and a repeat count.
+    """
+    path = SCENARIOS / name
+    fixed: dict[str, int] = {}
+
+    def body(app):
+        yield from live_week(app, [])
+        cards = app.top.list.cards
+        variable = [c for c in cards if isinstance(c.key, tuple) and c.key[0] in ("mine", "fact")]
+        fixed["words"] = shown_words(app) - sum(count_words(card_words(c)) for c in variable)
+        fixed["strings"] = app.strings
+
+    run(config(tmp_path, scenario_path=str(path)), body)
+    scenario = check_file(path).scenario
+    s = fixed["strings"]
+    moving = [
+        r
+        for r in scenario.rules
+        if any(isinstance(e, ChangeScore | PullToFriends) for e in r.effects)
+    ]
+    worst, worst_trio = 0, []
+    for trio in itertools.combinations(moving, min(3, len(moving))):
+        shown: set[str] = set()
+        words = fixed["words"]
+        for i, rule in enumerate(trio):
+            fact = scenario.fact(rule.about)
+            repeat = fact is not None and fact.id in shown
+            shown.add(fact.id)
+            cause = rule.description or rule.id
+            highlight = Highlight(rule.id, cause, -888, 5, 1, fact, repeat)
+            words += count_words(card_words(highlight_card(highlight, ("mine", i), False, s)))
+        others = [f for f in scenario.debrief.facts if f.id not in shown]
+        words += sum(count_words(card_words(fact_card(f, ("fact", 0), False, s))) for f in others)
+        worst = max(worst, words)
+        if words == worst:
+            worst_trio = [r.id for r in trio]
+    assert worst <= DEFAULT_WORDS, (worst, worst_trio)
