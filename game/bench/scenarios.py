@@ -138,7 +138,7 @@ def _rule(i: int, spec: Spec) -> str:
     other = _TOPICS[(k + 3) % len(_TOPICS)]
     who = f"f{(k * 7) % spec.friends}"
     low = 520 + (k * 13) % 120
-    head = f"  - id: r{i}\n"
+    head = f"  - id: r{i}\n    about: bench\n"
     match i % 20:
         case 0:
             body = f"""when: day_starts
@@ -324,10 +324,11 @@ word_lists:
 debrief:
   summary: "Generated for the benchmark."
   facts:
-    - claim: "Benchmarks measure what they measure."
+    - id: bench
+      claim: "Benchmarks measure what they measure."
       verdict: fact
       explanation: "And nothing else."
-      sources: [{{title: "The bench", year: 2025}}]
+      sources: [{{title: "The bench", url: "https://example.org/bench", year: 2025}}]
   questions: ["What did this measure?"]
 """
 
