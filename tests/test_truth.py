@@ -242,3 +242,15 @@ def test_a_rule_that_fires_often_counts_with_its_total() -> None:
 def test_words_are_counted_like_a_reader_counts_them() -> None:
     assert count_words(["Final score 612 (Ordinary).", "It's a well-known myth: no!"]) == 9
     assert count_words(["", "  ", "—"]) == 0
+
+
+def test_two_facts_with_one_id_is_a_located_error(tmp_path: Path) -> None:
+    text = (SCENARIOS / "viral-score.yaml").read_text("utf-8")
+    text = text.replace("    - id: reporting\n", "    - id: perks\n", 1)
+    path = tmp_path / "edited.yaml"
+    path.write_text(text, "utf-8")
+    result = check_file(path)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    first = text.splitlines().index("    - id: perks") + 1
+    assert [d.message for d in errors][0] == f"duplicate fact id 'perks' (first at line {first})"
+    assert text.splitlines()[errors[0].line - 1].strip() == "- id: perks"
