@@ -252,5 +252,5 @@ def test_two_facts_with_one_id_is_a_located_error(tmp_path: Path) -> None:
     result = check_file(path)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     first = text.splitlines().index("    - id: perks") + 1
-    assert [d.message for d in errors][0] == f"duplicate fact id 'perks' (first at line {first})"
+    assert errors[0].message == f"duplicate fact id 'perks' (first at line {first})"
     assert text.splitlines()[errors[0].line - 1].strip() == "- id: perks"
