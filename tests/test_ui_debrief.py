@@ -226,7 +226,7 @@ def test_no_possible_week_makes_the_default_debrief_too_long(tmp_path: Path, nam
             repeat = fact is not None and fact.id in shown
             shown.add(fact.id)
             cause = rule.description or rule.id
-            highlight = Highlight(rule.id, cause, -888, 5, 1, fact, repeat)
+            highlight = Highlight(rule.id, cause, -888, 5, fact, repeat)
             words += count_words(card_words(highlight_card(highlight, ("mine", i), False, s)))
         others = [f for f in scenario.debrief.facts if f.id not in shown]
         words += sum(count_words(card_words(fact_card(f, ("fact", 0), False, s))) for f in others)

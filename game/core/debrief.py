@@ -28,7 +28,6 @@ class Highlight:
     cause: str
     total: int
     times: int
-    first_day: int
     fact: Fact | None
     repeat: bool = False
 
@@ -82,9 +81,7 @@ def personal_debrief(
         if fact is not None and fact.id is not None:
             shown.add(fact.id)
         cause = rule.description if rule is not None and rule.description else cause_of(first)
-        highlights.append(
-            Highlight(first.rule_id, cause, total, len(changes), first.day, fact, repeat)
-        )
+        highlights.append(Highlight(first.rule_id, cause, total, len(changes), fact, repeat))
     others = tuple(f for f in scenario.debrief.facts if f.id is None or f.id not in shown)
     return PersonalDebrief(tuple(highlights), others, scenario.debrief.questions)
 
