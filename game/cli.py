@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.core.checker import CheckResult, check_file
-from game.core.diagnostics import format_text, to_json
+from game.core.diagnostics import Diagnostic, format_text, to_json
 
 USAGE_ERROR = 2
 
@@ -37,10 +37,16 @@ def _parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="open the game window")
     play.add_argument("scenario", nargs="?", help="a scenario file (default: pick on screen)")
+    play.add_argument(
+        "--class", dest="class_file", metavar="FILE", help="offer only this class's scenarios"
+    )
 
     check = sub.add_parser("check", help="check scenario files and list every problem")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    check.add_argument(
+        "--class", dest="is_class", action="store_true", help="the files are class files"
+    )
 
     explain = sub.add_parser("explain", help="print a scenario's rules in plain English")
     explain.add_argument("file", metavar="FILE")
@@ -55,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the scenarios' JSON Schema (for editors)")
     schema.add_argument("--write", metavar="PATH", help="write it to PATH instead")
+    schema.add_argument(
+        "--class", dest="is_class", action="store_true", help="the class files' schema instead"
+    )
 
     sub.add_parser(
         "web", help="build or serve the browser version (see 'web --help')", add_help=False
@@ -77,15 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 0
     match args.command:
         case "play":
-            from game.ui.app import play
-
-            return play(args.scenario)
+            return _play(args.scenario, args.class_file)
         case "check":
-            return _check(args.files, args.json)
+            return _check(args.files, args.json, args.is_class)
         case "explain":
             return _explain(args.file)
         case "schema":
-            return _schema(args.write)
+            return _schema(args.write, args.is_class)
         case _:
             return _simulate(args)
 
@@ -100,20 +107,39 @@ def _delegate(command: str, rest: list[str]) -> int:
     return bench_main(rest)
 
 
-def _check(files: Sequence[str], as_json: bool) -> int:
-    diagnostics = []
+def _play(scenario: str | None, class_file: str | None) -> int:
+    plan = None
+    if class_file is not None:
+        from game.core.classfile import check_class_file
+
+        result = check_class_file(class_file)
+        if result.plan is None:
+            print(format_text(result.diagnostics), file=sys.stderr)
+            return 1
+        plan = result.plan
+    from game.ui.app import play
+
+    return play(scenario, class_plan=plan)
+
+
+def _check(files: Sequence[str], as_json: bool, is_class: bool = False) -> int:
+    from game.core.classfile import check_class_file
+
+    diagnostics: list[Diagnostic] = []
     for name in files:
-        diagnostics += check_file(name).diagnostics
+        result = check_class_file(name) if is_class else check_file(name)
+        diagnostics += result.diagnostics
     print(to_json(diagnostics) if as_json else format_text(diagnostics))
     return 1 if any(d.is_error for d in diagnostics) else 0
 
 
-def _schema(path: str | None) -> int:
+def _schema(path: str | None, is_class: bool = False) -> int:
     import json
 
-    from game.core.scenariospec import json_schema
+    from game.core import classfile, scenariospec
 
-    text = json.dumps(json_schema(), indent=2) + "\n"
+    schema = classfile.json_schema() if is_class else scenariospec.json_schema()
+    text = json.dumps(schema, indent=2) + "\n"
     if path is None:
         sys.stdout.write(text)
     else:

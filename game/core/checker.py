@@ -30,6 +30,7 @@ from game.core.model import (
     Source,
     Tier,
 )
+from game.core.quiz import Claim, usable
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
 from game.core.usage import usage_warnings
 from game.core.words import WordList
@@ -52,13 +53,14 @@ class CheckResult:
 def check_file(path: str | Path) -> CheckResult:
     """Read and check the scenario at ``path``. Never raises."""
     path = Path(path)
-    data = _read(path)
+    data = read_bytes(path)
     if isinstance(data, Diagnostic):
         return CheckResult(None, (data,))
     return check_text(data, str(path), folder=path.parent)
 
 
-def _read(path: Path) -> bytes | Diagnostic:
+def read_bytes(path: Path) -> bytes | Diagnostic:
+    """The file's bytes (at most MAX_BYTES), or a diagnostic saying why they cannot be read."""
     try:
         if path.is_dir():
             return Diagnostic(str(path), 1, 1, "error", "this is a folder, not a scenario file")
@@ -84,7 +86,8 @@ def _lines(data: bytes) -> list[str]:
     return data.decode("utf-8", errors="replace").splitlines()
 
 
-def _parse(data: bytes, ctx: Ctx) -> Any:
+def parse(data: bytes, ctx: Ctx) -> Any:
+    """The YAML node tree, or INVALID after reporting the located YAML error to ``ctx``."""
     try:
         return load_yaml(data, ctx.path)
     except YamlError as err:
@@ -109,7 +112,7 @@ def check_text(data: bytes, path: str = "<scenario>", folder: Path | None = None
 
 def _check_text(data: bytes, path: str, folder: Path | None) -> CheckResult:
     ctx = Ctx(path, _lines(data))
-    root = _parse(data, ctx)
+    root = parse(data, ctx)
     if root is INVALID:
         return CheckResult(None, tuple(ctx.diagnostics))
     if root is None:
@@ -145,12 +148,12 @@ def _includes(record: Record, ctx: Ctx, folder: Path | None) -> list[Record]:
             ctx.error(mark, "includes need a scenario read from a file")
             continue
         sub_path = folder / name
-        data = _read(sub_path)
+        data = read_bytes(sub_path)
         if isinstance(data, Diagnostic):
             ctx.error(mark, f"cannot include '{name}': {data.message}")
             continue
         sub = ctx.sibling(str(sub_path), _lines(data))
-        root = _parse(data, sub)
+        root = parse(data, sub)
         if root is INVALID:
             continue
         if not isinstance(root, MapNode):
@@ -228,6 +231,7 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
     if _facts(record) == ():
         ctx.refs[:] = [ref for ref in ctx.refs if ref[0] != "fact"]  # the debrief is already wrong
     _check_refs(ctx, ids)
+    claims = build_claims(record.get("claims"), record.mark_of("claims"), ctx)
     if score is not None and score.valid:
         _check_values(record, friends, posts, score, rules, ctx)
     if not has_errors(ctx.diagnostics):
@@ -301,7 +305,29 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         ),
         digest=digest,
         order=record["order"],
+        hidden=record["hidden"],
+        claims=claims,
     )
+
+
+def build_claims(records: Any, mark: Mark, ctx: Ctx) -> tuple[Claim, ...]:
+    """The checked quiz claims (none when left out), after reporting duplicate ids and a quiz
+    that is not at least one true and one false claim. Used by scenarios and class files."""
+    if not isinstance(records, tuple):
+        return ()
+    _unique(((c, None) for c in records), ctx, "claim")
+    claims = tuple(
+        Claim(c["id"], c["claim"], c["answer"], c["source"]["title"], c["source"]["url"])
+        for c in records
+        if c.valid
+    )
+    if not usable(claims):
+        ctx.error(
+            mark,
+            "the quiz needs at least one true and one false claim",
+            "mark each claim with 'answer: true' or 'answer: false'",
+        )
+    return claims
 
 
 class _RuleId(dict[str, Any]):

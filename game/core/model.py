@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from game.core.conditions import CONDITIONS, Condition
 from game.core.effects import EFFECTS, Effect
+from game.core.quiz import Claim
 from game.core.words import WordList
 
 FORMAT_VERSION = 1
@@ -206,6 +207,8 @@ class Scenario:
     debrief: Debrief
     digest: str = ""
     order: int = 100
+    hidden: bool = False
+    claims: tuple[Claim, ...] = ()
 
     def tier_for(self, score: int) -> Tier:
         """The tier whose band holds ``score`` (the nearest one if none does)."""

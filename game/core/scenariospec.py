@@ -156,6 +156,17 @@ FACT = Obj(
     },
     what="fact",
 )
+CLAIM = Obj(
+    {
+        "id": Field(Ident(), required=True),
+        "claim": Field(Text(max_len=300), required=True),
+        "answer": Field(Boolean("true for a true claim, false for a false one"), required=True),
+        "source": Field(SOURCE, required=True),
+    },
+    what="quiz claim",
+    doc="a statement players rate from 'definitely false' to 'definitely true'",
+)
+CLAIMS = ListOf(CLAIM, min_items=2, max_items=20, doc="the claim quiz, before and after play")
 WORD_LISTS = MapOf(ListOf(Text(max_len=100), min_items=1, max_items=2000), "word lists")
 RULES = ListOf(RuleShape(), max_items=5000)
 
@@ -187,6 +198,10 @@ SCENARIO = Obj(
         "order": Field(
             Number(1, 1000, doc="place in the scenario picker, lowest first (default 100)"),
             default=100,
+        ),
+        "hidden": Field(
+            Boolean("true keeps it out of the scenario picker (templates, drafts)"),
+            default=False,
         ),
         "include": Field(ListOf(Include(), max_items=20)),
         "player": Field(
@@ -223,6 +238,7 @@ SCENARIO = Obj(
             )
         ),
         **SECTIONS,
+        "claims": Field(CLAIMS),
         "debrief": Field(
             Obj(
                 {

@@ -18,6 +18,7 @@ import pygame
 
 from game.core import saves
 from game.core.checker import check_file
+from game.core.classfile import CLASS_NAME, ClassPlan, check_class_file
 from game.core.commands import Command, CommandError, EndDay
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
@@ -55,23 +56,32 @@ class AppConfig:
     max_frames: int | None = None
     links: Links | None = None
     """Where the debrief opens and copies sources (None: the system browser and clipboard)."""
+    class_plan: ClassPlan | None = None
 
     @classmethod
     def from_env(
-        cls, scenario_path: str | None = None, size: tuple[int, int] = (1280, 800)
+        cls,
+        scenario_path: str | None = None,
+        size: tuple[int, int] = (1280, 800),
+        class_plan: ClassPlan | None = None,
     ) -> AppConfig:
         """Config from the environment: MODEL_CITIZEN_DATA (save folder, read by the core),
         MODEL_CITIZEN_SEED (fixed seed), MODEL_CITIZEN_SCENARIOS (scenario folder),
-        MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME=1 (quit after the first frame, for the bench)."""
+        MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME=1 (quit after the first frame, for the bench).
+        A ``class.yaml`` in the scenario folder (a class's web build) gives the class plan."""
         seed = os.environ.get("MODEL_CITIZEN_SEED")
         folder = os.environ.get("MODEL_CITIZEN_SCENARIOS")
+        scenarios_dir = Path(folder) if folder else PROJECT_DIR / "scenarios"
+        if class_plan is None and (scenarios_dir / CLASS_NAME).is_file():
+            class_plan = check_class_file(scenarios_dir / CLASS_NAME, flat=True).plan
         return cls(
             scenario_path=scenario_path,
             size=size,
-            scenarios_dir=Path(folder) if folder else PROJECT_DIR / "scenarios",
+            scenarios_dir=scenarios_dir,
             seed=int(seed) if seed and seed.lstrip("-").isdigit() else None,
             store=saves.default_store(),
             max_frames=1 if os.environ.get("MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME") == "1" else None,
+            class_plan=class_plan,
         )
 
 
@@ -380,9 +390,15 @@ async def main_async(
         pygame.quit()
 
 
-def play(scenario_path: str | None = None, *, size: tuple[int, int] = (1280, 800)) -> int:
-    """Play the game in a window (``python -m game play [SCENARIO]``); returns the exit code."""
+def play(
+    scenario_path: str | None = None,
+    *,
+    size: tuple[int, int] = (1280, 800),
+    class_plan: ClassPlan | None = None,
+) -> int:
+    """Play the game in a window (``python -m game play [SCENARIO | --class FILE]``); returns
+    the exit code. With a class plan the picker shows only the class's scenarios."""
     if scenario_path is not None and not Path(scenario_path).exists():
         print(f"no such scenario file: {scenario_path}", file=sys.stderr)
         return 2
-    return asyncio.run(main_async(AppConfig.from_env(scenario_path, size)))
+    return asyncio.run(main_async(AppConfig.from_env(scenario_path, size, class_plan)))

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.core.classfile import CLASS_NAME
 from game.web import APP_NAME, TITLE
 
 PYGBAG_VERSION = "0.9.3"
@@ -64,6 +65,7 @@ class BuildOptions:
     ``out``: output folder (created if missing). ``make_zip``: also write the itch.io zip.
     ``cdn``: runtime URL for the page, or None for pygbag's default.
     ``source_root``: folder holding ``main.py`` and ``game/``, or None for this checkout.
+    ``class_file``: ship only this class file's scenarios (it wins over ``scenarios``).
     """
 
     out: Path
@@ -71,6 +73,7 @@ class BuildOptions:
     make_zip: bool = False
     cdn: str | None = None
     source_root: Path | None = None
+    class_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,35 @@ def scenario_files(directory: Path) -> list[Path]:
     if schema.is_file():
         found.append(schema)
     return found
+
+
+def class_files(class_file: Path) -> list[Path]:
+    """The scenarios a class's web build ships, and their included files, to stage flat in one
+    folder next to the class file (shipped as ``class.yaml``).
+
+    Raises BuildError listing every problem when the class file or a scenario has an error,
+    or when two of the files have the same name.
+    """
+    from game.core.classfile import check_class_file, included_files
+    from game.core.diagnostics import format_text
+
+    result = check_class_file(class_file)
+    if result.plan is None:
+        raise BuildError(
+            "the class file has errors, so nothing was built. Fix them (python -m game check "
+            "--class FILE shows them too), then build again:\n" + format_text(result.diagnostics)
+        )
+    files: list[Path] = []
+    for scenario in result.plan.scenarios:
+        files += [Path(scenario.path), *included_files(scenario.path)]
+    names = [path.name for path in files]
+    clashes = sorted({name for name in names if names.count(name) > 1 or name == CLASS_NAME})
+    if clashes:
+        raise BuildError(
+            f"two files of this class would have the same name in the build: {', '.join(clashes)}."
+            " Rename one of them."
+        )
+    return files
 
 
 def check_scenarios(paths: list[Path]) -> tuple[str, ...]:
@@ -197,8 +229,11 @@ def _ignore_for_game(directory: str, names: list[str]) -> set[str]:
     }
 
 
-def stage(source_root: Path, scenarios: list[Path], app_dir: Path) -> list[str]:
-    """Copy what the browser build needs into the empty or missing folder ``app_dir``.
+def stage(
+    source_root: Path, scenarios: list[Path], app_dir: Path, class_file: Path | None = None
+) -> list[str]:
+    """Copy what the browser build needs into the empty or missing folder ``app_dir``
+    (with ``class_file`` as ``scenarios/class.yaml``, which the game then follows).
 
     Returns the staged files as sorted POSIX paths relative to ``app_dir``.
     Raises BuildError if ``main.py`` or the ``game`` package is missing.
@@ -216,6 +251,8 @@ def stage(source_root: Path, scenarios: list[Path], app_dir: Path) -> list[str]:
     scenario_dir.mkdir()
     for path in scenarios:
         shutil.copy2(path, scenario_dir / path.name)
+    if class_file is not None:
+        shutil.copy2(class_file, scenario_dir / CLASS_NAME)
     assets = source_root / "assets"
     if assets.is_dir():
         shutil.copytree(assets, app_dir / "assets", ignore=_ignore_for_game)
@@ -364,13 +401,16 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.monotonic()
     root = options.source_root.resolve() if options.source_root else package_root()
     scenario_dir = options.scenarios if options.scenarios is not None else root / "scenarios"
-    scenarios = scenario_files(scenario_dir.resolve())
+    if options.class_file is not None:
+        scenarios = class_files(options.class_file)
+    else:
+        scenarios = scenario_files(scenario_dir.resolve())
     cdn = normalise_cdn(options.cdn)
     warnings = check_scenarios(scenarios)
     out = options.out.resolve()
     with tempfile.TemporaryDirectory(prefix="model-citizen-web-") as temporary:
         app_dir = Path(temporary) / APP_NAME
-        stage(root, scenarios, app_dir)
+        stage(root, scenarios, app_dir, options.class_file)
         web_dir = run_pygbag(app_dir, cdn)
         sizes = copy_output(web_dir, out)
     zip_path = None

@@ -56,6 +56,13 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"output folder (default: {DEFAULT_OUT})",
     )
     build.add_argument(
+        "--class",
+        dest="class_file",
+        type=Path,
+        metavar="FILE",
+        help="ship only the scenarios of this class file, in its order, with its quiz",
+    )
+    build.add_argument(
         "--zip",
         action="store_true",
         help=f"also write {ITCH_ZIP_NAME} next to the output folder, for itch.io",
@@ -102,7 +109,11 @@ def main(argv: list[str]) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     if args.command == "build":
         options = BuildOptions(
-            out=args.out, scenarios=args.scenarios, make_zip=args.zip, cdn=args.cdn
+            out=args.out,
+            scenarios=args.scenarios,
+            make_zip=args.zip,
+            cdn=args.cdn,
+            class_file=args.class_file,
         )
         return main_build(options)
     if args.command == "serve":

@@ -12,6 +12,7 @@ import pygame
 
 from game.core import saves
 from game.core.checker import check_file
+from game.core.classfile import ClassPlan
 from game.core.commands import CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
@@ -39,9 +40,10 @@ class Entry:
 
 def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
     """Every scenario file in `folder` (with a top-level ``format:``, so not includes), checked,
-    in the order their ``order:`` keys give (broken files last).
+    in the order their ``order:`` keys give (broken files last). Hidden scenarios (templates,
+    drafts: ``hidden: true``) are left out.
 
-    `first` (a path) is listed first even when it lives elsewhere.
+    `first` (a path) is listed first even when it lives elsewhere, hidden or not.
     """
     paths: list[Path] = []
     if folder.is_dir():
@@ -61,8 +63,13 @@ def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
         ok = result.scenario is not None and result.ok
         out.append(Entry(str(path), result.scenario if ok else None, result.diagnostics))
     head = out[:1] if first is not None else []
-    rest = sorted(out[len(head) :], key=lambda e: e.scenario.order if e.scenario else 1000)
-    return head + rest
+    rest = [e for e in out[len(head) :] if e.scenario is None or not e.scenario.hidden]
+    return head + sorted(rest, key=lambda e: e.scenario.order if e.scenario else 1000)
+
+
+def class_scenarios(plan: ClassPlan) -> list[Entry]:
+    """The scenarios of a class, in the class file's order (already checked, never hidden)."""
+    return [Entry(s.path, s, ()) for s in plan.scenarios]
 
 
 class TitleScene(Scene):
@@ -72,7 +79,12 @@ class TitleScene(Scene):
         """Scan the scenario folder and the save."""
         super().__init__(app)
         self.message = message
-        self.entries = find_scenarios(app.config.scenarios_dir, app.config.scenario_path)
+        plan = app.config.class_plan
+        self.entries = (
+            class_scenarios(plan)
+            if plan is not None
+            else find_scenarios(app.config.scenarios_dir, app.config.scenario_path)
+        )
         self.save: saves.Save | None = None
         self.save_text: str | None = None
         self._read_save()

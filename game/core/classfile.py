@@ -1,0 +1,229 @@
+"""Class files: which scenarios a class plays, in which order, its quiz and its options.
+
+A class file is YAML, read with the same safe loader and checked with the same located
+diagnostics as a scenario; its shape (:data:`CLASS`) also yields ``scenarios/class.schema.json``.
+``check_class_file`` never raises: whatever the bytes, it returns a plan or the problems.
+
+    format: 1
+    class: "10B civics, Tuesday"
+    language: en
+    scenarios: [../viral-score.yaml]      # files, relative to the class file
+    claims: [...]                         # optional; else each scenario's own claims
+    options: {quiz: true, nickname: true, lesson_minutes: 45}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.core import checker
+from game.core.diagnostics import Diagnostic, has_errors
+from game.core.model import Scenario
+from game.core.quiz import Claim
+from game.core.scenariospec import CLAIMS, FormatVersion
+from game.core.shapes import INVALID, Boolean, Ctx, Field, ListOf, Number, Obj, Record, Text
+from game.core.yamlsafe import MapNode, Mark, Node, ScalarNode, SeqNode
+
+LANGUAGE = Text(
+    max_len=10,
+    pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+    pattern_hint="a language code such as en, es or pt-BR",
+    what="language code",
+)
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    """A scenario's file name relative to the class file, kept with where it was written."""
+
+    def check(self, node: Node, ctx: Ctx) -> Any:
+        value = Text(
+            max_len=300,
+            pattern=r"^[^\\:]+\.ya?ml$",
+            pattern_hint="a file name ending in .yaml, relative to this file, with '/' only",
+            what="scenario file",
+        ).check(node, ctx)
+        return INVALID if value is INVALID else (value, node.mark)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"\.ya?ml$", "description": "a scenario file"}
+
+
+CLASS = Obj(
+    {
+        "format": Field(FormatVersion(), required=True),
+        "class": Field(Text(max_len=120), required=True),
+        "language": Field(LANGUAGE, required=True),
+        "scenarios": Field(
+            ListOf(
+                ScenarioFile(),
+                min_items=1,
+                max_items=20,
+                doc="the scenarios students see, in this order (paths relative to this file)",
+            ),
+            required=True,
+        ),
+        "claims": Field(CLAIMS),
+        "options": Field(
+            Obj(
+                {
+                    "quiz": Field(
+                        Boolean("ask the claim quiz before and after play"), default=True
+                    ),
+                    "nickname": Field(
+                        Boolean("ask for an optional nickname on the results card"),
+                        default=True,
+                    ),
+                    "lesson_minutes": Field(
+                        Number(20, 180, doc="length of the lesson, for the lesson plan"),
+                        default=45,
+                    ),
+                },
+                what="options",
+            )
+        ),
+    },
+    what="class file",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassPlan:
+    """A checked class file with its scenarios loaded."""
+
+    path: str
+    title: str
+    language: str
+    scenarios: tuple[Scenario, ...]
+    claims: tuple[Claim, ...] = ()
+    quiz: bool = True
+    ask_nickname: bool = True
+    lesson_minutes: int = 45
+
+    def claims_for(self, scenario: Scenario) -> tuple[Claim, ...]:
+        """The quiz for ``scenario``: the class's claims, else the scenario's (none if quiz off)."""
+        if not self.quiz:
+            return ()
+        return self.claims or scenario.claims
+
+
+@dataclass(frozen=True)
+class ClassResult:
+    """A plan (None when there are errors) and every diagnostic, the scenarios' included."""
+
+    plan: ClassPlan | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a class file, from the same shapes the checker uses."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "class.schema.json",
+        "title": "Model Citizen class file",
+        **CLASS.schema(),
+    }
+
+
+CLASS_NAME = "class.yaml"
+"""The class file's name inside a web build, where its scenarios sit next to it."""
+
+
+def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
+    """Read and check a class file and every scenario it names. Never raises.
+
+    ``flat``: look each scenario up by its bare file name next to the class file (as a web
+    build stores them) instead of by its relative path."""
+    path = Path(path)
+    data = checker.read_bytes(path)
+    if isinstance(data, Diagnostic):
+        return ClassResult(None, (data,))
+    ctx = Ctx(str(path), data.decode("utf-8", errors="replace").splitlines())
+    root = checker.parse(data, ctx)
+    if root is None:
+        ctx.error(Mark(1, 1), "the file is empty", "start from scenarios/classes/example.yaml")
+    if root is None or root is INVALID:
+        return ClassResult(None, tuple(ctx.diagnostics))
+    record = CLASS.check(root, ctx)
+    claims = checker.build_claims(
+        record.get("claims") if isinstance(record, Record) else None,
+        record.mark_of("claims") if isinstance(record, Record) else Mark(1, 1),
+        ctx,
+    )
+    scenarios = _scenarios(record, path.parent, ctx, flat) if isinstance(record, Record) else ()
+    if has_errors(ctx.diagnostics) or not isinstance(record, Record) or not record.valid:
+        return ClassResult(None, tuple(ctx.diagnostics))
+    options = record["options"] or {"quiz": True, "nickname": True, "lesson_minutes": 45}
+    plan = ClassPlan(
+        str(path),
+        record["class"],
+        record["language"],
+        scenarios,
+        claims,
+        options["quiz"],
+        options["nickname"],
+        options["lesson_minutes"],
+    )
+    return ClassResult(plan, tuple(ctx.diagnostics))
+
+
+def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> tuple[Scenario, ...]:
+    names = record.get("scenarios")
+    if not isinstance(names, tuple):
+        return ()
+    out: list[Scenario] = []
+    seen: set[Path] = set()
+    for name, mark in names:
+        target = (folder / (Path(name).name if flat else name)).resolve()
+        if target in seen:
+            ctx.error(mark, f"'{name}' is listed twice")
+            continue
+        seen.add(target)
+        if not target.is_file():
+            ctx.error(
+                mark,
+                f"no scenario file '{name}' next to this class file",
+                "paths are relative to the class file's folder",
+            )
+            continue
+        result = checker.check_file(target)
+        if result.scenario is None:
+            errors = [d for d in result.diagnostics if d.is_error]
+            ctx.error(
+                mark,
+                f"scenario '{name}' has {len(errors)} error(s), first: "
+                f"{errors[0].headline() if errors else 'unreadable'}",
+                f"run: python -m game check {target}",
+            )
+            continue
+        if result.scenario.hidden:
+            ctx.error(
+                mark,
+                f"scenario '{name}' is hidden ('hidden: true'), so students cannot play it",
+                "list a playable scenario, or remove 'hidden: true' from it",
+            )
+            continue
+        out.append(result.scenario)
+    return tuple(out)
+
+
+def included_files(scenario_path: str | Path) -> list[Path]:
+    """The files a scenario includes (its ``include:`` list), as paths next to it; none when
+    the scenario cannot be read. Never raises."""
+    path = Path(scenario_path)
+    data = checker.read_bytes(path)
+    if isinstance(data, Diagnostic):
+        return []
+    root = checker.parse(data, Ctx(str(path), []))
+    if not isinstance(root, MapNode):
+        return []
+    for key, value in root.items:
+        if key.value == "include" and isinstance(value, SeqNode):
+            return [
+                path.parent / str(item.value)
+                for item in value.items
+                if isinstance(item, ScalarNode)
+            ]
+    return []
