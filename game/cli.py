@@ -1,4 +1,4 @@
-"""The command line: ``python -m game play|check|explain|simulate|web|bench``.
+"""The command line: ``python -m game play|check|explain|simulate|report|handout|web|bench``.
 
 ``main(argv)`` returns the exit code and never raises for bad input: 0 success, 1 a scenario has
 errors, 2 a usage error. It imports pygame only for ``play`` and ``bench``.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.core.checker import CheckResult, check_file
 from game.core.diagnostics import Diagnostic, format_text, to_json
+from game.core.model import Scenario
 
 USAGE_ERROR = 2
 
@@ -58,12 +59,31 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--json", action="store_true", help="print the report as JSON")
     sim.add_argument("--log", action="store_true", help="add the rule log of each first run")
+    sim.add_argument(
+        "--export",
+        metavar="DIR",
+        help="also write one results file per scripted player (runs x strategies) into DIR, "
+        "quiz answers included, to preview the teacher's report",
+    )
+    sim.add_argument(
+        "--class", dest="class_file", metavar="FILE", help="take the quiz from this class file"
+    )
 
     schema = sub.add_parser("schema", help="print the scenarios' JSON Schema (for editors)")
     schema.add_argument("--write", metavar="PATH", help="write it to PATH instead")
     schema.add_argument(
         "--class", dest="is_class", action="store_true", help="the class files' schema instead"
     )
+
+    report = sub.add_parser(
+        "report", help="the teacher's report from results files, folders and pasted codes"
+    )
+    report.add_argument("inputs", nargs="+", metavar="INPUT")
+    report.add_argument("--out", required=True, metavar="DIR", help="where report.html goes")
+    report.add_argument(
+        "--class", dest="class_file", metavar="FILE", help="name the class's scenarios in codes"
+    )
+    report.add_argument("--title", default="Class results", help="the report's heading")
 
     sub.add_parser(
         "web", help="build or serve the browser version (see 'web --help')", add_help=False
@@ -93,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args.file)
         case "schema":
             return _schema(args.write, args.is_class)
+        case "report":
+            return _report(args)
         case _:
             return _simulate(args)
 
@@ -177,7 +199,73 @@ def _simulate(args: argparse.Namespace) -> int:
     reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log)
     formatter = FORMATTERS["json" if args.json else "text"]
     print(formatter(result.scenario, reports, args.runs, args.seed))
+    if args.export is None:
+        return 0
+    return _export(result.scenario, strategies, args)
+
+
+def _export(scenario: Scenario, strategies: Sequence[str], args: argparse.Namespace) -> int:
+    from game.core.classfile import check_class_file
+    from game.core.preview import scripted_class
+    from game.core.results import to_json
+
+    claims = scenario.claims
+    if args.class_file is not None:
+        checked = check_class_file(args.class_file)
+        if checked.plan is None:
+            print(format_text(checked.diagnostics), file=sys.stderr)
+            return 1
+        claims = checked.plan.claims_for(scenario)
+    players = scripted_class(scenario, claims, strategies, args.runs, args.seed)
+    folder = Path(args.export)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for results in players:
+            (folder / f"{results.nickname}.json").write_text(to_json(results), encoding="utf-8")
+    except OSError as err:
+        print(f"python -m game simulate: cannot write to {folder}: {err.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(players)} results file(s) to {folder}", file=sys.stderr)
     return 0
+
+
+def _known_scenarios(class_file: str | None) -> tuple[list[Scenario], list, int]:
+    """Scenarios and claim sets that name what results codes only key: the shipped scenarios
+    and the class file's (with its claims); the exit code 1 when the class file is broken."""
+    from game.core.classfile import check_class_file
+
+    folder = Path(__file__).resolve().parents[1] / "scenarios"
+    scenarios = [s for p in sorted(folder.glob("*.yaml")) if (s := check_file(p).scenario)]
+    claim_sets: list = [s.claims for s in scenarios if s.claims]
+    if class_file is not None:
+        checked = check_class_file(class_file)
+        if checked.plan is None:
+            print(format_text(checked.diagnostics), file=sys.stderr)
+            return scenarios, claim_sets, 1
+        scenarios += checked.plan.scenarios
+        claim_sets += [checked.plan.claims] if checked.plan.claims else []
+    return scenarios, claim_sets, 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from game.teacher.inputs import read_inputs
+    from game.teacher.report import write_report
+
+    scenarios, claim_sets, status = _known_scenarios(args.class_file)
+    if status:
+        return status
+    intake = read_inputs(args.inputs, scenarios, claim_sets)
+    for problem in intake.problems:
+        print(f"left out {problem.source}: {problem.reason}", file=sys.stderr)
+    try:
+        html_path, csv_path = write_report(intake, Path(args.out), args.title)
+    except OSError as err:
+        print(f"python -m game report: cannot write to {args.out}: {err.strerror}", file=sys.stderr)
+        return 1
+    print(
+        f"{len(intake.players)} player(s), {len(intake.problems)} left out: {html_path}, {csv_path}"
+    )
+    return 0 if intake.players else 1
 
 
 def run() -> None:

@@ -89,6 +89,8 @@ def decode(
     expected = data[0] + 1 + CHECK_BYTES
     if len(data) < expected:
         missing = (expected - len(data)) * 8 // 5 + 1
+        if len(data) < 8:
+            raise CodeError("the code is too short to be a results code (copy all of it)")
         raise CodeError(f"the code is incomplete: about {missing} character(s) are missing")
     if len(chars) > -(-expected * 8 // 5):
         raise CodeError("the code is too long: something was added to it")
