@@ -85,6 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--title", default="Class results", help="the report's heading")
 
+    handout = sub.add_parser("handout", help="a lesson plan and a printable handout")
+    handout.add_argument("file", metavar="CLASS_FILE")
+    handout.add_argument("--out", required=True, metavar="DIR", help="where the pages go")
+
     sub.add_parser(
         "web", help="build or serve the browser version (see 'web --help')", add_help=False
     )
@@ -115,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args.write, args.is_class)
         case "report":
             return _report(args)
+        case "handout":
+            return _handout(args.file, args.out)
         case _:
             return _simulate(args)
 
@@ -266,6 +272,23 @@ def _report(args: argparse.Namespace) -> int:
         f"{len(intake.players)} player(s), {len(intake.problems)} left out: {html_path}, {csv_path}"
     )
     return 0 if intake.players else 1
+
+
+def _handout(class_file: str, out: str) -> int:
+    from game.core.classfile import check_class_file
+    from game.teacher.handout import write_materials
+
+    checked = check_class_file(class_file)
+    if checked.plan is None:
+        print(format_text(checked.diagnostics), file=sys.stderr)
+        return 1
+    try:
+        paths = write_materials(checked.plan, Path(out))
+    except OSError as err:
+        print(f"python -m game handout: cannot write to {out}: {err.strerror}", file=sys.stderr)
+        return 1
+    print("wrote " + ", ".join(str(p) for p in paths))
+    return 0
 
 
 def run() -> None:

@@ -14,7 +14,7 @@ h3{font-size:1em;margin:1.2em 0 .3em}
 .muted{color:#5d6679}.small{font-size:.85em}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border-bottom:1px solid #e3e6ee;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#f3f5f9}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f5f9}td.num{white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums}
 .true{color:#2f7d4f;font-weight:600}.false{color:#b3402e;font-weight:600}
 .box{border:1px solid #c9cfdb;border-radius:6px;padding:10px 14px;margin:10px 0}
 .lines{border-bottom:1px solid #9aa5bd;height:1.9em}

@@ -1,0 +1,141 @@
+"""The words of the lesson plan and the handout, in English and Spanish (by the class's
+``language``; other languages fall back to English)."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+_EN = {
+    "plan.title": "Lesson plan: {title}",
+    "plan.length": "{minutes}-minute lesson for 13-17-year-olds, one computer (or phone) each.",
+    "plan.before": "Before the lesson",
+    "plan.check": "Check the class file: <code>python -m game check --class {file}</code>",
+    "plan.build": "Put the game where students can open it: <code>python -m game play --class "
+    "{file}</code> on lab computers, or <code>python -m game web build --class {file}</code> "
+    "and publish the folder.",
+    "plan.preview": "Preview the report: <code>python -m game simulate {scenario} --runs 10 "
+    "--class {file} --export preview</code>, then <code>python -m game report preview "
+    "--out preview-report</code>.",
+    "plan.print": "Print the handout (handout.html), one per student.",
+    "plan.timeline": "Timeline",
+    "plan.minutes": "min",
+    "plan.intro": "Introduction",
+    "plan.intro.text": "Ask: who has heard that China gives every citizen a score? What did you "
+    "hear? Do not correct anyone yet: the game and its quiz will.",
+    "plan.play": "Play {title}",
+    "plan.play.text": "Students rate the claims first (the quiz), play the week, read the "
+    "debrief and rate the claims again. They end on their results card.",
+    "plan.code": "Results codes",
+    "plan.code.text": "Students copy their results code (it starts with MC1-) into {where}.",
+    "plan.where": "the form or LMS assignment you choose",
+    "plan.discuss": "Discussion",
+    "plan.discuss.text": "Use the handout's questions. Ask which claims students believed before "
+    "and why they were easy to believe.",
+    "plan.wrap": "Wrap-up",
+    "plan.wrap.text": "Show the class report (<code>python -m game report codes.csv --out "
+    "report</code>): did the class get better at telling true from false, or only more "
+    "sceptical of everything?",
+    "plan.over": "The activities take {need} minutes, more than the {have} planned: give less "
+    "time to discussion or let students finish at home.",
+    "plan.scenarios": "The scenarios",
+    "plan.playtime": "About {minutes} min to play: {actions} actions and {words} words to read, "
+    "measured from scripted players (8 s an action, 150 words a minute), quiz and debrief "
+    "included.",
+    "plan.days": "{days} in-game days",
+    "plan.noquiz": "This scenario has no claim quiz.",
+    "hand.title": "{title}",
+    "hand.name": "Name or nickname (optional):",
+    "hand.how": "How to play",
+    "hand.how.text": "Open the game and choose the scenario your teacher names. Rate each claim "
+    "honestly before you play: there are no marks for it. Play the whole week, read the "
+    "debrief, then rate the claims again.",
+    "hand.claims": "The claims",
+    "hand.claims.text": "If the game's quiz is not available, rate each claim here: 1 definitely "
+    "false, 2 probably false, 3 maybe false, 4 maybe true, 5 probably true, 6 definitely true.",
+    "hand.claim": "Claim",
+    "hand.before": "Before",
+    "hand.after": "After",
+    "hand.questions": "Questions to discuss",
+    "hand.code": "Send your results",
+    "hand.code.text": "At the end the game shows your results code. It starts with MC1- and has "
+    "groups of five letters and digits. Copy it exactly into {where}. If it is refused, the "
+    "message says why: copy it again.",
+    "hand.code.box": "My results code:",
+    "hand.answers": "After the game: the answers",
+    "hand.true": "true",
+    "hand.false": "false",
+    "hand.source": "Source",
+}
+
+_ES = {
+    "plan.title": "Plan de clase: {title}",
+    "plan.length": "Clase de {minutes} minutos para alumnos de 13 a 17 años, un ordenador (o "
+    "móvil) por alumno.",
+    "plan.before": "Antes de la clase",
+    "plan.check": "Comprueba el archivo de clase: <code>python -m game check --class {file}</code>",
+    "plan.build": "Deja el juego listo: <code>python -m game play --class {file}</code> en el "
+    "aula de informática, o <code>python -m game web build --class {file}</code> y publica la "
+    "carpeta.",
+    "plan.preview": "Prueba el informe: <code>python -m game simulate {scenario} --runs 10 "
+    "--class {file} --export prueba</code> y luego <code>python -m game report prueba "
+    "--out informe-prueba</code>.",
+    "plan.print": "Imprime la hoja del alumno (handout.html), una por alumno.",
+    "plan.timeline": "Desarrollo",
+    "plan.minutes": "min",
+    "plan.intro": "Introducción",
+    "plan.intro.text": "Pregunta: ¿quién ha oído que China da una puntuación a cada ciudadano? "
+    "¿Qué habéis oído? No corrijas todavía: lo harán el juego y su cuestionario.",
+    "plan.play": "Jugar a {title}",
+    "plan.play.text": "Los alumnos valoran primero las afirmaciones (el cuestionario), juegan la "
+    "semana, leen el balance y vuelven a valorar las afirmaciones. Terminan en su ficha de "
+    "resultados.",
+    "plan.code": "Códigos de resultados",
+    "plan.code.text": "Los alumnos copian su código de resultados (empieza por MC1-) en {where}.",
+    "plan.where": "el formulario o la tarea que elijas",
+    "plan.discuss": "Debate",
+    "plan.discuss.text": "Usa las preguntas de la hoja. Pregunta qué afirmaciones creían antes y "
+    "por qué eran fáciles de creer.",
+    "plan.wrap": "Cierre",
+    "plan.wrap.text": "Enseña el informe de la clase (<code>python -m game report codigos.csv "
+    "--out informe</code>): ¿distingue mejor la clase lo verdadero de lo falso, o solo duda "
+    "más de todo?",
+    "plan.over": "Las actividades necesitan {need} minutos, más de los {have} previstos: acorta "
+    "el debate o deja que terminen en casa.",
+    "plan.scenarios": "Los escenarios",
+    "plan.playtime": "Unos {minutes} min de juego: {actions} acciones y {words} palabras que "
+    "leer, medido con jugadores automáticos (8 s por acción, 150 palabras por minuto), con "
+    "cuestionario y balance.",
+    "plan.days": "{days} días de juego",
+    "plan.noquiz": "Este escenario no tiene cuestionario.",
+    "hand.title": "{title}",
+    "hand.name": "Nombre o apodo (opcional):",
+    "hand.how": "Cómo jugar",
+    "hand.how.text": "Abre el juego y elige el escenario que diga tu profesor. Valora cada "
+    "afirmación con sinceridad antes de jugar: no cuenta para nota. Juega la semana entera, lee "
+    "el balance y vuelve a valorar las afirmaciones.",
+    "hand.claims": "Las afirmaciones",
+    "hand.claims.text": "Si el cuestionario del juego no está disponible, valora cada afirmación "
+    "aquí: 1 seguro que es falsa, 2 probablemente falsa, 3 quizá falsa, 4 quizá verdadera, "
+    "5 probablemente verdadera, 6 seguro que es verdadera.",
+    "hand.claim": "Afirmación",
+    "hand.before": "Antes",
+    "hand.after": "Después",
+    "hand.questions": "Preguntas para el debate",
+    "hand.code": "Envía tus resultados",
+    "hand.code.text": "Al final el juego muestra tu código de resultados. Empieza por MC1- y "
+    "tiene grupos de cinco letras y cifras. Cópialo tal cual en {where}. Si no lo acepta, el "
+    "mensaje dice por qué: cópialo otra vez.",
+    "hand.code.box": "Mi código de resultados:",
+    "hand.answers": "Después del juego: las respuestas",
+    "hand.true": "verdadera",
+    "hand.false": "falsa",
+    "hand.source": "Fuente",
+}
+
+TABLES = MappingProxyType({"en": MappingProxyType(_EN), "es": MappingProxyType(_ES)})
+
+
+def words(language: str) -> dict[str, str]:
+    """The table for ``language`` ("es-MX" reads "es"), English for anything else."""
+    base = language.split("-")[0].lower()
+    return {**_EN, **TABLES.get(base, {})}
