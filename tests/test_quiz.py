@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from game.core.quiz import Claim, outcome, score, shuffled
@@ -64,7 +66,7 @@ def test_believing_false_claims_more_is_blunter() -> None:
     ],
 )
 def test_ratings_that_do_not_fit_are_refused(ratings: dict[str, int], message: str) -> None:
-    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(ValueError, match=re.escape(message)):
         score(CLAIMS, ratings)
 
 

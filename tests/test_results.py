@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,9 @@ def test_every_single_mistyped_character_is_refused(results) -> None:
     for at in range(4, len(code)):
         if code[at] == "-":
             continue
-        with pytest.raises(CodeError, match="typo|incomplete|damaged|too long|another version"):
+        with pytest.raises(
+            CodeError, match=r"typo|incomplete|damaged|too long|another version|too short"
+        ):
             decode(_mistype(code, at))
 
 
@@ -89,7 +92,7 @@ def test_every_single_mistyped_character_is_refused(results) -> None:
     ],
 )
 def test_a_cut_swapped_or_foreign_code_is_refused_with_a_reason(results, change, reason) -> None:
-    with pytest.raises(CodeError, match=reason.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(CodeError, match=re.escape(reason)):
         decode(change(encode(results)))
 
 
@@ -108,7 +111,7 @@ def test_a_cut_swapped_or_foreign_code_is_refused_with_a_reason(results, change,
 )
 def test_a_damaged_or_foreign_results_file_is_refused_with_a_reason(results, edit, reason) -> None:
     data = json.loads(to_json(results))
-    with pytest.raises(ResultsError, match=reason.replace("(", r"\(")):
+    with pytest.raises(ResultsError, match=re.escape(reason)):
         load_results(edit(data))
 
 

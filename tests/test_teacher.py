@@ -1,0 +1,170 @@
+"""The teacher's side: the class report and the lesson materials, from the command line to
+what headless Chromium shows."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+from itertools import pairwise
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.core.classstats import estimate, t_critical
+from game.core.resultcode import encode
+from game.core.results import load_results
+
+ROOT = Path(__file__).resolve().parents[1]
+VIRAL = ROOT / "scenarios" / "viral-score.yaml"
+EXAMPLE = ROOT / "scenarios" / "classes" / "example.yaml"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 scripted players' results files, as a teacher previews them."""
+    folder = tmp_path_factory.mktemp("preview")
+    code = main(["simulate", str(VIRAL), "--runs", "10", "--seed", "4", "--export", str(folder)])
+    assert code == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def report(preview: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    assert main(["report", str(preview), "--out", str(out)]) == 0
+    return out
+
+
+def _chromium(url: str, profile: Path, shot: Path) -> str:
+    """Load ``url`` in headless Chromium: save a screenshot, return the DOM."""
+    common = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--mute-audio",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        "--window-size=900,1800",
+    ]
+    run = {"capture_output": True, "text": True, "timeout": 120, "check": False}
+    subprocess.run([*common, f"--screenshot={shot}", url], **run)
+    dom = subprocess.run([*common, "--dump-dom", url], **run).stdout
+    assert shot.is_file(), "Chromium wrote no screenshot"
+    image = pygame.image.load(str(shot))
+    colours = {image.get_at((x, y))[:3] for x in range(0, 900, 30) for y in range(0, 1800, 30)}
+    assert len(colours) > 5, "the screenshot is blank"
+    return dom
+
+
+def test_the_export_writes_one_results_file_per_scripted_player(preview: Path) -> None:
+    files = sorted(preview.glob("*.json"))
+    assert len(files) == 30
+    first = load_results(files[0].read_text(encoding="utf-8"))
+    assert first.has_quiz and len(first.claims) == 10
+
+
+def test_the_report_of_30_players_has_30_rows_in_the_csv_and_the_page(report: Path) -> None:
+    rows = list(csv.DictReader((report / "results.csv").open(encoding="utf-8")))
+    assert len(rows) == 30
+    assert {r["scenario"] for r in rows} == {"The Score, as the 2015 stories told it"}
+    assert all(r["discernment_before"] and r["before:harmless"] for r in rows)
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<tr class="player"', page)) == 30
+    assert "<script" not in page and "http" not in page.split("<body>")[1].split("xmlns")[0]
+
+
+def test_bad_inputs_are_listed_with_their_reason_and_the_rest_reported(
+    preview: Path, tmp_path: Path, capsys
+) -> None:
+    good = load_results((preview / "random-01.json").read_text(encoding="utf-8"))
+    code = encode(good)
+    mistyped = code[:-2] + ("0" if code[-2] != "0" else "1") + code[-1]
+    (tmp_path / "codes.csv").write_text(
+        f"Timestamp,Name,Code\n1,Ana,{code}\n2,Ben,{mistyped}\n3,Cy,MC1-AB\n", encoding="utf-8"
+    )
+    newer = json.loads((preview / "conform-01.json").read_text(encoding="utf-8"))
+    (tmp_path / "newer.json").write_text(json.dumps({**newer, "format": 9}), encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{half", encoding="utf-8")
+    out = tmp_path / "out"
+    inputs = [str(preview / "random-01.json"), str(tmp_path / "codes.csv")]
+    inputs += [str(tmp_path / "newer.json"), str(tmp_path / "notes.json"), str(tmp_path / "gone")]
+    assert main(["report", *inputs, "--out", str(out)]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    problems = re.findall(r'<li class="problem"><b>(.*?)</b>: (.*?)</li>', page)
+    reasons = {Path(source).name: reason for source, reason in problems}
+    assert reasons["codes.csv:2"].startswith("duplicate of ")
+    assert reasons["codes.csv:3"].startswith("the code has a typo")
+    assert reasons["codes.csv:4"].startswith("the code is too short")
+    assert "another version" in reasons["newer.json"]
+    assert reasons["notes.json"].startswith("the file is damaged")
+    assert reasons["gone"] == "no such file or folder"
+    assert len(list(csv.DictReader((out / "results.csv").open()))) == 1
+    assert "left out" in capsys.readouterr().err
+
+
+def test_the_report_in_chromium_shows_the_charts_and_every_player(
+    preview: Path, report: Path, tmp_path: Path
+) -> None:
+    shot = report / "report.png"
+    dom = _chromium((report / "report.html").as_uri(), tmp_path / "profile", shot)
+    for chart in ("judgement", "claims", "tiers", "paths"):
+        assert f'data-chart="{chart}"' in dom, chart
+    players = re.findall(r'<tr class="player" data-player="([^"]+)"', dom)
+    assert sorted(players) == sorted(p.stem for p in preview.glob("*.json"))
+    assert dom.count('class="path"') == 30
+
+
+def test_the_lesson_plan_adds_up_and_the_handout_has_every_claim_and_question(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "lesson"
+    assert main(["handout", str(EXAMPLE), "--out", str(out)]) == 0
+    plan = (out / "lesson-plan.html").read_text(encoding="utf-8")
+    spans = re.findall(r'<td class="num">(\d+)-(\d+)</td>', plan)
+    assert spans[0][0] == "0" and spans[-1][1] == "45"
+    assert all(a[1] == b[0] for a, b in pairwise(spans))
+    minutes = [int(m) for m in re.findall(r'data-minutes="(\d+)"', plan)]
+    assert len(minutes) == 2 and all(5 <= m <= 30 for m in minutes)
+    handout = (out / "handout.html").read_text(encoding="utf-8")
+    assert handout.count('<tr class="claim">') == 10
+    assert handout.count('class="box question"') == 8
+    dom = _chromium((out / "handout.html").as_uri(), tmp_path / "profile", out / "handout.png")
+    assert dom.count('<tr class="claim">') == 10 and "MC1-" in dom
+    _chromium((out / "lesson-plan.html").as_uri(), tmp_path / "profile", out / "plan.png")
+
+
+def test_the_spanish_class_gets_spanish_materials(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "scenarios" / "viral-score.es.yaml", tmp_path / "viral-score.es.yaml")
+    (tmp_path / "clase.yaml").write_text(
+        "format: 1\nclass: 'La puntuación'\nlanguage: es\nscenarios: [viral-score.es.yaml]\n",
+        encoding="utf-8",
+    )
+    assert main(["handout", str(tmp_path / "clase.yaml"), "--out", str(tmp_path / "o")]) == 0
+    handout = (tmp_path / "o" / "handout.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in handout and "Preguntas para el debate" in handout
+    assert "Denunciar a un amigo te daba puntos en Sesame Credit." in handout
+
+
+def test_the_confidence_interval_matches_a_hand_worked_example() -> None:
+    # values 1, 2, 3: mean 2, standard deviation 1, t(2) = 4.303: half-width 4.303 / sqrt(3)
+    result = estimate([1.0, 2.0, 3.0])
+    assert result is not None
+    assert result.mean == 2.0
+    assert result.high - 2.0 == pytest.approx(4.302653 / 3**0.5)
+    # Student's t table, two-sided 95%
+    for df, table in ((3, 3.182), (5, 2.571), (10, 2.228), (29, 2.045), (120, 1.980)):
+        assert t_critical(df) == pytest.approx(table, abs=0.001)
