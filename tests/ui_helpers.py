@@ -28,9 +28,13 @@ Body = Callable[[App], Generator[None, None, None]]
 
 
 def shipped_scenarios() -> list[Path]:
-    """Every scenario file in scenarios/ (files with a top-level ``format:``, not includes)."""
+    """Every scenario file in scenarios/ the picker offers (files with a top-level
+    ``format:``, not includes, and not hidden like the template)."""
     return [
-        p for p in sorted(SCENARIOS.glob("*.yaml")) if "\nformat:" in "\n" + p.read_text("utf-8")
+        p
+        for p in sorted(SCENARIOS.glob("*.yaml"))
+        if "\nformat:" in "\n" + (text := p.read_text("utf-8"))
+        and "\nhidden: true" not in "\n" + text
     ]
 
 

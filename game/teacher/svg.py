@@ -74,7 +74,7 @@ def score_paths(
     span = (hi - lo) or 1
 
     def xy(day: int, score: int) -> tuple[float, float]:
-        x = left + (width - left - 8) * day / days
+        x = left + (width - left - 28) * day / days
         y = top + (height - top - bottom) * (1 - (score - lo) / span)
         return x, y
 

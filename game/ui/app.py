@@ -148,12 +148,20 @@ class App:
         from game.ui.scenes.play import PlayScene
 
         self.session = Session.new(scenario, path, self.new_seed(), self.config.store)
+        plan = self.config.class_plan
+        self.session.claims = plan.claims_for(scenario) if plan else ()
+        self.session.ask_nickname = plan.ask_nickname if plan else True
         self.set_language(scenario.language)
         self.toasts.clear()
         self.hud = Hud()
         self.hud.set_state(self.session.hud_state(), animate=False)
         self.reset(PlayScene(self))
-        self.show_notices(self.session.game.log)
+        if self.session.claims:  # the day's news waits until the quiz is answered
+            from game.ui.scenes.quiz import QuizScene
+
+            self.push(QuizScene(self, "before"))
+        else:
+            self.show_notices(self.session.game.log)
 
     def resume(self, session: Session) -> None:
         """Continue a restored session."""

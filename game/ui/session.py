@@ -15,6 +15,7 @@ from game.core.commands import Command, CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.game import Game
 from game.core.model import Scenario
+from game.core.quiz import Claim
 from game.core.views import Notice
 from game.ui.hud import HudState
 
@@ -44,6 +45,12 @@ class Session:
         self.version = 0
         self.perk_changes: list[tuple[int, str, str]] = []
         """(day, perk id, "gained" or "lost") seen between commands, oldest first."""
+        self.claims: tuple[Claim, ...] = ()
+        """The claim quiz of this game (none when there is no quiz)."""
+        self.quiz: dict[str, dict[str, int]] = {"before": {}, "after": {}}
+        """The player's ratings by round ("before", "after") and claim id."""
+        self.nickname = ""
+        self.ask_nickname = True
 
     @classmethod
     def new(cls, scenario: Scenario, path: str, seed: int, store: saves.Store | None) -> Session:

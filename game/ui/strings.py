@@ -152,6 +152,54 @@ _EN: dict[str, str] = {
     "menu.save_quit": "Save and go to the title screen",
     "gain": "gain",
     "loss": "loss",
+    # ---- classroom: the claim quiz and the results card ----
+    "quiz.title_before": "Before you play: what do you believe?",
+    "quiz.title_after": "After the debrief: what do you believe now?",
+    "quiz.intro": "Rate each claim from 1 (definitely false) to 6 (definitely true). "
+    "It is not a test: answer what you really think.",
+    "quiz.rate.1": "1 Definitely false",
+    "quiz.rate.2": "2 Probably false",
+    "quiz.rate.3": "3 Maybe false",
+    "quiz.rate.4": "4 Maybe true",
+    "quiz.rate.5": "5 Probably true",
+    "quiz.rate.6": "6 Definitely true",
+    "quiz.progress": "{n} of {total} rated",
+    "quiz.done": "Done",
+    "quiz.missing": "Rate every claim first ({n} left).",
+    "debrief.results": "Your results",
+    "results.title": "Your results: {title}",
+    "results.final": "Final score {score}: {tier}",
+    "results.causes": "What moved your score most",
+    "results.no_causes": "Your score never moved.",
+    "results.quiz": "Telling true from false",
+    "results.true_belief": "True claims",
+    "results.false_belief": "False claims",
+    "results.before": "before",
+    "results.after": "after",
+    "results.discernment": "Your discernment (belief in true claims minus belief in false "
+    "claims): {before} before, {after} after.",
+    "results.verdict.sharper": "You got better at telling true claims from false ones.",
+    "results.verdict.blunter": "You told true from false less well than before. Read the "
+    "debrief's sources again: which claims fooled you?",
+    "results.verdict.sceptical": "You doubt everything more now, true claims too. Doubt is "
+    "not the same as judgement: check which true claims you stopped believing.",
+    "results.verdict.credulous": "You believe everything more now, false claims too.",
+    "results.verdict.same": "Your judgement stayed about the same.",
+    "results.choices": "Your choices",
+    "results.choice_counts": "{posts} posts, {likes} likes, {shares} shares, {comments} "
+    "comments, {reported_posts} posts reported, {reported_friends} friends reported, "
+    "{purchases} purchases, {friends_added} friends added, {friends_removed} removed.",
+    "results.code": "Your results code",
+    "results.code_help": "Copy this code exactly into the form your teacher gives you.",
+    "results.nickname": "Name or nickname (optional, for your teacher):",
+    "results.nickname_hint": "Type a name, or leave it empty",
+    "results.export": "Export",
+    "results.download": "Download",
+    "results.folder": "Export to folder:",
+    "results.exported": "Saved: {path}",
+    "results.export_failed": "Could not save: {reason}",
+    "results.saved": "Your results were saved in {path}",
+    "results.done": "Done",
 }
 
 _ES: dict[str, str] = {
@@ -297,6 +345,55 @@ _ES: dict[str, str] = {
     "menu.save_quit": "Guardar e ir a la pantalla de inicio",
     "gain": "subida",
     "loss": "bajada",
+    # ---- classroom: the claim quiz and the results card ----
+    "quiz.title_before": "Antes de jugar: ¿qué crees?",
+    "quiz.title_after": "Después del resumen: ¿qué crees ahora?",
+    "quiz.intro": "Valora cada afirmación de 1 (seguro que es falsa) a 6 (seguro que es "
+    "verdadera). No es un examen: responde lo que de verdad piensas.",
+    "quiz.rate.1": "1 Seguro que es falsa",
+    "quiz.rate.2": "2 Probablemente falsa",
+    "quiz.rate.3": "3 Quizá falsa",
+    "quiz.rate.4": "4 Quizá verdadera",
+    "quiz.rate.5": "5 Probablemente verdadera",
+    "quiz.rate.6": "6 Seguro que es verdadera",
+    "quiz.progress": "{n} de {total} valoradas",
+    "quiz.done": "Hecho",
+    "quiz.missing": "Valora antes todas las afirmaciones (faltan {n}).",
+    "debrief.results": "Tus resultados",
+    "results.title": "Tus resultados: {title}",
+    "results.final": "Puntuación final {score}: {tier}",
+    "results.causes": "Lo que más movió tu puntuación",
+    "results.no_causes": "Tu puntuación no se movió.",
+    "results.quiz": "Distinguir lo verdadero de lo falso",
+    "results.true_belief": "Afirmaciones verdaderas",
+    "results.false_belief": "Afirmaciones falsas",
+    "results.before": "antes",
+    "results.after": "después",
+    "results.discernment": "Tu discernimiento (lo que crees las verdaderas menos lo que crees "
+    "las falsas): {before} antes, {after} después.",
+    "results.verdict.sharper": "Ahora distingues mejor las afirmaciones verdaderas de las falsas.",
+    "results.verdict.blunter": "Distingues peor que antes lo verdadero de lo falso. Vuelve a "
+    "leer las fuentes del resumen: ¿qué afirmaciones te engañaron?",
+    "results.verdict.sceptical": "Ahora dudas más de todo, también de lo verdadero. Dudar no es "
+    "lo mismo que juzgar bien: mira qué afirmaciones verdaderas dejaste de creer.",
+    "results.verdict.credulous": "Ahora te crees más todo, también lo falso.",
+    "results.verdict.same": "Tu criterio se quedó más o menos igual.",
+    "results.choices": "Tus decisiones",
+    "results.choice_counts": "{posts} publicaciones, {likes} me gusta, {shares} compartidas, "
+    "{comments} comentarios, {reported_posts} publicaciones denunciadas, {reported_friends} "
+    "amigos denunciados, {purchases} compras, {friends_added} amigos añadidos, "
+    "{friends_removed} quitados.",
+    "results.code": "Tu código de resultados",
+    "results.code_help": "Copia este código tal cual en el formulario que te dé tu profesor.",
+    "results.nickname": "Nombre o apodo (opcional, para tu profesor):",
+    "results.nickname_hint": "Escribe un nombre o déjalo vacío",
+    "results.export": "Exportar",
+    "results.download": "Descargar",
+    "results.folder": "Exportar a la carpeta:",
+    "results.exported": "Guardado: {path}",
+    "results.export_failed": "No se pudo guardar: {reason}",
+    "results.saved": "Tus resultados se guardaron en {path}",
+    "results.done": "Hecho",
 }
 
 TABLES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(

@@ -40,7 +40,9 @@ class DebriefScene(Scene):
         self.list = CardList("debrief")
         self.again = Button("again", self.s("debrief.again"), icon="check")
         self.other = Button("other", self.s("debrief.other"))
-        self.focus.set_items([self.list, self.again, self.other])
+        self.results = Button("results", self.s("debrief.results"))
+        self.buttons = [self.again, self.other, self.results]
+        self.focus.set_items([self.list, *self.buttons])
         self.open: set[Hashable] = set()
         game = app.session.game
         self.page: PersonalDebrief = personal_debrief(game.scenario, game.history)
@@ -51,8 +53,8 @@ class DebriefScene(Scene):
         a = self.area()
         width = min(a.width - 2 * t.pad, t.px(1000))
         x = a.centerx - width // 2
-        buttons_h = flow([self.again, self.other], self.ctx, x, 0, width)
-        flow([self.again, self.other], self.ctx, x, a.bottom - t.pad - buttons_h, width)
+        buttons_h = flow(self.buttons, self.ctx, x, 0, width)
+        flow(self.buttons, self.ctx, x, a.bottom - t.pad - buttons_h, width)
         top = a.y + t.pad + self.ctx.text.line_height("heading") + t.px(8)
         self.list.set_rect(
             pygame.Rect(x, top, width, a.bottom - 2 * t.pad - buttons_h - top), self.ctx
@@ -100,8 +102,13 @@ class DebriefScene(Scene):
         return out
 
     def activate(self, id: str, payload: object) -> None:
-        """Play again, choose another, fold or unfold a fact, open or copy a source."""
-        if id == "again":
+        """See the results, play again, choose another, fold or unfold a fact, open or copy
+        a source."""
+        if id == "results":
+            from game.ui.scenes.quiz import open_results
+
+            open_results(self.app)
+        elif id == "again":
             self.app.open_scenario(self.app.session.path)
         elif id == "other":
             self.app.to_title()

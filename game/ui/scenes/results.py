@@ -1,0 +1,225 @@
+"""The results card: final score and tier, what moved it, the quiz before and after, the
+choices made, the results code, an optional nickname, and Export (desktop) or Download
+(browser). Every finished game's results are also kept in the save folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core import saves
+from game.core.quiz import outcome
+from game.core.resultcode import encode
+from game.core.results import CHOICE_KINDS, Results, from_game
+from game.ui import theme as th
+from game.ui.cards import Card, Custom, Line
+from game.ui.export import download, export_file, in_browser, results_folder
+from game.ui.listview import CardList
+from game.ui.present import heading_card
+from game.ui.scene import Scene
+from game.ui.textfield import TextField
+from game.ui.widgets import Button, UIContext, delta_label, flow
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+CHART_HEIGHT = 170
+
+
+class ResultsScene(Scene):
+    """The results of the app's finished session."""
+
+    def __init__(self, app: App) -> None:
+        """Build the results and keep a copy in the save folder (desktop)."""
+        super().__init__(app)
+        session = app.session
+        self.list = CardList("results")
+        self.nickname = TextField("nickname", 20, self.s("results.nickname_hint"))
+        self.nickname.text = session.nickname
+        self.nickname.caret = len(session.nickname)
+        self.folder = TextField("folder", 300)
+        self.folder.text = str(results_folder(app.config.store))
+        self.folder.caret = len(self.folder.text)
+        self.export = Button(
+            "export", self.s("results.download" if in_browser() else "results.export"), icon="check"
+        )
+        self.done = Button("done", self.s("results.done"))
+        items: list = [self.list]
+        if session.ask_nickname:
+            items.append(self.nickname)
+        if not in_browser():
+            items.append(self.folder)
+        self.focus.set_items([*items, self.export, self.done])
+        self.rects: dict[str, pygame.Rect] = {}
+        self.text_input: bool | None = None
+        self.results = self.build()
+        self.keep()
+
+    def build(self) -> Results:
+        """The results with the nickname as typed now."""
+        session = self.app.session
+        before, after = session.quiz["before"], session.quiz["after"]
+        return from_game(session.game, session.claims, before, after, self.nickname.text)
+
+    def keep(self) -> None:
+        """Keep the results in the save folder (desktop); a failure is shown, not raised."""
+        if in_browser() or self.app.config.store is None:
+            return
+        try:
+            export_file(self.results, results_folder(self.app.config.store))
+        except saves.SaveError as err:
+            self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
+
+    def cards(self) -> list[Card]:
+        """Everything the card shows, in reading order."""
+        r = self.results
+        s = self.s
+        out = [
+            Card(
+                "final",
+                (Line(s("results.final", score=r.final_score, tier=r.tier_name), "heading"),),
+            ),
+            heading_card(s("results.causes"), "causes"),
+        ]
+        if r.causes:
+            out += [
+                Card(("cause", i), (Line(f"{delta_label(c.total)}  {c.text}", "body"),))
+                for i, c in enumerate(r.causes)
+            ]
+        else:
+            out.append(Card("nocause", (Line(s("results.no_causes"), "meta", th.MUTED),)))
+        if r.has_quiz:
+            result = outcome(r.claims, r.before, r.after)
+            out.append(heading_card(s("results.quiz"), "quiz"))
+            out.append(
+                Card(
+                    "quizcard",
+                    (
+                        Line(s(f"results.verdict.{result.verdict()}"), "body"),
+                        Custom(("chart", encode(r)), CHART_HEIGHT, self.paint_chart),
+                        Line(
+                            s(
+                                "results.discernment",
+                                before=f"{result.before.discernment:+.1f}",
+                                after=f"{result.after.discernment:+.1f}",
+                            ),
+                            "meta",
+                            th.MUTED,
+                        ),
+                    ),
+                )
+            )
+        counts = {name: r.choices.get(name, 0) for name, _kind in CHOICE_KINDS}
+        out.append(heading_card(s("results.choices"), "choices"))
+        out.append(Card("counts", (Line(s("results.choice_counts", **counts), "meta"),)))
+        out.append(heading_card(s("results.code"), "code"))
+        out.append(
+            Card(
+                ("codecard", encode(r)),
+                (
+                    Line(encode(r), "body", th.ACCENT),
+                    Line(s("results.code_help"), "meta", th.MUTED),
+                ),
+            )
+        )
+        return out
+
+    def paint_chart(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
+        """Belief in true and in false claims (1-6), before (grey) and after (blue)."""
+        result = outcome(self.results.claims, self.results.before, self.results.after)
+        rows = (
+            (self.s("results.true_belief"), result.before.true_belief, result.after.true_belief),
+            (self.s("results.false_belief"), result.before.false_belief, result.after.false_belief),
+        )
+        label_w = max(ctx.text.width(label, "meta") for label, _b, _a in rows) + ctx.theme.px(12)
+        bar_h = max(8, (rect.height - ctx.theme.px(30)) // 5)
+        width = rect.width - label_w - ctx.theme.px(110)
+        y = rect.y + ctx.theme.px(4)
+        for label, before, after in rows:
+            surface.blit(ctx.text.render(label, "meta", th.TEXT), (rect.x, y))
+            for value, color, word in (
+                (before, th.MUTED, self.s("results.before")),
+                (after, th.ACCENT, self.s("results.after")),
+            ):
+                w = int(width * value / 6)
+                pygame.draw.rect(surface, color, (rect.x + label_w, y, w, bar_h), border_radius=3)
+                text = ctx.text.render(f"{word} {value:.1f}/6", "small", color)
+                surface.blit(text, (rect.x + label_w + w + ctx.theme.px(6), y))
+                y += bar_h + ctx.theme.px(4)
+            y += ctx.theme.px(10)
+
+    def layout(self) -> None:
+        """The card on top; nickname, folder and buttons at the bottom."""
+        t = self.ctx.theme
+        a = self.area()
+        width = min(a.width - 2 * t.pad, t.px(1000))
+        x = a.centerx - width // 2
+        lh = self.ctx.text.line_height("meta")
+        field_h = self.nickname.height_for(self.ctx, width, 1)
+        buttons_h = flow([self.export, self.done], self.ctx, x, 0, width)
+        y = a.bottom - t.pad - buttons_h
+        flow([self.export, self.done], self.ctx, x, y, width)
+        for field, key in ((self.folder, "folder"), (self.nickname, "nickname")):
+            if field not in self.focus.items:
+                continue
+            y -= field_h + t.px(8)
+            field.rect = pygame.Rect(x, y, width, field_h)
+            y -= lh + t.px(4)
+            self.rects[key] = pygame.Rect(x, y, width, lh)
+        top = a.y + t.pad + self.ctx.text.line_height("heading") + t.px(8)
+        self.rects["title"] = pygame.Rect(x, a.y + t.pad, width, 10)
+        self.list.set_rect(pygame.Rect(x, top, width, y - t.px(8) - top), self.ctx)
+        self.list.set_cards(self.cards(), self.ctx)
+
+    def refresh(self) -> None:
+        """The game is over: only the nickname changes the code."""
+
+    def update(self, dt: float) -> None:
+        """Caret blink, text input on while a field has focus, the code follows the nickname."""
+        super().update(dt)
+        typing = self.focus.current in (self.nickname, self.folder)
+        if typing != self.text_input:
+            self.text_input = typing
+            (pygame.key.start_text_input if typing else pygame.key.stop_text_input)()
+        if self.nickname.text != self.app.session.nickname:
+            self.app.session.nickname = self.nickname.text
+            self.results = self.build()
+            self.list.set_cards(self.cards(), self.ctx)
+
+    def activate(self, id: str, payload: object) -> None:
+        """Export or download the file, or finish."""
+        if id in ("export", "folder"):
+            self.save_copy()
+        elif id == "done":
+            self.keep()
+            self.app.to_title()
+
+    def save_copy(self) -> None:
+        """Export to the chosen folder (desktop) or download (browser); say how it went."""
+        try:
+            if in_browser():
+                download(self.results)
+                return
+            path = export_file(self.results, Path(self.folder.text.strip() or ".").expanduser())
+        except saves.SaveError as err:
+            self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
+            return
+        self.keep()
+        self.app.toasts.add(self.s("results.exported", path=str(path)), "check", th.GAIN)
+
+    def back(self) -> None:
+        """Esc goes to the title screen (the results are kept)."""
+        self.keep()
+        self.app.to_title()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Title, card, fields and buttons."""
+        title = self.s("results.title", title=self.app.session.scenario.title)
+        self.draw_title(surface, title, self.rects["title"])
+        for key, label in (("nickname", "results.nickname"), ("folder", "results.folder")):
+            if key in self.rects:
+                text = self.ctx.text.render(self.s(label), "meta", th.MUTED)
+                surface.blit(text, self.rects[key].topleft)
+        self.draw_widgets(surface)

@@ -1,0 +1,120 @@
+"""A class lesson in the real window: only the class's scenarios, the quiz before day 1 and
+after the debrief, and the results card with its code, nickname and Export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+from ui_helpers import (
+    SCENARIOS,
+    button_center,
+    card_button,
+    click,
+    config,
+    focus_to,
+    frames,
+    run,
+    scene,
+    shot,
+    type_text,
+)
+
+from game.core.classfile import check_class_file
+from game.core.resultcode import decode, encode
+from game.core.results import load_results
+
+EXAMPLE = SCENARIOS / "classes" / "example.yaml"
+
+
+def _plan():
+    plan = check_class_file(EXAMPLE).plan
+    assert plan is not None
+    return plan
+
+
+def _rate_all(app, rating_for):
+    """Click a rating on every claim card, in the order shown."""
+    for claim in app.top.claims:
+        click(card_button(app, "claims", claim.id, str(rating_for(claim))))
+        yield from frames(2)
+
+
+def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path) -> None:
+    plan = _plan()
+    export_to = tmp_path / "exported"
+
+    def body(app):
+        yield
+        titles = [e.scenario.title for e in app.top.entries]
+        assert titles == [s.title for s in plan.scenarios]
+        click(card_button(app, "picker", ("scenario", 0), "play"))
+        yield from frames(3)
+        assert scene(app) == "QuizScene" and app.top.round == "before"
+        shown = [c.id for c in app.top.claims]
+        assert sorted(shown) == sorted(c.id for c in plan.claims_for(plan.scenarios[0]))
+        click(button_center(app, "done"))  # nothing rated yet: refused, with a toast
+        yield from frames(2)
+        assert scene(app) == "QuizScene"
+        yield from _rate_all(app, lambda c: 4)
+        shot(app, "classroom-quiz-before")
+        click(button_center(app, "done"))
+        yield from frames(2)
+        assert scene(app) == "PlayScene"
+        assert app.session.quiz["before"] == {c: 4 for c in shown}
+        for _ in range(100):
+            if scene(app) == "DebriefScene":
+                break
+            if scene(app) == "PlayScene":
+                click(button_center(app, "end_day"))
+                yield from frames(2)
+            click(button_center(app, "next"))
+            yield from frames(2)
+        assert scene(app) == "DebriefScene"
+        click(button_center(app, "results"))
+        yield from frames(2)
+        assert scene(app) == "QuizScene" and app.top.round == "after"
+        assert [c.id for c in app.top.claims] != shown  # another random order
+        yield from _rate_all(app, lambda c: 5 if c.true else 2)
+        click(button_center(app, "done"))
+        yield from frames(3)
+        assert scene(app) == "ResultsScene"
+        kept = list((tmp_path / "results").glob("*.json"))
+        assert len(kept) == 1  # kept in the save folder as soon as the card opens
+        yield from focus_to(app, "nickname")
+        type_text("Ana")
+        yield from frames(3)
+        results = app.top.results
+        assert results.nickname == "Ana"
+        claims = plan.claims_for(plan.scenarios[0])
+        back = decode(encode(results), plan.scenarios, [claims])
+        assert back.nickname == "Ana" and back.before == results.before
+        shot(app, "classroom-results")
+        app.top.folder.text = str(export_to)
+        click(button_center(app, "export"))
+        yield from frames(2)
+        exported = list(export_to.glob("*.json"))
+        assert len(exported) == 1
+        saved = load_results(exported[0].read_text(encoding="utf-8"))
+        assert saved == results
+        assert saved.has_quiz and saved.after[shown[0]] in (2, 5)
+        click(button_center(app, "done"))
+        yield from frames(2)
+        assert scene(app) == "TitleScene"
+
+    run(config(tmp_path, class_plan=plan), body)
+
+
+def test_without_a_class_there_is_no_quiz_and_the_template_is_not_offered(
+    tmp_path: Path,
+) -> None:
+    def body(app):
+        yield
+        names = [Path(e.path).name for e in app.top.entries]
+        assert "template.yaml" not in names
+        click(card_button(app, "picker", ("scenario", 0), "play"))
+        yield from frames(3)
+        assert scene(app) == "PlayScene"
+        assert pygame.display.get_surface() is not None
+
+    run(config(tmp_path), body)
