@@ -11,6 +11,7 @@ from ui_helpers import (
     button_center,
     card_button,
     click,
+    click_to_debrief,
     config,
     focus_to,
     frames,
@@ -62,14 +63,7 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path) -> N
         yield from frames(2)
         assert scene(app) == "PlayScene"
         assert app.session.quiz["before"] == {c: 4 for c in shown}
-        for _ in range(100):
-            if scene(app) == "DebriefScene":
-                break
-            if scene(app) == "PlayScene":
-                click(button_center(app, "end_day"))
-                yield from frames(2)
-            click(button_center(app, "next"))
-            yield from frames(2)
+        yield from click_to_debrief(app)
         assert scene(app) == "DebriefScene"
         click(button_center(app, "results"))
         yield from frames(2)

@@ -10,6 +10,7 @@ from ui_helpers import (
     button_center,
     card_button,
     click,
+    click_to_debrief,
     config,
     drag,
     focus_to,
@@ -190,14 +191,7 @@ def test_mouse_only_plays_to_the_debrief(tmp_path: Path) -> None:
         assert cmd.Buy(item.id) in app.session.game.actions
         click(button_center(app, "close"))
         yield from frames(2)
-        for _ in range(100):
-            if scene(app) == "DebriefScene":
-                break
-            if scene(app) == "PlayScene":
-                click(button_center(app, "end_day"))
-                yield from frames(2)
-            click(button_center(app, "next"))
-            yield from frames(2)
+        yield from click_to_debrief(app)
         assert scene(app) == "DebriefScene"
         click(button_center(app, "other"))
         yield from frames(2)

@@ -183,3 +183,16 @@ def card_button(app: App, list_id: str, card_key: object, button: str) -> tuple[
     rect = widget.button_rect(card_key, button)
     assert rect is not None, f"button {button!r} of {card_key!r} is not visible"
     return rect.center
+
+
+def click_to_debrief(app: App) -> Iterator[None]:
+    """Mouse only: end every day (and close each day's summary) until the debrief shows."""
+    for _ in range(100):
+        if scene(app) == "DebriefScene":
+            return
+        if scene(app) == "PlayScene":
+            click(button_center(app, "end_day"))
+            yield from frames(2)
+        click(button_center(app, "next"))
+        yield from frames(2)
+    raise AssertionError("never reached the debrief")
