@@ -112,3 +112,61 @@ def test_without_a_class_there_is_no_quiz_and_the_template_is_not_offered(
         assert pygame.display.get_surface() is not None
 
     run(config(tmp_path), body)
+
+
+def test_profiles_keep_each_players_games_and_ask_before_starting_another(
+    tmp_path: Path,
+) -> None:
+    from game.core.profiles import FolderShelf, SaveBook
+
+    book = SaveBook(FolderShelf(tmp_path / "profiles"))
+
+    def body(app):
+        yield
+        click(card_button(app, "picker", ("scenario", 0), "play"))
+        yield from frames(2)
+        assert scene(app) == "ProfileScene"  # who is playing? asked first
+        type_text("Ana")
+        yield from frames(1)
+        click(button_center(app, "start"))
+        yield from frames(2)
+        assert scene(app) == "PlayScene" and app.profile == "Ana"
+        first_path = app.session.path
+        click(button_center(app, "end_day"))
+        yield from frames(2)
+        click(button_center(app, "next"))
+        yield from frames(2)
+        app.to_title()
+        yield from frames(2)
+        assert [g.day for g in book.unfinished("Ana")] == [2]
+        labels = [b.label for b in app.top.buttons]
+        assert labels[0] == "Player: Ana" and labels[1].startswith("Continue: ")
+        shot(app, "profiles-title")
+        index = [e.path for e in app.top.entries].index(first_path)
+        click(card_button(app, "picker", ("scenario", index), "play"))
+        yield from frames(2)
+        assert scene(app) == "ConfirmScene"  # an unfinished game of this scenario exists
+        shot(app, "profiles-confirm")
+        click(button_center(app, "new"))
+        yield from frames(2)
+        assert scene(app) == "PlayScene"
+        app.session.save()
+        app.to_title()
+        yield from frames(2)
+        assert sorted(g.day for g in book.unfinished("Ana")) == [1, 2]  # both kept
+        click(button_center(app, "game-1"))  # the older one: day 2
+        yield from frames(2)
+        assert scene(app) == "PlayScene" and app.session.game.day == 2
+        app.to_title()
+        yield from frames(2)
+        click(button_center(app, "player"))
+        yield from frames(2)
+        shot(app, "profiles-who")
+        yield from focus_to(app, "name")
+        type_text("Ben")
+        click(button_center(app, "start"))
+        yield from frames(3)
+        assert scene(app) == "TitleScene" and app.profile == "Ben"
+        assert not any(b.id.startswith("game-") for b in app.top.buttons)
+
+    run(config(tmp_path, book=book, store=None), body)

@@ -22,6 +22,7 @@ from game.core.classfile import CLASS_NAME, ClassPlan, check_class_file
 from game.core.commands import Command, CommandError, EndDay
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
+from game.core.profiles import SaveBook, default_book
 from game.core.views import Notice
 from game.ui import input as ia
 from game.ui import theme as th
@@ -57,6 +58,8 @@ class AppConfig:
     links: Links | None = None
     """Where the debrief opens and copies sources (None: the system browser and clipboard)."""
     class_plan: ClassPlan | None = None
+    book: SaveBook | None = None
+    """Profiles and their games; None keeps the single save of ``store``."""
 
     @classmethod
     def from_env(
@@ -82,6 +85,7 @@ class AppConfig:
             store=saves.default_store(),
             max_frames=1 if os.environ.get("MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME") == "1" else None,
             class_plan=class_plan,
+            book=default_book(),
         )
 
 
@@ -110,6 +114,8 @@ class App:
         self.running = True
         self.frames = 0
         self.rng = random.Random()
+        self.profile: str | None = None
+        """The name of the player whose profile is in use (profile mode)."""
 
     # ----------------------------------------------------------------- stack
     @property
@@ -143,11 +149,12 @@ class App:
         """The seed for a new game (fixed by config for tests)."""
         return self.config.seed if self.config.seed is not None else self.rng.randrange(1, 2**31)
 
-    def start_game(self, scenario: Scenario, path: str) -> None:
-        """Start a new game of `scenario` and show the feed."""
+    def start_game(self, scenario: Scenario, path: str, store: saves.Store | None = None) -> None:
+        """Start a new game of `scenario` (saved in `store`, else the config's) and show it."""
         from game.ui.scenes.play import PlayScene
 
-        self.session = Session.new(scenario, path, self.new_seed(), self.config.store)
+        store = store if store is not None else self.store_for_new_game()
+        self.session = Session.new(scenario, path, self.new_seed(), store)
         plan = self.config.class_plan
         self.session.claims = plan.claims_for(scenario) if plan else ()
         self.session.ask_nickname = plan.ask_nickname if plan else True
@@ -162,6 +169,18 @@ class App:
             self.push(QuizScene(self, "before"))
         else:
             self.show_notices(self.session.game.log)
+
+    def store_for_new_game(self) -> saves.Store | None:
+        """Where a new game is saved: a new slot of the player's profile (the oldest finished
+        game makes room when the profile is full), else the config's single save."""
+        book, profile = self.config.book, self.profile
+        if book is None or profile is None:
+            return self.config.store
+        try:
+            return book.new_game(profile)
+        except saves.SaveError as err:
+            self.toasts.add(self.strings("profile.save_failed", reason=err), "flag", th.ERROR)
+            return None
 
     def resume(self, session: Session) -> None:
         """Continue a restored session."""

@@ -200,6 +200,26 @@ _EN: dict[str, str] = {
     "results.export_failed": "Could not save: {reason}",
     "results.saved": "Your results were saved in {path}",
     "results.done": "Done",
+    "profile.title": "Who is playing?",
+    "profile.placeholder": "Type your name",
+    "profile.new": "New player: type your name, then Play",
+    "profile.start": "Play",
+    "profile.play": "This is me",
+    "profile.empty": "Type a name first.",
+    "profile.failed": "Could not make the profile: {reason}",
+    "profile.save_failed": "This game will not be saved: {reason}",
+    "title.player": "Player: {name}",
+    "title.player_none": "Who is playing?",
+    "title.continue_game": "Continue: {title} - day {day} of {days}",
+    "confirm.title": "Your games",
+    "confirm.same": "You have an unfinished game of {title} (day {day} of {days}). Continue "
+    "it, or start a new one? The unfinished game is kept.",
+    "confirm.continue": "Continue it",
+    "confirm.new": "Start a new one",
+    "confirm.full": "All your game slots are full. A new game replaces your oldest unfinished "
+    "game: {title} (day {day} of {days}).",
+    "confirm.replace": "Replace it",
+    "confirm.cancel": "Cancel",
 }
 
 _ES: dict[str, str] = {
@@ -394,6 +414,26 @@ _ES: dict[str, str] = {
     "results.export_failed": "No se pudo guardar: {reason}",
     "results.saved": "Tus resultados se guardaron en {path}",
     "results.done": "Hecho",
+    "profile.title": "¿Quién juega?",
+    "profile.placeholder": "Escribe tu nombre",
+    "profile.new": "Jugador nuevo: escribe tu nombre y pulsa Jugar",
+    "profile.start": "Jugar",
+    "profile.play": "Soy yo",
+    "profile.empty": "Escribe antes un nombre.",
+    "profile.failed": "No se pudo crear el perfil: {reason}",
+    "profile.save_failed": "Esta partida no se guardará: {reason}",
+    "title.player": "Jugador: {name}",
+    "title.player_none": "¿Quién juega?",
+    "title.continue_game": "Continuar: {title} - día {day} de {days}",
+    "confirm.title": "Tus partidas",
+    "confirm.same": "Tienes una partida sin terminar de {title} (día {day} de {days}). "
+    "¿La continúas o empiezas otra? La partida sin terminar se guarda.",
+    "confirm.continue": "Continuarla",
+    "confirm.new": "Empezar otra",
+    "confirm.full": "Todas tus partidas están ocupadas. Una partida nueva sustituye a la "
+    "más antigua sin terminar: {title} (día {day} de {days}).",
+    "confirm.replace": "Sustituirla",
+    "confirm.cancel": "Cancelar",
 }
 
 TABLES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(

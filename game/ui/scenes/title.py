@@ -16,13 +16,18 @@ from game.core.classfile import ClassPlan
 from game.core.commands import CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
+from game.core.profiles import GameEntry
 from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Line
 from game.ui.listview import CardList
 from game.ui.scene import Scene
+from game.ui.scenes.confirm import ConfirmScene
+from game.ui.scenes.profiles import ProfileScene
 from game.ui.session import Session, resume
 from game.ui.widgets import Button, flow
 
+MAX_CONTINUE = 3
+"""Unfinished games of the player offered on the title screen, newest first."""
 _FORMAT_LINE = re.compile(rb"^format\s*:", re.MULTILINE)
 
 if TYPE_CHECKING:
@@ -89,17 +94,40 @@ class TitleScene(Scene):
         self.save_text: str | None = None
         self._read_save()
         self.continue_button = Button("continue", self.s("title.continue"), icon="check")
+        self.games: list[GameEntry] = []
+        self.player_button = Button("player", self.s("title.player_none"))
+        if app.config.book is not None:
+            self._read_games()
         self.new_button = Button("new", self.s("title.new"), icon="plus")
         self.quit_button = Button("quit", self.s("title.quit"))
         self.picker = CardList("picker")
         buttons = [self.new_button]
         if self.save is not None:
             buttons.insert(0, self.continue_button)
+        if app.config.book is not None:
+            buttons = [
+                self.player_button,
+                *(
+                    Button(f"game-{i}", self._game_label(g), icon="check")
+                    for i, g in enumerate(self.games[:MAX_CONTINUE])
+                ),
+                *buttons,
+            ]
         if sys.platform != "emscripten":
             buttons.append(self.quit_button)
         self.buttons = buttons
         self.focus.set_items([*buttons, self.picker])
         self.rects: dict[str, pygame.Rect] = {}
+
+    def _read_games(self) -> None:
+        """The unfinished games of the player in use (profile mode)."""
+        book, profile = self.app.config.book, self.app.profile
+        self.games = book.unfinished(profile) if book is not None and profile else []
+        if profile:
+            self.player_button.label = self.s("title.player", name=profile)
+
+    def _game_label(self, game: GameEntry) -> str:
+        return self.s("title.continue_game", title=game.title, day=game.day, days=game.days)
 
     def _read_save(self) -> None:
         store = self.app.config.store
@@ -227,6 +255,10 @@ class TitleScene(Scene):
         """Continue, start the chosen scenario, show a broken one's errors, or quit."""
         if id == "continue":
             self.continue_game()
+        elif id == "player":
+            self.app.push(ProfileScene(self.app, then=self.app.to_title))
+        elif id.startswith("game-"):
+            self.continue_entry(self.games[int(id[5:])])
         elif id == "new":
             index = self.picker.selected
             if self.entries:
@@ -237,12 +269,91 @@ class TitleScene(Scene):
             self.choose(int(payload[0][1]))
 
     def choose(self, index: int) -> None:
-        """Start the scenario at `index` (or show its errors)."""
+        """Start the scenario at `index` (or show its errors). With profiles: ask who is
+        playing first, offer to continue an unfinished game of the same scenario, and never
+        replace an unfinished game without asking."""
         entry = self.entries[index]
+        book, profile = self.app.config.book, self.app.profile
         if entry.scenario is None:
             self.app.show_errors(entry.path, entry.diagnostics, keep_game=False)
-        else:
+        elif book is None:
             self.app.start_game(entry.scenario, entry.path)
+        elif profile is None:
+            self.app.push(ProfileScene(self.app, then=lambda: self.choose(index)))
+        else:
+            self.offer_same(index)
+
+    def offer_same(self, index: int) -> None:
+        """An unfinished game of this scenario: continue it, or start another (it is kept)."""
+        entry = self.entries[index]
+        same = next(
+            (
+                g
+                for g in self.games
+                if Path(g.scenario_path).resolve() == Path(entry.path).resolve()
+            ),
+            None,
+        )
+        if same is None:
+            self.make_room(index)
+            return
+
+        def answer(choice: str) -> None:
+            if choice == "continue":
+                self.continue_entry(same)
+            elif choice == "new":
+                self.make_room(index)
+
+        text = self.s("confirm.same", title=same.title, day=same.day, days=same.days)
+        answers = [
+            ("continue", self.s("confirm.continue")),
+            ("new", self.s("confirm.new")),
+            ("cancel", self.s("confirm.cancel")),
+        ]
+        self.app.push(ConfirmScene(self.app, self.s("confirm.title"), text, answers, answer))
+
+    def make_room(self, index: int) -> None:
+        """Start the game in a free slot; ask before it replaces an unfinished game."""
+        entry = self.entries[index]
+        book, profile = self.app.config.book, self.app.profile
+        victim = book.to_replace(profile)
+
+        def start(replace: bool) -> None:
+            try:
+                store = book.new_game(profile, replace_unfinished=replace)
+            except saves.SaveError as err:
+                self.app.toasts.add(self.s("profile.save_failed", reason=err), "flag", th.ERROR)
+                return
+            self.app.start_game(entry.scenario, entry.path, store)
+
+        if victim is None or victim.finished:
+            start(False)
+            return
+        text = self.s("confirm.full", title=victim.title, day=victim.day, days=victim.days)
+        answers = [("replace", self.s("confirm.replace")), ("cancel", self.s("confirm.cancel"))]
+        self.app.push(
+            ConfirmScene(
+                self.app,
+                self.s("confirm.title"),
+                text,
+                answers,
+                lambda choice: start(True) if choice == "replace" else None,
+            )
+        )
+
+    def continue_entry(self, game: GameEntry) -> None:
+        """Resume one of the profile's games; a save that no longer loads is set aside."""
+        store = self.app.config.book.store(game)
+        try:
+            text = store.read()
+            if text is None:
+                raise saves.SaveError("the game is gone")
+            session = resume(text, store)
+        except (saves.SaveError, CommandError, OSError) as err:
+            self._set_aside(store, str(err))
+            self.app.to_title(self.message)
+            return
+        self.app.resume(session)
 
     def continue_game(self) -> None:
         """Resume the saved game; a save that no longer loads is reported and set aside."""
