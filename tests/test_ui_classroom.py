@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+import pytest
 from ui_helpers import (
     SCENARIOS,
     button_center,
@@ -24,12 +25,29 @@ from ui_helpers import (
 from game.core.classfile import check_class_file
 from game.core.resultcode import decode, encode
 from game.core.results import load_results
+from game.ui.strings import Strings
 
 EXAMPLE = SCENARIOS / "classes" / "example.yaml"
 
 
-def _plan():
-    plan = check_class_file(EXAMPLE).plan
+SPANISH_CLASS = """\
+format: 1
+class: "La puntuación"
+language: es
+scenarios: [../viral-score.es.yaml]
+"""
+
+
+def _plan(tmp_path: Path, language: str):
+    path = EXAMPLE
+    if language == "es":
+        path = tmp_path / "classes" / "clase.yaml"
+        path.parent.mkdir()
+        path.write_text(SPANISH_CLASS, encoding="utf-8")
+        (tmp_path / "viral-score.es.yaml").write_bytes(
+            (SCENARIOS / "viral-score.es.yaml").read_bytes()
+        )
+    plan = check_class_file(path).plan
     assert plan is not None
     return plan
 
@@ -41,8 +59,10 @@ def _rate_all(app, rating_for):
         yield from frames(2)
 
 
-def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path) -> None:
-    plan = _plan()
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path, language) -> None:
+    plan = _plan(tmp_path, language)
+    words = Strings(language)
     export_to = tmp_path / "exported"
 
     def body(app):
@@ -58,7 +78,7 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path) -> N
         yield from frames(2)
         assert scene(app) == "QuizScene"
         yield from _rate_all(app, lambda c: 4)
-        shot(app, "classroom-quiz-before")
+        shot(app, f"classroom-quiz-before-{language}")
         click(button_center(app, "done"))
         yield from frames(2)
         assert scene(app) == "PlayScene"
@@ -83,7 +103,9 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path) -> N
         claims = plan.claims_for(plan.scenarios[0])
         back = decode(encode(results), plan.scenarios, [claims])
         assert back.nickname == "Ana" and back.before == results.before
-        shot(app, "classroom-results")
+        shot(app, f"classroom-results-{language}")
+        texts = [line.text for card in app.top.list.cards for line in card.parts[:1]]
+        assert words("results.code") in texts and words("results.quiz") in texts
         app.top.folder.text = str(export_to)
         click(button_center(app, "export"))
         yield from frames(2)
