@@ -142,6 +142,7 @@ def test_the_lesson_plan_adds_up_and_the_handout_has_every_claim_and_question(
     handout = (out / "handout.html").read_text(encoding="utf-8")
     assert handout.count('<tr class="claim">') == 10
     assert handout.count('class="box question"') == 8
+    assert "<b>the class form (link on the board)</b>" in handout  # the class's send_to
     dom = _chromium((out / "handout.html").as_uri(), tmp_path / "profile", out / "handout.png")
     assert dom.count('<tr class="claim">') == 10 and "MC1-" in dom
     _chromium((out / "lesson-plan.html").as_uri(), tmp_path / "profile", out / "plan.png")

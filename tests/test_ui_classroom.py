@@ -106,6 +106,9 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path, lang
         shot(app, f"classroom-results-{language}")
         texts = [line.text for card in app.top.list.cards for line in card.parts[:1]]
         assert words("results.code") in texts and words("results.quiz") in texts
+        lines = [getattr(part, "text", "") for card in app.top.list.cards for part in card.parts]
+        if plan.send_to:
+            assert words("results.code_send_to", where=plan.send_to) in lines
         app.top.folder.text = str(export_to)
         click(button_center(app, "export"))
         yield from frames(2)

@@ -80,6 +80,13 @@ CLASS = Obj(
                         Number(20, 180, doc="length of the lesson, for the lesson plan"),
                         default=45,
                     ),
+                    "send_to": Field(
+                        Text(
+                            max_len=200,
+                            doc="where students paste their results code (a form's address, "
+                            "the name of an LMS assignment)",
+                        )
+                    ),
                 },
                 what="options",
             )
@@ -101,6 +108,7 @@ class ClassPlan:
     quiz: bool = True
     ask_nickname: bool = True
     lesson_minutes: int = 45
+    send_to: str | None = None
 
     def claims_for(self, scenario: Scenario) -> tuple[Claim, ...]:
         """The quiz for ``scenario``: the class's claims, else the scenario's (none if quiz off)."""
@@ -155,7 +163,12 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
     scenarios = _scenarios(record, path.parent, ctx, flat) if isinstance(record, Record) else ()
     if has_errors(ctx.diagnostics) or not isinstance(record, Record) or not record.valid:
         return ClassResult(None, tuple(ctx.diagnostics))
-    options = record["options"] or {"quiz": True, "nickname": True, "lesson_minutes": 45}
+    options = record["options"] or {
+        "quiz": True,
+        "nickname": True,
+        "lesson_minutes": 45,
+        "send_to": None,
+    }
     plan = ClassPlan(
         str(path),
         record["class"],
@@ -165,6 +178,7 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
         options["quiz"],
         options["nickname"],
         options["lesson_minutes"],
+        options["send_to"],
     )
     return ClassResult(plan, tuple(ctx.diagnostics))
 

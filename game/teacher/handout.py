@@ -47,7 +47,7 @@ def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:
         for s, t in zip(plan.scenarios, times, strict=True)
     ]
     steps += [
-        (CODE_MINUTES, w["plan.code"], w["plan.code.text"].format(where=w["plan.where"])),
+        (CODE_MINUTES, w["plan.code"], w["plan.code.text"].format(where=_where(plan, w))),
         (discussion, w["plan.discuss"], w["plan.discuss.text"]),
         (WRAP_MINUTES, w["plan.wrap"], w["plan.wrap.text"]),
     ]
@@ -125,7 +125,7 @@ def handout(plan: ClassPlan) -> str:
             + "</div>"
         )
     parts += [
-        f"<h2>{w['hand.code']}</h2><p>{w['hand.code.text'].format(where=w['plan.where'])}</p>",
+        f"<h2>{w['hand.code']}</h2><p>{w['hand.code.text'].format(where=_where(plan, w))}</p>",
         f'<div class="box">{w["hand.code.box"]}<div class="lines"></div></div>',
     ]
     if claims:
@@ -137,6 +137,11 @@ def handout(plan: ClassPlan) -> str:
         )
         parts.append(f'<h2 class="pagebreak">{w["hand.answers"]}</h2><ul>{answers}</ul>')
     return page(plan.title, "\n".join(parts), plan.language)
+
+
+def _where(plan: ClassPlan, w: dict[str, str]) -> str:
+    """Where students send their code: the class file's ``send_to`` (bold), else a blank."""
+    return f"<b>{escape(plan.send_to)}</b>" if plan.send_to else w["plan.where"]
 
 
 def _shown(path: str) -> str:

@@ -120,11 +120,18 @@ class ResultsScene(Scene):
                 ("codecard", encode(r)),
                 (
                     Line(encode(r), "body", th.ACCENT),
-                    Line(s("results.code_help"), "meta", th.MUTED),
+                    Line(self.code_help(), "meta", th.MUTED),
                 ),
             )
         )
         return out
+
+    def code_help(self) -> str:
+        """Where to send the code: the class's ``send_to`` when it has one."""
+        plan = self.app.config.class_plan
+        if plan is not None and plan.send_to:
+            return self.s("results.code_send_to", where=plan.send_to)
+        return self.s("results.code_help")
 
     def paint_chart(self, surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
         """Belief in true and in false claims (1-6), before (grey) and after (blue)."""
