@@ -112,3 +112,30 @@ def test_the_browser_book_keeps_profiles_in_local_storage() -> None:
     _save(book.new_game("Ana"), 2)
     assert book.profiles() == ["Ana"] and [g.day for g in book.games("Ana")] == [3]
     assert all(k.startswith("model-citizen/") for k in window.localStorage.items)
+
+
+def test_quiz_answers_are_kept_next_to_a_profile_game_and_resumed(tmp_path: Path) -> None:
+    from game.core.quiz import Claim
+    from game.core.quizsave import load_quiz, sidecar
+    from game.ui.session import Session, resume
+
+    claims = SCENARIO.claims
+    book = SaveBook(FolderShelf(tmp_path))
+    store = book.new_game("Ana")
+    session = Session.new(SCENARIO, str(VIRAL), 3, store)
+    session.claims = claims
+    session.quiz["before"] = {c.id: 3 for c in claims}
+    session.nickname = "Ana"
+    assert session.save() is None
+    assert [g.number for g in book.games("Ana")] == [1]  # the answers are not a game
+    back = resume(store.read(), store)
+    back.restore_quiz(claims)
+    assert back.quiz["before"] == session.quiz["before"] and back.nickname == "Ana"
+    other = (Claim("x", "x", True, ""), Claim("y", "y", False, ""))
+    fresh = resume(store.read(), store)
+    fresh.restore_quiz(other)  # another quiz now: the old answers do not fit, ask again
+    assert fresh.quiz["before"] == {}
+    quiz_store = sidecar(store)
+    quiz_store.write('{"format": 1, "rounds": {"before": {"a": 9}}}')
+    with pytest.raises(saves.SaveError, match="before ratings are not 1 to 6"):
+        load_quiz(quiz_store.read())

@@ -198,6 +198,7 @@ class SaveBook:
             if not victim.finished and not replace_unfinished:
                 raise saves.SaveError("every game slot holds an unfinished game")
             self.shelf.delete(victim.key)
+            self.shelf.delete(victim.key + ".quiz")
         used = [int(s) for s in self._slots(key) if s.isdigit()]
         return self.shelf.store(f"{key}/{max(used, default=0) + 1}")
 
@@ -209,7 +210,7 @@ class SaveBook:
         return [
             k.partition("/")[2]
             for k in self.shelf.names()
-            if k.partition("/")[0] == key and k.partition("/")[2] != NAME_KEY
+            if k.partition("/")[0] == key and k.partition("/")[2].isdigit()
         ]
 
     def _read(self, key: str) -> str | None:

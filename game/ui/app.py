@@ -187,6 +187,9 @@ class App:
         from game.ui.scenes.play import PlayScene
 
         self.session = session
+        plan = self.config.class_plan
+        session.restore_quiz(plan.claims_for(session.scenario) if plan else ())
+        session.ask_nickname = plan.ask_nickname if plan else True
         self.set_language(session.scenario.language)
         self.toasts.clear()
         self.hud = Hud()

@@ -15,7 +15,8 @@ from game.core.commands import Command, CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.game import Game
 from game.core.model import Scenario
-from game.core.quiz import Claim
+from game.core.quiz import Claim, check_ratings
+from game.core.quizsave import load_quiz, quiz_to_json, sidecar
 from game.core.views import Notice
 from game.ui.hud import HudState
 
@@ -73,14 +74,37 @@ class Session:
         return notices
 
     def save(self) -> str | None:
-        """Write the save now; returns an error message, or None on success (or no store)."""
+        """Write the save now (and the quiz answers next to it); returns an error message, or
+        None on success (or no store)."""
         if self.store is None:
             return None
         try:
             self.store.write(saves.save_to_json(self.game))
+            quiz_store = sidecar(self.store)
+            if quiz_store is not None and self.claims:
+                quiz_store.write(quiz_to_json(self.quiz, self.nickname))
         except (OSError, ValueError, saves.SaveError) as err:
             return str(err)
         return None
+
+    def restore_quiz(self, claims: tuple[Claim, ...]) -> None:
+        """Take the quiz ``claims`` and the answers kept next to the save; answers that no
+        longer fit the claims are dropped (the player is asked again)."""
+        self.claims = claims
+        quiz_store = sidecar(self.store)
+        if not claims or quiz_store is None:
+            return
+        try:
+            text = quiz_store.read()
+            rounds, self.nickname = load_quiz(text) if text else (self.quiz, self.nickname)
+        except saves.SaveError:
+            return
+        for name, ratings in rounds.items():
+            try:
+                check_ratings(claims, ratings)
+            except ValueError:
+                continue
+            self.quiz[name] = ratings
 
     def reload(self) -> ReloadResult:
         """Re-read the scenario from disk and replay the actions so far (the F5 key).

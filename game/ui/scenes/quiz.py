@@ -95,6 +95,7 @@ class QuizScene(Scene):
             return
         session = self.app.session
         session.quiz[self.round] = dict(self.ratings)
+        session.save()  # the answers are kept even if the game is closed now
         if self.round == "before":
             self.app.pop()
             self.app.show_notices(session.game.log)
