@@ -78,7 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report", help="the teacher's report from results files, folders and pasted codes"
     )
-    report.add_argument("inputs", nargs="+", metavar="INPUT")
+    report.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="results files (.json), folders of them, or text/CSV files of pasted results codes",
+    )
     report.add_argument("--out", required=True, metavar="DIR", help="where report.html goes")
     report.add_argument(
         "--class", dest="class_file", metavar="FILE", help="name the class's scenarios in codes"
