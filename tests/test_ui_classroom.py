@@ -195,3 +195,33 @@ def test_profiles_keep_each_players_games_and_ask_before_starting_another(
         assert not any(b.id.startswith("game-") for b in app.top.buttons)
 
     run(config(tmp_path, book=book, store=None), body)
+
+
+def test_without_profiles_a_new_game_asks_before_replacing_the_unfinished_one(
+    tmp_path: Path,
+) -> None:
+    def body(app):
+        yield
+        click(card_button(app, "picker", ("scenario", 0), "play"))
+        yield from frames(2)
+        click(button_center(app, "end_day"))
+        yield from frames(2)
+        click(button_center(app, "next"))
+        yield from frames(2)
+        app.to_title()
+        yield from frames(2)
+        saved = (tmp_path / "save.json").read_text(encoding="utf-8")
+        click(card_button(app, "picker", ("scenario", 1), "play"))
+        yield from frames(2)
+        assert scene(app) == "ConfirmScene"
+        click(button_center(app, "cancel"))
+        yield from frames(2)
+        assert scene(app) == "TitleScene"
+        assert (tmp_path / "save.json").read_text(encoding="utf-8") == saved
+        click(card_button(app, "picker", ("scenario", 1), "play"))
+        yield from frames(2)
+        click(button_center(app, "replace"))
+        yield from frames(2)
+        assert scene(app) == "PlayScene" and app.session.game.day == 1
+
+    run(config(tmp_path), body)

@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 
 from game.core.classfile import ClassPlan
+from game.core.model import Scenario
 from game.core.playtime import PlayTime, estimate
 from game.teacher.page import page
 from game.teacher.words import words
@@ -81,7 +82,8 @@ def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:
     return page(w["plan.title"].format(title=plan.title), body, plan.language)
 
 
-def _card(plan: ClassPlan, scenario, time: PlayTime, w: dict[str, str]) -> str:
+def _card(plan: ClassPlan, scenario: Scenario, time: PlayTime, w: dict[str, str]) -> str:
+    """A scenario's card: what it is, its measured play time, its quiz."""
     claims = plan.claims_for(scenario)
     quiz = (
         f"{len(claims)} claims ({sum(c.true for c in claims)} true)" if claims else w["plan.noquiz"]

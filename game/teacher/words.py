@@ -43,7 +43,6 @@ _EN = {
     "included.",
     "plan.days": "{days} in-game days",
     "plan.noquiz": "This scenario has no claim quiz.",
-    "hand.title": "{title}",
     "hand.name": "Name or nickname (optional):",
     "hand.how": "How to play",
     "hand.how.text": "Open the game and choose the scenario your teacher names. Rate each claim "
@@ -107,7 +106,6 @@ _ES = {
     "cuestionario y balance.",
     "plan.days": "{days} días de juego",
     "plan.noquiz": "Este escenario no tiene cuestionario.",
-    "hand.title": "{title}",
     "hand.name": "Nombre o apodo (opcional):",
     "hand.how": "Cómo jugar",
     "hand.how.text": "Abre el juego y elige el escenario que diga tu profesor. Valora cada "

@@ -59,7 +59,8 @@ class AppConfig:
     """Where the debrief opens and copies sources (None: the system browser and clipboard)."""
     class_plan: ClassPlan | None = None
     book: SaveBook | None = None
-    """Profiles and their games; None keeps the single save of ``store``."""
+    """Profiles and their games (class play: lab computers); None keeps the single save of
+    ``store``."""
 
     @classmethod
     def from_env(
@@ -85,7 +86,7 @@ class AppConfig:
             store=saves.default_store(),
             max_frames=1 if os.environ.get("MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME") == "1" else None,
             class_plan=class_plan,
-            book=default_book(),
+            book=default_book() if class_plan is not None else None,
         )
 
 

@@ -199,7 +199,6 @@ _EN: dict[str, str] = {
     "results.folder": "Export to folder:",
     "results.exported": "Saved: {path}",
     "results.export_failed": "Could not save: {reason}",
-    "results.saved": "Your results were saved in {path}",
     "results.done": "Done",
     "profile.title": "Who is playing?",
     "profile.placeholder": "Type your name",
@@ -221,6 +220,9 @@ _EN: dict[str, str] = {
     "game: {title} (day {day} of {days}).",
     "confirm.replace": "Replace it",
     "confirm.cancel": "Cancel",
+    "confirm.single": "You have an unfinished game of {title} (day {day} of {days}). A new "
+    "game replaces it.",
+    "confirm.replace_new": "Start a new one (replaces it)",
 }
 
 _ES: dict[str, str] = {
@@ -414,7 +416,6 @@ _ES: dict[str, str] = {
     "results.folder": "Exportar a la carpeta:",
     "results.exported": "Guardado: {path}",
     "results.export_failed": "No se pudo guardar: {reason}",
-    "results.saved": "Tus resultados se guardaron en {path}",
     "results.done": "Hecho",
     "profile.title": "¿Quién juega?",
     "profile.placeholder": "Escribe tu nombre",
@@ -436,6 +437,9 @@ _ES: dict[str, str] = {
     "más antigua sin terminar: {title} (día {day} de {days}).",
     "confirm.replace": "Sustituirla",
     "confirm.cancel": "Cancelar",
+    "confirm.single": "Tienes una partida sin terminar de {title} (día {day} de {days}). Una "
+    "partida nueva la sustituye.",
+    "confirm.replace_new": "Empezar otra (la sustituye)",
 }
 
 TABLES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(

@@ -16,7 +16,7 @@ from game.core.classfile import ClassPlan
 from game.core.commands import CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
-from game.core.profiles import GameEntry
+from game.core.profiles import GameEntry, describe_save
 from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Line
 from game.ui.listview import CardList
@@ -277,11 +277,34 @@ class TitleScene(Scene):
         if entry.scenario is None:
             self.app.show_errors(entry.path, entry.diagnostics, keep_game=False)
         elif book is None:
-            self.app.start_game(entry.scenario, entry.path)
+            self.replace_single_save(index)
         elif profile is None:
             self.app.push(ProfileScene(self.app, then=lambda: self.choose(index)))
         else:
             self.offer_same(index)
+
+    def replace_single_save(self, index: int) -> None:
+        """Without profiles there is one save: ask before a new game replaces an unfinished
+        one (continue it, replace it, or cancel)."""
+        entry = self.entries[index]
+        info = describe_save(self.save) if self.save is not None else None
+        if info is None or info.finished:
+            self.app.start_game(entry.scenario, entry.path)
+            return
+
+        def answer(choice: str) -> None:
+            if choice == "continue":
+                self.continue_game()
+            elif choice == "replace":
+                self.app.start_game(entry.scenario, entry.path)
+
+        text = self.s("confirm.single", title=info.title, day=info.day, days=info.days)
+        answers = [
+            ("continue", self.s("confirm.continue")),
+            ("replace", self.s("confirm.replace_new")),
+            ("cancel", self.s("confirm.cancel")),
+        ]
+        self.app.push(ConfirmScene(self.app, self.s("confirm.title"), text, answers, answer))
 
     def offer_same(self, index: int) -> None:
         """An unfinished game of this scenario: continue it, or start another (it is kept)."""
