@@ -119,3 +119,11 @@ def test_a_truncated_results_file_is_refused(results) -> None:
     text = to_json(results)
     with pytest.raises(ResultsError, match="damaged"):
         load_results(text[: len(text) // 2])
+
+
+def test_a_nickname_in_any_alphabet_round_trips_whole(results) -> None:
+    import dataclasses
+
+    for name in ("José Müller", "名前です", "Zoë 🙂"):
+        named = dataclasses.replace(results, nickname=name)
+        assert decode(encode(named)).nickname == name

@@ -28,6 +28,7 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _VALUES = {ch: i for i, ch in enumerate(ALPHABET)} | {"O": 0, "I": 1, "L": 1}
 CHECK_BYTES = 3
 GROUP = 5
+MAX_NICK_BYTES = 60
 
 
 class CodeError(Exception):
@@ -57,7 +58,7 @@ def encode(results: Results) -> str:
     body += bytes([len(claims)])
     for c in claims:
         body.append(int(c.true) * 36 + (results.before[c.id] - 1) * 6 + results.after[c.id] - 1)
-    nick = results.nickname.encode("utf-8")[:60]
+    nick = results.nickname.encode("utf-8")[:MAX_NICK_BYTES].decode("utf-8", "ignore").encode()
     body += bytes([len(nick)]) + nick
     data = bytes([len(body)]) + body
     data += hashlib.sha256(data).digest()[:CHECK_BYTES]
