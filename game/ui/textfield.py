@@ -110,3 +110,11 @@ class TextField:
         if focused:
             draw_focus(surface, self.rect, ctx)
             pygame.key.set_text_input_rect(self.rect)
+
+
+def text_input(want: bool, current: bool | None) -> bool:
+    """Turn SDL's text input on while a text field has focus (for accents and IMEs) and off
+    otherwise, only when that changes; returns the new state for the caller to keep."""
+    if want != current:
+        (pygame.key.start_text_input if want else pygame.key.stop_text_input)()
+    return want

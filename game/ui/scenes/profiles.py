@@ -13,7 +13,7 @@ from game.ui import theme as th
 from game.ui.cards import Card, CardButton, Line
 from game.ui.listview import CardList
 from game.ui.scene import Panel
-from game.ui.textfield import TextField
+from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
@@ -108,9 +108,7 @@ class ProfileScene(Panel):
         """Caret blink; text input on while the name field has focus."""
         super().update(dt)
         want = self.focus.current is self.field
-        if want != self.text_input:
-            self.text_input = want
-            (pygame.key.start_text_input if want else pygame.key.stop_text_input)()
+        self.text_input = text_input(want, self.text_input)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The panel with its parts."""

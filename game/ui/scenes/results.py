@@ -19,7 +19,7 @@ from game.ui.export import download, export_file, in_browser, results_folder
 from game.ui.listview import CardList
 from game.ui.present import heading_card
 from game.ui.scene import Scene
-from game.ui.textfield import TextField
+from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, UIContext, delta_label, flow
 
 if TYPE_CHECKING:
@@ -187,9 +187,7 @@ class ResultsScene(Scene):
         """Caret blink, text input on while a field has focus, the code follows the nickname."""
         super().update(dt)
         typing = self.focus.current in (self.nickname, self.folder)
-        if typing != self.text_input:
-            self.text_input = typing
-            (pygame.key.start_text_input if typing else pygame.key.stop_text_input)()
+        self.text_input = text_input(typing, self.text_input)
         if self.nickname.text != self.app.session.nickname:
             self.app.session.nickname = self.nickname.text
             self.results = self.build()
