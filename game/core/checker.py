@@ -348,7 +348,9 @@ def _friend(f: Record) -> Friend:
         if p
         else Personality()
     )
-    return Friend(f["id"], f["name"], f["score"], f["friend"], f["bio"] or "", personality)
+    return Friend(
+        f["id"], f["name"], f["score"], f["friend"], f["bio"] or "", personality, f["image"]
+    )
 
 
 def _facts(record: Record) -> tuple[Record, ...]:
@@ -443,7 +445,10 @@ def _word_lists(record: Record, parts: list[Record], ctx: Ctx) -> dict[str, Word
 def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
     if not all(t.valid for t in score["tiers"]):
         return None
-    tiers = [Tier(t["id"], t["name"], t["from"], t["to"], t["perks"] or ()) for t in score["tiers"]]
+    tiers = [
+        Tier(t["id"], t["name"], t["from"], t["to"], t["perks"] or (), t["color"])
+        for t in score["tiers"]
+    ]
     marks = [t.mark for t in score["tiers"]]
     ok = True
     if score["min"] >= score["max"]:

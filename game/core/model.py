@@ -69,6 +69,8 @@ class Tier:
     low: int
     high: int
     perks: tuple[str, ...] = ()
+    color: str | None = None
+    """The scenario's colour for this tier ("#rrggbb"), or None for the default ramp."""
 
     def holds(self, score: int) -> bool:
         """True when ``score`` lies in this band."""
@@ -94,6 +96,8 @@ class Friend:
     is_friend: bool = True
     bio: str = ""
     personality: Personality = field(default_factory=Personality)
+    image: str | None = None
+    """A picture's file name (in assets/images or next to the scenario), or None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,15 @@ FRIEND = Obj(
         "score": Field(SCORE_VALUE, required=True),
         "friend": Field(Boolean("false for someone the player can add"), default=True),
         "bio": Field(Text(max_len=300)),
+        "image": Field(
+            Text(
+                max_len=200,
+                pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(png|jpg|jpeg)$",
+                pattern_hint="name a .png or .jpg file in assets/images or next to the scenario",
+                doc="a picture for this person (a file name; otherwise a face is drawn)",
+                what="image file name",
+            )
+        ),
         "personality": Field(
             Obj(
                 {
@@ -124,6 +133,15 @@ TIER = Obj(
         "from": Field(SCORE_VALUE, required=True),
         "to": Field(SCORE_VALUE, required=True),
         "perks": Field(ListOf(Ident(), max_items=50)),
+        "color": Field(
+            Text(
+                max_len=7,
+                pattern=r"^#[0-9a-fA-F]{6}$",
+                pattern_hint="write a colour as '#rrggbb', for example '#d63031'",
+                doc="the tier's colour on badges, the score bar and the chart (#rrggbb)",
+                what="colour",
+            )
+        ),
     },
     what="tier",
 )

@@ -23,6 +23,8 @@ class ChartData:
     days: int
     x_label: str
     y_label: str
+    colors: tuple[th.Color, ...] = ()
+    """One colour per tier (low to high); empty for the default ramp."""
 
 
 def nice_step(span: float, target: int = 5) -> int:
@@ -60,18 +62,22 @@ def paint_chart(
     def xpos(day: float) -> int:
         return round(plot.x + day * plot.width / last_day)
 
-    # tier bands, labelled inside on the right
+    # tier bands in the tiers' colours, labelled inside on the right (name and range, not colour)
+    tier_colors = data.colors or tuple(
+        th.tier_color(i, len(data.tiers)) for i in range(len(data.tiers))
+    )
     for index, tier in enumerate(data.tiers):
         top, bottom = ypos(tier.high + 0.5), ypos(tier.low - 0.5)
         band = pygame.Rect(plot.x, top, plot.width, max(1, bottom - top))
-        pygame.draw.rect(surface, th.tier_color(index), band)
+        color = tier_colors[index]
+        pygame.draw.rect(surface, th.lerp_color(th.BG, color, 0.45), band)
         pygame.draw.line(surface, th.BORDER, band.topleft, band.topright)
         name = f"{tier.name} ({tier.low}-{tier.high})"
         img = ctx.text.render(ctx.text.fit(name, "small", plot.width - t.px(24)), "small", th.TEXT)
         if band.height >= img.get_height():
             box = pygame.Rect(0, 0, img.get_width() + t.px(8), img.get_height())
             box.topright = (band.right - t.px(4), band.y + t.px(2))
-            shade = th.lerp_color(th.tier_color(index), (0, 0, 0), 0.45)
+            shade = th.lerp_color(color, (0, 0, 0), 0.55)
             pygame.draw.rect(surface, shade, box, border_radius=t.px(4))
             surface.blit(img, (box.x + t.px(4), box.y))
     # y axis and ticks

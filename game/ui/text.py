@@ -1,19 +1,29 @@
-"""Fonts, word wrapping and a bounded cache of rendered text surfaces.
+"""Fonts with per-run fallback, word wrapping and a bounded cache of rendered text surfaces.
 
-The UI uses pygame's built-in default font (FreeSans Bold from GNU FreeFont, GPL with the font
-exception), so nothing has to be shipped or downloaded and the browser build stays small.
+The UI typeface is Noto Sans (regular and bold: Latin with accents, Greek, Cyrillic), bundled in
+``assets/fonts``. A run of characters it lacks is drawn with the first fallback that has them:
+Noto Sans CJK (common Chinese, Japanese and Korean characters), then Noto Emoji. Which font has
+which character is read once from each font's character map (``game.ui.cmap``). A character no
+font has is drawn by the UI font (as its missing-glyph box). When a font file is missing or
+damaged it is skipped; without the UI font, pygame's built-in font is used.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from pathlib import Path
 
 import pygame
 
+from game.assets import font_path
+from game.ui.cmap import CmapError, codepoints
 from game.ui.theme import Color, Theme
 
 ELLIPSIS = "…"
+
+_JOINERS = frozenset({0x200C, 0x200D, 0xFE0E, 0xFE0F, 0x20E3})
+"""Characters that stay with the run before them (joiners, variation selectors, keycap)."""
 
 
 class LRU:
@@ -52,28 +62,113 @@ class LRU:
         return len(self._data)
 
 
-class TextCache:
-    """Fonts by size, wrapped lines and rendered surfaces, all cached with bounded size."""
+class FontSet:
+    """The UI font and its fallbacks, with one pygame font per file and pixel size."""
 
-    def __init__(self, theme: Theme, surfaces: int = 1500, wraps: int = 6000) -> None:
+    def __init__(self, roles: dict[str, Path | None] | None = None) -> None:
+        """Load the character maps of the fonts for each role ("regular", "bold", "cjk",
+        "emoji"); `roles` overrides the bundled files (None for a role: leave it out)."""
+        chosen = roles if roles is not None else {r: font_path(r) for r in _ROLES}
+        self.paths: dict[str, Path] = {}
+        self.coverage: dict[str, frozenset[int]] = {}
+        for role in _ROLES:
+            path = chosen.get(role)
+            if path is None:
+                continue
+            try:
+                self.coverage[role] = codepoints(path)
+            except (OSError, CmapError):
+                continue
+            self.paths[role] = path
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._runs = LRU(4000)
+
+    def font(self, role: str, size: int) -> pygame.font.Font:
+        """The pygame font for `role` at `size` (pygame's own font when the file is missing)."""
+        key = (role, size)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self.paths.get(role)
+            if path is None and role == "bold":
+                path = self.paths.get("regular")
+            try:
+                font = pygame.font.Font(path, size) if path else pygame.font.Font(None, size)
+            except (OSError, pygame.error):
+                font = pygame.font.Font(None, size)
+            if role == "bold" and "bold" not in self.paths:
+                font.bold = True
+            self._fonts[key] = font
+        return font
+
+    def runs(self, text: str, bold: bool) -> tuple[tuple[str, str], ...]:
+        """`text` cut into (role, characters) runs, each drawn by the first font that has it."""
+        main = "bold" if bold else "regular"
+        key = (text, bold)
+        found = self._runs.get(key)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        out: list[tuple[str, str]] = []
+        role, chars = main, []
+        for ch in text:
+            code = ord(ch)
+            if code in _JOINERS or ch.isspace():
+                if code in self.coverage.get(role, ()):
+                    chars.append(ch)
+                elif ch.isspace():
+                    chars.append(" ")  # a font without this space still has the plain one
+                continue  # a joiner the font cannot draw is left out, not drawn as a box
+            want = self._role_for(code, main)
+            if want != role and chars:
+                out.append((role, "".join(chars)))
+                chars = []
+            role = want
+            chars.append(ch)
+        if chars or not out:
+            out.append((role, "".join(chars)))
+        result = tuple(out)
+        self._runs.put(key, result)
+        return result
+
+    def _role_for(self, code: int, main: str) -> str:
+        if code in self.coverage.get(main, self.coverage.get("regular", ())):
+            return main
+        for role in ("cjk", "emoji"):
+            if code in self.coverage.get(role, ()):
+                return role
+        return main
+
+    def has_glyph(self, ch: str) -> bool:
+        """True when some font of the set has a real glyph for the character `ch`."""
+        return any(ord(ch) in cover for cover in self.coverage.values())
+
+
+_ROLES = ("regular", "bold", "cjk", "emoji")
+
+
+class TextCache:
+    """Fonts by style, wrapped lines and rendered surfaces, all cached with bounded size."""
+
+    def __init__(
+        self, theme: Theme, surfaces: int = 1500, wraps: int = 6000, fonts: FontSet | None = None
+    ) -> None:
         """Create caches for `theme`; `surfaces` and `wraps` bound the two caches."""
         self.theme = theme
-        self._fonts: dict[int, pygame.font.Font] = {}
+        self.fonts = fonts if fonts is not None else FontSet()
         self.surfaces = LRU(surfaces)
         self.wraps = LRU(wraps)
+        self._widths = LRU(20000)
 
     def set_theme(self, theme: Theme) -> None:
         """Switch to a new theme (after a resize); cached entries for old sizes age out."""
         self.theme = theme
 
+    def _main(self, style: str) -> tuple[int, bool]:
+        return self.theme.font_size(style), self.theme.font_bold(style)
+
     def font(self, style: str) -> pygame.font.Font:
-        """The font for a style at the current scale."""
-        size = self.theme.font_size(style)
-        font = self._fonts.get(size)
-        if font is None:
-            font = pygame.font.Font(None, size)
-            self._fonts[size] = font
-        return font
+        """The UI font for a style at the current scale (fallback fonts are chosen per run)."""
+        size, bold = self._main(style)
+        return self.fonts.font("bold" if bold else "regular", size)
 
     def line_height(self, style: str) -> int:
         """The distance between two lines of this style."""
@@ -81,45 +176,84 @@ class TextCache:
 
     def width(self, text: str, style: str) -> int:
         """The rendered width of `text` in pixels."""
-        return self.font(style).size(text)[0]
+        size, bold = self._main(style)
+        return self._width(text, size, bold)
+
+    def _width(self, text: str, size: int, bold: bool) -> int:
+        key = (text, size, bold)
+        value = self._widths.get(key)
+        if value is None:
+            value = sum(
+                self.fonts.font(role, size).size(run)[0]
+                for role, run in self.fonts.runs(text, bold)
+            )
+            self._widths.put(key, value)
+        return value  # type: ignore[return-value]
 
     def render(self, text: str, style: str, color: Color) -> pygame.Surface:
-        """A surface with `text` drawn in `color` (cached)."""
-        size = self.theme.font_size(style)
-        key = (text, size, color)
+        """A surface with `text` drawn in `color` (cached); each run in the font that has it."""
+        size, bold = self._main(style)
+        return self.render_px(text, size, bold, color)
+
+    def render_px(self, text: str, size: int, bold: bool, color: Color) -> pygame.Surface:
+        """Like `render`, at a pixel size rather than a style (avatars' initials)."""
+        key = (text, size, bold, color)
         surface = self.surfaces.get(key)
         if surface is None:
-            surface = self.font(style).render(text, True, color)
+            surface = self._draw(text, size, bold, color)
             self.surfaces.put(key, surface)
         return surface  # type: ignore[return-value]
 
+    def _draw(self, text: str, size: int, bold: bool, color: Color) -> pygame.Surface:
+        runs = self.fonts.runs(text, bold)
+        if len(runs) == 1:
+            return self.fonts.font(runs[0][0], size).render(runs[0][1] or " ", True, color)
+        images = [(self.fonts.font(role, size), run) for role, run in runs]
+        ascent = max(font.get_ascent() for font, _ in images)
+        rendered = [(font.get_ascent(), font.render(run, True, color)) for font, run in images]
+        height = max(ascent - a + img.get_height() for a, img in rendered)
+        line = self.font_for(size, bold).get_height()
+        surface = pygame.Surface(
+            (sum(img.get_width() for _, img in rendered), max(height, line)), pygame.SRCALPHA
+        )
+        surface.fill((*color, 0))
+        x = 0
+        for a, img in rendered:
+            surface.blit(img, (x, ascent - a))
+            x += img.get_width()
+        return surface
+
+    def font_for(self, size: int, bold: bool) -> pygame.font.Font:
+        """The UI font at a pixel size."""
+        return self.fonts.font("bold" if bold else "regular", size)
+
     def wrap(self, text: str, style: str, width: int) -> tuple[str, ...]:
         """`text` broken into lines no wider than `width` (explicit newlines kept)."""
-        size = self.theme.font_size(style)
-        key = (text, size, width)
+        size, bold = self._main(style)
+        key = (text, size, bold, width)
         lines = self.wraps.get(key)
         if lines is None:
-            lines = tuple(wrap_text(self.font(style), text, width))
+            lines = tuple(wrap_text(lambda s: self._width(s, size, bold), text, width))
             self.wraps.put(key, lines)
         return lines  # type: ignore[return-value]
 
     def fit(self, text: str, style: str, width: int) -> str:
         """`text` shortened with an ellipsis so it fits in `width` on one line."""
-        font = self.font(style)
-        if font.size(text)[0] <= width:
+        if self.width(text, style) <= width:
             return text
         lo, hi = 0, len(text)
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if font.size(text[:mid].rstrip() + ELLIPSIS)[0] <= width:
+            if self.width(text[:mid].rstrip() + ELLIPSIS, style) <= width:
                 lo = mid
             else:
                 hi = mid - 1
         return text[:lo].rstrip() + ELLIPSIS
 
 
-def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Greedy word wrap; words longer than a line are broken between characters."""
+def wrap_text(measure: Callable[[str], int], text: str, width: int) -> list[str]:
+    """Greedy word wrap by `measure` (text -> pixels); words longer than a line, and text
+    without spaces (Chinese, Japanese), are broken between characters."""
     width = max(8, width)
     out: list[str] = []
     for paragraph in text.split("\n"):
@@ -127,14 +261,14 @@ def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
         line = ""
         for word in words:
             candidate = word if not line else f"{line} {word}"
-            if font.size(candidate)[0] <= width:
+            if measure(candidate) <= width:
                 line = candidate
                 continue
             if line:
                 out.append(line)
                 line = ""
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = _longest_prefix(font, word, width)
+            while measure(word) > width and len(word) > 1:
+                cut = _longest_prefix(measure, word, width)
                 out.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -142,12 +276,12 @@ def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return out
 
 
-def _longest_prefix(font: pygame.font.Font, word: str, width: int) -> int:
+def _longest_prefix(measure: Callable[[str], int], word: str, width: int) -> int:
     """How many leading characters of `word` fit in `width` (at least one)."""
     lo, hi = 1, len(word)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if font.size(word[:mid])[0] <= width:
+        if measure(word[:mid]) <= width:
             lo = mid
         else:
             hi = mid - 1

@@ -41,26 +41,35 @@ SOURCE_COLORS: MappingProxyType[str, Color] = MappingProxyType(
     }
 )
 
-TIER_COLORS: tuple[Color, ...] = (
-    (120, 60, 60),
-    (130, 95, 55),
-    (110, 110, 70),
-    (60, 105, 90),
-    (55, 90, 130),
-    (85, 75, 135),
+DANGER: Color = (214, 48, 49)
+"""The lowest tier's colour (a vivid red: "red profile")."""
+SAFE: Color = (0, 150, 199)
+"""The highest tier's colour (a clear blue, told apart from red by colour-blind players too)."""
+TIER_RAMP: tuple[Color, ...] = (
+    (214, 48, 49),
+    (232, 120, 30),
+    (214, 170, 30),
+    (120, 160, 200),
+    (0, 150, 199),
+    (40, 90, 210),
 )
+"""The default tier colours, from danger to safe; a scenario may set its own per tier."""
 
 STYLES: MappingProxyType[str, tuple[float, bool]] = MappingProxyType(
     {
-        "title": (44.0, False),
-        "heading": (32.0, False),
-        "big": (52.0, False),
-        "body": (25.0, False),
-        "meta": (21.0, False),
-        "small": (19.0, False),
+        "title": (31.0, True),
+        "heading": (22.0, True),
+        "big": (35.0, True),
+        "body": (17.0, False),
+        "name": (17.0, True),
+        "meta": (14.5, False),
+        "small": (13.0, False),
     }
 )
-"""Font style name -> (size in design pixels for pygame's default font, unused flag)."""
+"""Font style name -> (size in design pixels for Noto Sans, bold)."""
+
+TEXT_SIZES: tuple[float, ...] = (0.85, 1.0, 1.2, 1.4)
+"""The text size setting's steps (factors on every style's size)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +79,15 @@ class Theme:
     width: int
     height: int
     scale: float
+    text_scale: float = 1.0
 
     @classmethod
-    def for_size(cls, width: int, height: int) -> Theme:
-        """The theme for a window of `width` x `height` pixels (scale clamped to 0.8..2.2)."""
+    def for_size(cls, width: int, height: int, text_scale: float = 1.0) -> Theme:
+        """The theme for a window of `width` x `height` pixels (scale clamped to 0.8..2.2);
+        `text_scale` is the player's text size factor (see TEXT_SIZES)."""
         scale = min(width / 1000.0, height / 720.0)
         scale = max(0.8, min(2.2, scale))
-        return cls(width, height, round(scale, 3))
+        return cls(width, height, round(scale, 3), text_scale)
 
     def px(self, value: float) -> int:
         """A design length in pixels at this scale (at least 1)."""
@@ -85,7 +96,11 @@ class Theme:
     def font_size(self, style: str) -> int:
         """The pixel size passed to ``pygame.font.Font`` for a text style."""
         size, _ = STYLES.get(style, STYLES["body"])
-        return max(10, round(size * self.scale))
+        return max(9, round(size * self.scale * self.text_scale))
+
+    def font_bold(self, style: str) -> bool:
+        """True when the style is set in the bold face."""
+        return STYLES.get(style, STYLES["body"])[1]
 
     @property
     def pad(self) -> int:
@@ -98,9 +113,24 @@ class Theme:
         return min(self.width - 2 * self.pad, self.px(820))
 
 
-def tier_color(index: int) -> Color:
-    """A band colour for the tier at `index` (low to high)."""
-    return TIER_COLORS[index % len(TIER_COLORS)]
+def tier_color(index: int, count: int = len(TIER_RAMP)) -> Color:
+    """The default colour of the tier at `index` (low to high) of `count` tiers: the ramp from
+    danger (lowest) to safe (highest), spread over however many tiers there are."""
+    if count <= 1:
+        return TIER_RAMP[-1]
+    index = max(0, min(count - 1, index))
+    return TIER_RAMP[round(index * (len(TIER_RAMP) - 1) / (count - 1))]
+
+
+def parse_color(text: str) -> Color | None:
+    """A colour from "#rrggbb" (a scenario's tier colour), or None when it is not one."""
+    if len(text) != 7 or text[0] != "#":
+        return None
+    try:
+        value = int(text[1:], 16)
+    except ValueError:
+        return None
+    return (value >> 16 & 255, value >> 8 & 255, value & 255)
 
 
 def lerp_color(a: Color, b: Color, t: float) -> Color:
