@@ -23,11 +23,15 @@ from game.core.commands import Command, CommandError, EndDay
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
 from game.core.profiles import SaveBook, default_book
-from game.core.views import Notice
+from game.core.views import Notice, PlayerView
 from game.ui import input as ia
+from game.ui import settings as st
 from game.ui import theme as th
+from game.ui.audio import Audio, init_mixer
+from game.ui.avatars import Avatars
 from game.ui.hud import Hud
 from game.ui.links import Links, SystemLinks
+from game.ui.motion import Motion
 from game.ui.scene import Scene
 from game.ui.session import Session, notable
 from game.ui.strings import Strings
@@ -61,6 +65,7 @@ class AppConfig:
     book: SaveBook | None = None
     """Profiles and their games (class play: lab computers); None keeps the single save of
     ``store``."""
+    settings_store: saves.Store | None = None
 
     @classmethod
     def from_env(
@@ -84,6 +89,7 @@ class AppConfig:
             scenarios_dir=scenarios_dir,
             seed=int(seed) if seed and seed.lstrip("-").isdigit() else None,
             store=saves.default_store(),
+            settings_store=st.default_store(),
             max_frames=1 if os.environ.get("MODEL_CITIZEN_EXIT_AFTER_FIRST_FRAME") == "1" else None,
             class_plan=class_plan,
             book=default_book() if class_plan is not None else None,
@@ -103,15 +109,24 @@ class App:
             pygame.display.set_caption(Strings()("app.title"))
         self.surface = surface
         self.size = surface.get_size()
-        self.ctx = UIContext(Theme.for_size(*self.size), TextCache(Theme.for_size(*self.size)))
+        self.settings = st.load(config.settings_store)
+        theme = Theme.for_size(*self.size, self.settings.text_scale)
+        text = TextCache(theme)
+        self.ctx = UIContext(
+            theme, text, avatars=Avatars(text), reduced_motion=self.settings.reduced_motion
+        )
         self.strings = Strings()
         self.input = ia.InputMapper()
         self.input.scale = self.ctx.theme.scale
         self.stack: list[Scene] = []
         self.session: Session | None = None
         self.hud = Hud()
-        self.toasts = Toasts()
+        self.toasts = Toasts(self.settings.notice_seconds)
         self.links: Links = config.links or SystemLinks()
+        self.audio = Audio(self.settings.volume_level)
+        self.motion = Motion(self.settings.reduced_motion)
+        self.pointer: tuple[int, int] | None = None
+        """Where the player last clicked or tapped (score changes float up from there)."""
         self.running = True
         self.frames = 0
         self.rng = random.Random()
@@ -161,6 +176,8 @@ class App:
         self.session.ask_nickname = plan.ask_nickname if plan else True
         self.set_language(scenario.language)
         self.toasts.clear()
+        self.motion.clear()
+        self.ctx.avatars.set_scenario_folder(Path(path).parent)
         self.hud = Hud()
         self.hud.set_state(self.session.hud_state(), animate=False)
         self.reset(PlayScene(self))
@@ -193,6 +210,8 @@ class App:
         session.ask_nickname = plan.ask_nickname if plan else True
         self.set_language(session.scenario.language)
         self.toasts.clear()
+        self.motion.clear()
+        self.ctx.avatars.set_scenario_folder(Path(session.path).parent)
         self.hud = Hud()
         self.hud.set_state(session.hud_state(), animate=False)
         self.reset(PlayScene(self))
@@ -215,6 +234,7 @@ class App:
             self.session.save()
         self.session = None
         self.toasts.clear()
+        self.motion.clear()
         self.reset(TitleScene(self, message=message))
 
     def show_errors(self, path: str, diagnostics: Sequence[Diagnostic], keep_game: bool) -> None:
@@ -236,6 +256,7 @@ class App:
         """Send a command; show its notices, refresh the scenes. None (and a toast) when refused."""
         if self.session is None:
             return None
+        before = self.session.game.player
         try:
             notices = self.session.apply(command)
         except CommandError as err:
@@ -243,6 +264,7 @@ class App:
             return None
         self.after_change()
         self.show_notices(notices)
+        self.announce(before, isinstance(command, EndDay))
         if self.session.game.over and not isinstance(command, EndDay):
             self.game_ended_by_rule()
         return notices
@@ -256,6 +278,41 @@ class App:
         del self.stack[1:]
         self.push(SummaryScene(self, self.session.game.day, saved=error is None))
 
+    def announce(self, before: PlayerView, day_ended: bool) -> None:
+        """Sound and motion for what a command changed: the score (a float and a sound), the
+        tier (a banner and a sound), the end of a day (a sound)."""
+        assert self.session is not None
+        player = self.session.game.player
+        delta = player.score - before.score
+        if player.tier.id != before.tier.id:
+            up = player.score > before.score
+            tiers = self.session.scenario.tiers
+            index = next(i for i, t in enumerate(tiers) if t.id == player.tier.id)
+            self.motion.tier(
+                self.strings("look.tier_banner", tier=player.tier.name),
+                self.strings("look.tier_up" if up else "look.tier_down", score=player.score),
+                th.tier_color_of(tiers, index),
+                up,
+            )
+            self.audio.play("tier")
+        elif delta:
+            self.audio.play("score_up" if delta > 0 else "score_down")
+        if delta:
+            pos = self.pointer or self.hud.number_pos
+            self.motion.score(delta, pos)
+        if day_ended:
+            self.audio.play("day_end")
+
+    def apply_settings(self, settings: st.Settings) -> str | None:
+        """Use and remember new settings; returns an error message when they cannot be stored."""
+        old, self.settings = self.settings, settings
+        self.audio.set_volume(settings.volume_level)
+        self.motion.reduced = self.ctx.reduced_motion = settings.reduced_motion
+        self.toasts.seconds = settings.notice_seconds
+        if settings.text_scale != old.text_scale:
+            self.set_theme(Theme.for_size(*self.size, settings.text_scale))
+        return st.save(self.config.settings_store, settings)
+
     def after_change(self) -> None:
         """Re-read the game's views everywhere after the game changed."""
         if self.session is None:
@@ -268,17 +325,21 @@ class App:
         """Turn notable notices into toasts."""
         if self.session is None:
             return
+        news = False
         for notice in notable(notices):
-            text, icon, color = notice.text, "dot", th.ACCENT
+            text, icon, color, face = notice.text, "dot", th.ACCENT, None
             if notice.kind == "message":
                 text = f"{self.session.friend_name(notice.friend)}: {notice.text}"
-                icon = "dot"
+                face, news = self.session.face(notice.friend), True
             elif notice.kind in ("perk_gained", "perk_lost"):
                 good = (notice.kind == "perk_gained") == (notice.who != "penalty")
                 icon, color = ("up", th.GAIN) if good else ("down", th.LOSS)
             elif notice.kind in ("unfriend", "notify"):
-                icon, color = "flag", th.WARNING
-            self.toasts.add(text, icon, color)
+                icon, color, news = "flag", th.WARNING, True
+                face = self.session.platform_face() if notice.kind == "notify" else None
+            self.toasts.add(text, icon, color, face)
+        if news:
+            self.audio.play("notify")
 
     def reload(self) -> None:
         """F5: re-read the scenario and replay (errors shown, old game kept)."""
@@ -310,7 +371,10 @@ class App:
         if size == self.size:
             return
         self.size = size
-        theme = Theme.for_size(*size)
+        self.set_theme(Theme.for_size(*size, self.settings.text_scale))
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use a new theme (window size or text size changed): every scene is laid out again."""
         self.ctx.theme = theme
         self.ctx.text.set_theme(theme)
         self.input.scale = theme.scale
@@ -319,6 +383,10 @@ class App:
 
     def dispatch(self, action: ia.Action) -> None:
         """Send one action where it belongs."""
+        if action.kind in (ia.PRESS, ia.RELEASE):
+            self.pointer = action.pos
+        elif action.kind in (ia.ACTIVATE, ia.SPACE, ia.KEY):
+            self.pointer = None  # a keyboard action: changes float up from the score
         if action.kind == ia.QUIT:
             self.quit()
         elif action.kind == ia.RESIZE:
@@ -348,6 +416,7 @@ class App:
         self.ctx.time += dt
         self.hud.update(dt)
         self.toasts.update(dt)
+        self.motion.update(dt)
         if self.stack:
             self.top.update(dt)
 
@@ -364,6 +433,7 @@ class App:
         if self.stack and self.stack[-1].shows_hud and self.session is not None:
             self.hud.draw(surface, self.ctx, self.strings)
         self.toasts.draw(surface, self.ctx)
+        self.motion.draw(surface, self.ctx)
 
     async def run(self, driver: Driver | None = None, max_frames: int | None = None) -> int:
         """The main loop; returns the exit code. `driver` runs before each frame's events."""
@@ -387,10 +457,11 @@ class App:
 
 
 def init_pygame() -> None:
-    """Start the pygame parts the game uses (no audio: the game has none)."""
+    """Start the pygame parts the game uses; sound only where the platform has audio."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     pygame.display.init()
     pygame.font.init()
+    init_mixer()
 
 
 def first_scene(app: App) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui import theme as th
+from game.ui.avatars import Face
 from game.ui.text import LRU
 from game.ui.theme import Color
 from game.ui.widgets import Button, UIContext, delta_label, draw_badge, draw_delta, draw_icon, flow
@@ -64,7 +65,28 @@ class Custom:
     )
 
 
-Part = Line | Badges | Delta | Gap | Custom
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who wrote a post or who a card is about: avatar, name (with badges), handle and time."""
+
+    face: Face
+    name: str
+    handle: str
+    badges: tuple[tuple[str, Color], ...] = ()
+    size: float = 44.0
+    ring: Color | None = None
+    """A coloured ring around the avatar (the person's tier), or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """A row of icons with numbers: likes, shares, comments."""
+
+    items: tuple[tuple[str, str, Color], ...]
+    """(icon kind, label, colour) for each count."""
+
+
+Part = Line | Badges | Delta | Gap | Custom | Author | Counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +129,7 @@ class CardPainter:
 
     def height(self, card: Card, width: int, ctx: UIContext) -> int:
         """The card's height at `width`."""
-        key = (card, width, ctx.theme.scale)
+        key = (card, width, ctx.theme.scale, ctx.theme.text_scale)
         value = self.heights.get(key)
         if value is None:
             value = self._layout(card, width, ctx, None)
@@ -116,7 +138,7 @@ class CardPainter:
 
     def paint(self, card: Card, width: int, ctx: UIContext) -> Painted:
         """The card painted at `width` (cached)."""
-        key = (card, width, ctx.theme.scale)
+        key = (card, width, ctx.theme.scale, ctx.theme.text_scale)
         painted = self.surfaces.get(key)
         if painted is None:
             height = self.height(card, width, ctx)
@@ -167,6 +189,10 @@ class CardPainter:
                 y = _badges(part, ctx, left, y, inner, surface)
             elif isinstance(part, Delta):
                 y = _delta(part, ctx, left, y, inner, surface)
+            elif isinstance(part, Author):
+                y = _author(part, ctx, left, y, inner, surface)
+            elif isinstance(part, Counts):
+                y = _counts(part, ctx, left, y, inner, surface)
             else:
                 h = t.px(part.height)
                 if surface is not None:
@@ -249,3 +275,40 @@ def _delta(
         for i, text in enumerate(lines):
             surface.blit(ctx.text.render(text, part.style, th.TEXT), (x + lead, y + i * lh))
     return y + lh * max(1, len(lines))
+
+
+def _author(
+    part: Author, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    t = ctx.theme
+    size = t.px(part.size)
+    tx = x + size + t.px(10)
+    text_w = max(20, width - size - t.px(10))
+    name = ctx.text.fit(part.name, "name", text_w)
+    if surface is not None and ctx.avatars is not None:
+        center = (x + size // 2, y + size // 2)
+        if part.ring is not None:
+            pygame.draw.circle(surface, part.ring, center, size // 2 + t.px(3))
+        surface.blit(ctx.avatars.get(part.face, size), (x, y))
+    bottom = _badges(Badges(part.badges, lead=name, lead_style="name"), ctx, tx, y, text_w, surface)
+    if surface is not None:
+        handle = ctx.text.fit(part.handle, "small", text_w)
+        surface.blit(ctx.text.render(handle, "small", th.MUTED), (tx, bottom - t.px(2)))
+    return max(y + size, bottom + ctx.text.line_height("small")) + t.px(4)
+
+
+def _counts(
+    part: Counts, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    t = ctx.theme
+    lh = ctx.text.line_height("meta")
+    cx = x
+    for icon, label, color in part.items:
+        w = lh + t.px(4) + ctx.text.width(label, "meta")
+        if cx > x and cx + w > x + width:
+            break
+        if surface is not None:
+            draw_icon(surface, icon, (cx + lh // 2, y + lh // 2), lh * 2 // 3, color)
+            surface.blit(ctx.text.render(label, "meta", th.MUTED), (cx + lh + t.px(4), y))
+        cx += w + t.px(18)
+    return y + lh

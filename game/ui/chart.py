@@ -23,8 +23,6 @@ class ChartData:
     days: int
     x_label: str
     y_label: str
-    colors: tuple[th.Color, ...] = ()
-    """One colour per tier (low to high); empty for the default ramp."""
 
 
 def nice_step(span: float, target: int = 5) -> int:
@@ -63,9 +61,7 @@ def paint_chart(
         return round(plot.x + day * plot.width / last_day)
 
     # tier bands in the tiers' colours, labelled inside on the right (name and range, not colour)
-    tier_colors = data.colors or tuple(
-        th.tier_color(i, len(data.tiers)) for i in range(len(data.tiers))
-    )
+    tier_colors = tuple(th.tier_color_of(data.tiers, i) for i in range(len(data.tiers)))
     for index, tier in enumerate(data.tiers):
         top, bottom = ypos(tier.high + 0.5), ypos(tier.low - 0.5)
         band = pygame.Rect(plot.x, top, plot.width, max(1, bottom - top))

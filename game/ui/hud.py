@@ -11,6 +11,7 @@ from game.ui.strings import Strings
 from game.ui.widgets import UIContext, draw_badge, draw_delta
 
 ANIM_SECONDS = 0.9
+GAUGE_HEIGHT_PX = 6
 FLASH_SECONDS = 2.5
 
 
@@ -27,6 +28,9 @@ class HudState:
     last_delta: int | None
     last_reason: str
     changes: int
+    tier_color: th.Color = th.ACCENT
+    bands: tuple[tuple[int, int, th.Color], ...] = ()
+    """Every tier as (low, high, colour), low to high: the gauge under the bar."""
 
 
 class Hud:
@@ -40,10 +44,17 @@ class Hud:
         self.anim = 1.0
         self.flash = 0.0
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.number_pos = (0, 0)
+        """Where the score's number is drawn (score changes float up from there)."""
 
     def height(self, ctx: UIContext) -> int:
         """The bar's height at the current scale."""
-        return ctx.text.line_height("small") + ctx.text.line_height("big") + ctx.theme.px(14)
+        return (
+            ctx.text.line_height("small")
+            + ctx.text.line_height("big")
+            + ctx.theme.px(14)
+            + GAUGE_HEIGHT_PX * 2
+        )
 
     def set_state(self, state: HudState, animate: bool = True) -> None:
         """Show `state`; starts the count animation when the score changed."""
@@ -84,9 +95,7 @@ class Hud:
             tint = th.GAIN if state.last_delta > 0 else th.LOSS
             bg = th.lerp_color(th.PANEL, tint, 0.35 * min(1.0, self.flash / FLASH_SECONDS))
         pygame.draw.rect(surface, bg, self.rect)
-        pygame.draw.line(
-            surface, th.BORDER, self.rect.bottomleft, self.rect.bottomright, max(1, t.px(2))
-        )
+        self._gauge(surface, ctx, state)
         pad = t.pad
         x, y = pad, t.px(6)
         small = ctx.text.line_height("small")
@@ -94,6 +103,7 @@ class Hud:
         surface.blit(ctx.text.render(label, "small", th.MUTED), (x, y))
         number = ctx.text.render(str(round(self.shown)), "big", th.TEXT)
         surface.blit(number, (x, y + small))
+        self.number_pos = (x + number.get_width(), y + small)
         left_w = max(
             number.get_width(), ctx.text.width(label, "small"), ctx.text.width("950", "big")
         )
@@ -111,7 +121,13 @@ class Hud:
         mx = x + left_w + t.px(24)
         mid_w = max(40, rx - t.px(16) - mx)
         tier_rect = draw_badge(
-            surface, ctx, strings("hud.tier", tier=state.tier), (mx, y + t.px(4)), th.ACCENT, "meta"
+            surface,
+            ctx,
+            strings("hud.tier", tier=state.tier),
+            (mx, y + t.px(4)),
+            state.tier_color,
+            "meta",
+            fill=0.6,
         )
         cause_y = tier_rect.bottom + t.px(6)
         if state.last_delta is not None:
@@ -126,3 +142,24 @@ class Hud:
         else:
             cause = ctx.text.fit(strings("hud.no_changes"), "meta", mid_w)
         surface.blit(ctx.text.render(cause, "meta", th.TEXT), (mx, cause_y))
+
+    def _gauge(self, surface: pygame.Surface, ctx: UIContext, state: HudState) -> None:
+        """A strip along the bar's bottom edge: every tier in its colour, a marker at the score
+        (so where the player stands reads from position, not from colour alone)."""
+        if not state.bands:
+            return
+        t = ctx.theme
+        h = t.px(GAUGE_HEIGHT_PX)
+        low, high = state.bands[0][0], state.bands[-1][1]
+        span = max(1, high - low + 1)
+        strip = pygame.Rect(0, self.rect.bottom - h, self.rect.width, h)
+        for band_low, band_high, color in state.bands:
+            x0 = strip.x + (band_low - low) * strip.width // span
+            x1 = strip.x + (band_high + 1 - low) * strip.width // span
+            pygame.draw.rect(surface, color, (x0, strip.y, max(1, x1 - x0), h))
+            pygame.draw.line(surface, th.BG, (x0, strip.y), (x0, strip.bottom), 1)
+        x = strip.x + (round(self.shown) - low) * strip.width // span
+        x = max(strip.x + h, min(strip.right - h, x))
+        pygame.draw.polygon(
+            surface, th.TEXT, [(x - h, strip.y - h), (x + h, strip.y - h), (x, strip.y + h // 2)]
+        )

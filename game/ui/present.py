@@ -5,13 +5,16 @@ Pure functions from views to `Card`s; no game rules (what is allowed is asked of
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from game.core import commands as cmd
 from game.core.model import Item, Perk, Scenario, Tier
-from game.core.views import FeedPost, FriendView, Notice, ScoreChange
+from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.ui import theme as th
-from game.ui.cards import Badges, Card, CardButton, Delta, Gap, Line
+from game.ui.avatars import Face
+from game.ui.cards import Author, Badges, Card, CardButton, Counts, Delta, Gap, Line
 from game.ui.strings import Strings
 
 Can = Callable[[cmd.Command], str | None]
@@ -27,19 +30,105 @@ def when(day: int, today: int, s: Strings) -> str:
     return s("post.days_ago", n=age)
 
 
-def post_card(post: FeedPost, today: int, s: Strings, can: Can | None = None) -> Card:
-    """A feed post with its author, source, age, tags, comments and the four actions."""
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How the player appears on their own posts: avatar, tier (name and colour) and the
+    perks and penalties the story says others can see."""
+
+    face: Face
+    tier: str
+    color: th.Color
+    marks: tuple[tuple[str, bool], ...] = ()
+    """(name, is_penalty) of every perk and penalty in force."""
+
+
+def profile_of(player: PlayerView, scenario: Scenario) -> Profile:
+    """The player's profile as their own posts show it."""
+    index = next((i for i, t in enumerate(scenario.tiers) if t.id == player.tier.id), 0)
+    return Profile(
+        Face("player", player.name),
+        player.tier.name,
+        th.tier_color_of(scenario.tiers, index),
+        tuple((perk.name, perk.is_penalty) for perk in player.perks),
+    )
+
+
+def tier_color(tier: Tier, scenario: Scenario) -> th.Color:
+    """The colour of `tier` in `scenario` (its own, or the default ramp's)."""
+    index = next((i for i, t in enumerate(scenario.tiers) if t.id == tier.id), 0)
+    return th.tier_color_of(scenario.tiers, index)
+
+
+def handle_of(post: FeedPost) -> str:
+    """A post author's handle: the friend's id, or the author's name made into one."""
+    if post.friend_id:
+        return post.friend_id
+    slug = "".join(ch if ch.isalnum() else "_" for ch in post.author_name.lower()).strip("_")
+    return slug or post.source
+
+
+def engagement(post: FeedPost, today: int) -> tuple[int, int, int]:
+    """Likes, shares and comments shown under a post (decoration, not a game rule): stable for
+    a post, growing with its age, larger for accounts than for people; the player's own like,
+    share and comments count too."""
+    seed = zlib.crc32(f"{post.pool_id or post.uid}:{post.author_name}".encode())
+    age = max(0, today - post.day) + 1
+    reach = {"official": 900, "news": 400, "ad": 120}.get(post.source, 14)
+    likes = (seed % reach + reach // 4) * age // 2 + int(post.liked)
+    shares = (seed >> 8) % max(2, reach // 6) * age // 3 + int(post.shared)
+    comments = (seed >> 16) % max(3, reach // 10) + len(post.comments)
+    return likes, shares, comments
+
+
+def post_face(post: FeedPost, friend: Face | None = None) -> Face:
+    """The avatar of a post's author: the friend's, or an account's (news, official, ad)."""
+    if friend is not None:
+        return friend
+    return Face(f"{post.source}:{post.author_name}", post.author_name, account=True)
+
+
+def post_card(
+    post: FeedPost,
+    today: int,
+    s: Strings,
+    can: Can | None = None,
+    face: Face | None = None,
+    me: Profile | None = None,
+) -> Card:
+    """A feed post as a social app shows it: avatar, author, handle, age, source, tags, the
+    text, counts of likes, shares and comments, and the four actions. The player's own posts
+    (with `me`) show their tier and visible penalties, and the likes and comments received."""
     source = "you" if post.by_player else post.source
     color = th.SOURCE_COLORS.get(source, th.ACCENT)
     author = s("post.by_you") if post.by_player else post.author_name
-    badges: list[tuple[str, th.Color]] = [
-        (s(f"source.{source}"), color),
-        (when(post.day, today, s), th.BORDER),
-    ]
-    badges += [(f"#{tag}", th.BORDER) for tag in post.tags[:4]]
-    parts: list = [Badges(tuple(badges), lead=author), Gap(4), Line(post.text)]
+    badges: list[tuple[str, th.Color]] = [(s(f"source.{source}"), color)]
+    ring = None
+    if post.by_player and me is not None:
+        badges.append((me.tier, me.color))
+        badges += [(name, th.LOSS) for name, penalty in me.marks if penalty]
+        ring = me.color
+    badges += [(f"#{tag}", th.BORDER) for tag in post.tags[:3]]
+    who = me.face if post.by_player and me is not None else post_face(post, face)
+    handle = s("look.handle", handle=handle_of(post)) if not post.by_player else ""
+    stamp = " \u00b7 ".join(x for x in (handle, when(post.day, today, s)) if x)
+    parts: list = [Author(who, author, stamp, tuple(badges), ring=ring), Gap(2), Line(post.text)]
     for comment in post.comments[-3:]:
-        parts.append(Line(s("post.you_commented", text=comment), "meta", th.MUTED))
+        parts.append(Line(s("post.you_commented", text=comment), "meta", th.MUTED, icon="comment"))
+    likes, shares, comments = engagement(post, today)
+    if post.by_player:
+        parts.append(
+            Line(s("look.received", likes=likes, comments=comments), "meta", th.GAIN, icon="heart")
+        )
+    else:
+        parts.append(
+            Counts(
+                (
+                    ("heart", s("look.likes", n=likes), th.LOSS if post.liked else th.MUTED),
+                    ("share", s("look.shares", n=shares), th.MUTED),
+                    ("comment", s("look.comments", n=comments), th.MUTED),
+                )
+            )
+        )
 
     def enabled(command: cmd.Command, done: bool) -> bool:
         if done:
@@ -52,15 +141,16 @@ def post_card(post: FeedPost, today: int, s: Strings, can: Can | None = None) ->
             s("post.liked" if post.liked else "post.like"),
             enabled(cmd.Like(post.uid), post.liked),
             post.liked,
-            "check" if post.liked else "plus",
+            "heart",
         ),
         CardButton(
             "share",
             s("post.shared" if post.shared else "post.share"),
             enabled(cmd.Share(post.uid), post.shared),
             post.shared,
+            "share",
         ),
-        CardButton("comment", s("post.comment"), True),
+        CardButton("comment", s("post.comment"), True, icon="comment"),
         CardButton(
             "report",
             s("post.reported" if post.reported else "post.report"),
@@ -72,13 +162,25 @@ def post_card(post: FeedPost, today: int, s: Strings, can: Can | None = None) ->
     return Card(post.uid, tuple(parts), buttons, accent=color)
 
 
-def friend_card(person: FriendView, messages: Sequence[str], s: Strings, can: Can) -> Card:
-    """A person with score, tier, status, bio, reaction and their messages to the player."""
+def friend_card(
+    person: FriendView,
+    messages: Sequence[str],
+    s: Strings,
+    can: Can,
+    face: Face | None = None,
+    color: th.Color = th.ACCENT,
+) -> Card:
+    """A person's profile: avatar ringed in their tier's colour, tier badge, status, score, bio
+    and reaction; `messages` (their last words to the player) as a short preview."""
     status = s("friends.is_friend") if person.is_friend else s("friends.not_friend")
     parts: list = [
-        Badges(
-            ((person.tier.name, th.ACCENT), (status, th.GAIN if person.is_friend else th.BORDER)),
-            lead=person.name,
+        Author(
+            face or Face(person.id, person.name),
+            person.name,
+            s("look.handle", handle=person.id),
+            ((person.tier.name, color), (status, th.GAIN if person.is_friend else th.BORDER)),
+            size=52.0,
+            ring=color,
         ),
         Line(s("friends.score", score=person.score, tier=person.tier.name), "meta", th.MUTED),
     ]
@@ -90,8 +192,8 @@ def friend_card(person: FriendView, messages: Sequence[str], s: Strings, can: Ca
     if messages:
         parts += [Gap(4), Line(s("friends.messages"), "meta", th.MUTED)]
         parts += [
-            Line(f"\u201c{m}\u201d", "meta", th.TEXT, icon="dot", icon_color=th.WARNING)
-            for m in messages[-3:]
+            Line(f"\u201c{m}\u201d", "meta", th.TEXT, icon="comment", icon_color=th.WARNING)
+            for m in messages[-2:]
         ]
     if person.is_friend:
         buttons = (
@@ -109,8 +211,7 @@ def friend_card(person: FriendView, messages: Sequence[str], s: Strings, can: Ca
         buttons = (
             CardButton("add", s("friends.add"), can(cmd.AddFriend(person.id)) is None, icon="plus"),
         )
-    accent = th.GAIN if person.is_friend else th.BORDER
-    return Card(("friend", person.id), tuple(parts), buttons, accent=accent)
+    return Card(("friend", person.id), tuple(parts), buttons, accent=color)
 
 
 def item_card(item: Item, s: Strings, can: Can) -> Card:
@@ -144,7 +245,8 @@ def perk_card(perk: Perk, s: Strings, change: str | None = None) -> Card:
 
 def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card:
     """A tier: name, range, whether the player is in it, and the perks and penalties it brings."""
-    badges: list[tuple[str, th.Color]] = [(f"{tier.low}-{tier.high}", th.BORDER)]
+    color = tier_color(tier, scenario)
+    badges: list[tuple[str, th.Color]] = [(f"{tier.low}-{tier.high}", color)]
     if current:
         badges.append((s("perks.here"), th.FOCUS))
     parts: list = [Badges(tuple(badges), lead=tier.name, lead_style="body")]
@@ -156,7 +258,7 @@ def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card
         )
     if not tier.perks:
         parts.append(Line(s("perks.nothing"), "meta", th.MUTED))
-    return Card(("tier", tier.id, current), tuple(parts), accent=th.FOCUS if current else None)
+    return Card(("tier", tier.id, current), tuple(parts), accent=color)
 
 
 def change_card(change: ScoreChange, s: Strings, show_rule: bool = True) -> Card:

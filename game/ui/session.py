@@ -18,6 +18,8 @@ from game.core.model import Scenario
 from game.core.quiz import Claim, check_ratings
 from game.core.quizsave import load_quiz, quiz_to_json, sidecar
 from game.core.views import Notice
+from game.ui import theme as th
+from game.ui.avatars import Face
 from game.ui.hud import HudState
 
 
@@ -133,6 +135,8 @@ class Session:
         player = game.player
         mine = [c for c in game.history if c.who == "player"]
         last = mine[-1] if mine else None
+        tiers = game.scenario.tiers
+        index = next((i for i, t in enumerate(tiers) if t.id == player.tier.id), 0)
         return HudState(
             score_name=game.scenario.score_name,
             score=player.score,
@@ -143,7 +147,21 @@ class Session:
             last_delta=last.delta if last else None,
             last_reason=last.reason if last else "",
             changes=len(mine),
+            tier_color=th.tier_color_of(tiers, index),
+            bands=tuple((t.low, t.high, th.tier_color_of(tiers, i)) for i, t in enumerate(tiers)),
         )
+
+    def face(self, friend_id: str | None) -> Face:
+        """The avatar of a friend (their picture when the scenario names one)."""
+        for person in self.game.scenario.friends:
+            if person.id == friend_id:
+                return Face(person.id, person.name, image=person.image)
+        return Face(friend_id or "?", friend_id or "?")
+
+    def platform_face(self) -> Face:
+        """The avatar of the platform's own account (its notifications and messages)."""
+        name = self.game.scenario.score_name
+        return Face("platform:" + name, name, account=True)
 
     def friend_name(self, friend_id: str | None) -> str:
         """A friend's display name (the id when unknown, empty for None)."""

@@ -6,6 +6,7 @@ arrow and a sign beside every number), which keeps them apart for colour-blind p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -120,6 +121,14 @@ def tier_color(index: int, count: int = len(TIER_RAMP)) -> Color:
         return TIER_RAMP[-1]
     index = max(0, min(count - 1, index))
     return TIER_RAMP[round(index * (len(TIER_RAMP) - 1) / (count - 1))]
+
+
+def tier_color_of(tiers: Sequence[object], index: int) -> Color:
+    """The colour of the tier at `index` of a scenario's `tiers` (low to high): the scenario's
+    own ``color`` when it set one, else the default ramp."""
+    own = getattr(tiers[index], "color", None) if 0 <= index < len(tiers) else None
+    parsed = parse_color(own) if isinstance(own, str) else None
+    return parsed if parsed is not None else tier_color(index, len(tiers))
 
 
 def parse_color(text: str) -> Color | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui import theme as th
+from game.ui.avatars import Face
 from game.ui.widgets import UIContext, draw_icon
 
 TOAST_SECONDS = 5.0
@@ -21,20 +22,24 @@ class Toast:
     icon: str = "dot"
     color: th.Color = th.ACCENT
     ttl: float = TOAST_SECONDS
+    face: Face | None = None
 
 
 class Toasts:
     """A small queue of toasts drawn bottom-right, newest at the bottom."""
 
-    def __init__(self) -> None:
-        """Start empty."""
+    def __init__(self, seconds: float = TOAST_SECONDS) -> None:
+        """Start empty; each toast stays `seconds` (the player's setting)."""
         self.items: list[Toast] = []
+        self.seconds = seconds
 
-    def add(self, text: str, icon: str = "dot", color: th.Color = th.ACCENT) -> None:
-        """Show a message for a few seconds."""
+    def add(
+        self, text: str, icon: str = "dot", color: th.Color = th.ACCENT, face: Face | None = None
+    ) -> None:
+        """Show a message for a few seconds (with the sender's avatar when `face` is given)."""
         if not text:
             return
-        self.items.append(Toast(text, icon, color))
+        self.items.append(Toast(text, icon, color, self.seconds, face))
         del self.items[:-MAX_TOASTS]
 
     def clear(self) -> None:
@@ -63,9 +68,16 @@ class Toasts:
             pygame.draw.rect(
                 box, toast.color, box.get_rect(), max(1, t.px(2)), border_radius=t.px(8)
             )
-            draw_icon(
-                box, toast.icon, (t.px(8) + lh // 2, t.px(8) + lh // 2), lh * 2 // 3, toast.color
-            )
+            if toast.face is not None and ctx.avatars is not None:
+                box.blit(ctx.avatars.get(toast.face, lh), (t.px(8), t.px(8)))
+            else:
+                draw_icon(
+                    box,
+                    toast.icon,
+                    (t.px(8) + lh // 2, t.px(8) + lh // 2),
+                    lh * 2 // 3,
+                    toast.color,
+                )
             for i, line in enumerate(lines):
                 box.blit(ctx.text.render(line, "meta", th.TEXT), (t.px(12) + lh, t.px(8) + i * lh))
             box.set_alpha(alpha)

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui import theme as th
 from game.ui.text import TextCache
+
+if TYPE_CHECKING:
+    from game.ui.avatars import Avatars
 from game.ui.theme import Color, Theme
 
 
 @dataclass(slots=True)
 class UIContext:
-    """What every scene needs to draw: the theme, the text cache and the interface strings."""
+    """What every scene needs to draw: the theme, the text cache, the avatars, and whether the
+    player asked for reduced motion."""
 
     theme: Theme
     text: TextCache
     time: float = 0.0
+    avatars: Avatars | None = None
+    reduced_motion: bool = False
 
 
 def draw_icon(
@@ -26,11 +33,14 @@ def draw_icon(
 ) -> None:
     """Draw a small shape icon (the default font lacks arrow glyphs).
 
-    Kinds: "up"/"down" (triangles, for gains and losses), "plus", "minus", "dot", "flag", "check".
+    Kinds: "up"/"down" (triangles, for gains and losses), "plus", "minus", "dot", "flag", "check",
+    "heart", "share", "comment" (a speech bubble), "warn" (a triangle with a bar).
     """
     x, y = center
     h = max(3, size // 2)
-    if kind == "up":
+    if kind in _SOCIAL_ICONS:
+        _SOCIAL_ICONS[kind](surface, x, y, h, color)
+    elif kind == "up":
         pygame.draw.polygon(surface, color, [(x, y - h), (x + h, y + h), (x - h, y + h)])
     elif kind == "down":
         pygame.draw.polygon(surface, color, [(x - h, y - h), (x + h, y - h), (x, y + h)])
@@ -52,6 +62,41 @@ def draw_icon(
         )
     else:
         pygame.draw.circle(surface, color, center, h)
+
+
+def _heart(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    r = max(2, h // 2)
+    pygame.draw.circle(surface, color, (x - r + 1, y - r // 2), r)
+    pygame.draw.circle(surface, color, (x + r - 1, y - r // 2), r)
+    pygame.draw.polygon(
+        surface, color, [(x - 2 * r + 1, y - r // 3), (x + 2 * r - 1, y - r // 3), (x, y + h)]
+    )
+
+
+def _share(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    t = max(2, h // 3)
+    pygame.draw.lines(surface, color, False, [(x - h, y + h), (x - h, y), (x + h // 2, y)], t)
+    pygame.draw.polygon(
+        surface, color, [(x + h // 3, y - h // 1.6), (x + h, y), (x + h // 3, y + h // 1.6)]
+    )
+
+
+def _comment(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    body = pygame.Rect(x - h, y - h * 3 // 4, 2 * h, h * 5 // 4)
+    pygame.draw.rect(surface, color, body, max(2, h // 3), border_radius=max(2, h // 2))
+    pygame.draw.polygon(
+        surface, color, [(x - h // 2, body.bottom - 1), (x - h // 2, y + h), (x, body.bottom - 1)]
+    )
+
+
+def _warn(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    pygame.draw.polygon(surface, color, [(x, y - h), (x + h, y + h), (x - h, y + h)])
+    t = max(1, h // 4)
+    pygame.draw.rect(surface, (0, 0, 0), (x - t // 2, y - h // 3, t, h * 2 // 3))
+    pygame.draw.rect(surface, (0, 0, 0), (x - t // 2, y + h * 2 // 3 - t, t, t))
+
+
+_SOCIAL_ICONS = {"heart": _heart, "share": _share, "comment": _comment, "warn": _warn}
 
 
 def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
@@ -97,15 +142,18 @@ def draw_badge(
     pos: tuple[int, int],
     color: Color,
     style: str = "small",
+    fill: float = 0.35,
 ) -> pygame.Rect:
-    """A rounded label with a coloured outline and light text; returns its rectangle."""
+    """A rounded label with a coloured outline and light text; returns its rectangle.
+
+    `fill` is how much of `color` tints the inside (0: card colour, 1: the colour itself)."""
     text = ctx.text.render(label, style, th.TEXT)
     pad = ctx.theme.px(6)
     rect = pygame.Rect(
         pos[0], pos[1], text.get_width() + 2 * pad, text.get_height() + ctx.theme.px(4)
     )
     pygame.draw.rect(
-        surface, th.lerp_color(th.CARD, color, 0.35), rect, border_radius=ctx.theme.px(6)
+        surface, th.lerp_color(th.CARD, color, fill), rect, border_radius=ctx.theme.px(6)
     )
     pygame.draw.rect(surface, color, rect, max(1, ctx.theme.px(2)), border_radius=ctx.theme.px(6))
     surface.blit(text, (rect.x + pad, rect.y + ctx.theme.px(2)))

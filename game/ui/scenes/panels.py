@@ -18,6 +18,7 @@ from game.ui.present import (
     perk_card,
     text_card,
     tier_card,
+    tier_color,
 )
 from game.ui.scene import Panel
 from game.ui.widgets import Button
@@ -92,7 +93,18 @@ class FriendsScene(ListPanel):
             if notice.kind == "message" and notice.friend:
                 messages.setdefault(notice.friend, []).append(notice.text)
         people = sorted(game.friends, key=lambda f: not f.is_friend)
-        return [friend_card(p, messages.get(p.id, []), self.app.strings, game.can) for p in people]
+        session = self.app.session
+        return [
+            friend_card(
+                p,
+                messages.get(p.id, []),
+                self.app.strings,
+                game.can,
+                session.face(p.id),
+                tier_color(p.tier, game.scenario),
+            )
+            for p in people
+        ]
 
     def on_card(self, key: object, button: str) -> None:
         """Add, remove or report a friend."""

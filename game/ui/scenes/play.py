@@ -11,7 +11,7 @@ from game.core.views import FeedPost
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.listview import CardList
-from game.ui.present import post_card
+from game.ui.present import post_card, profile_of
 from game.ui.scene import Scene
 from game.ui.widgets import Button, flow
 
@@ -67,7 +67,18 @@ class PlayScene(Scene):
         self.version = session.version
         game = session.game
         posts = self.posts_override if self.posts_override is not None else game.feed
-        cards = [post_card(p, game.day, self.app.strings, game.can) for p in posts]
+        me = profile_of(game.player, game.scenario)
+        cards = [
+            post_card(
+                p,
+                game.day,
+                self.app.strings,
+                game.can,
+                session.face(p.friend_id) if p.friend_id else None,
+                me,
+            )
+            for p in posts
+        ]
         first = self.feed.cards[0].key if self.feed.cards else None
         self.feed.set_cards(cards, self.ctx)
         if cards and first is not None and cards[0].key != first:
