@@ -86,7 +86,16 @@ class Counts:
     """(icon kind, label, colour) for each count."""
 
 
-Part = Line | Badges | Delta | Gap | Custom | Author | Counts
+@dataclass(frozen=True, slots=True)
+class Bubble:
+    """A chat message: wrapped text in a rounded bubble, with a small stamp (the day) above."""
+
+    text: str
+    stamp: str = ""
+    color: Color = th.CARD_HI
+
+
+Part = Line | Badges | Delta | Gap | Custom | Author | Counts | Bubble
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +200,8 @@ class CardPainter:
                 y = _delta(part, ctx, left, y, inner, surface)
             elif isinstance(part, Author):
                 y = _author(part, ctx, left, y, inner, surface)
+            elif isinstance(part, Bubble):
+                y = _bubble(part, ctx, left, y, inner, surface)
             elif isinstance(part, Counts):
                 y = _counts(part, ctx, left, y, inner, surface)
             else:
@@ -312,3 +323,27 @@ def _counts(
             surface.blit(ctx.text.render(label, "meta", th.MUTED), (cx + lh + t.px(4), y))
         cx += w + t.px(18)
     return y + lh
+
+
+def _bubble(
+    part: Bubble, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    t = ctx.theme
+    pad = t.px(10)
+    indent = t.px(54)
+    inner = max(20, min(width - indent, t.px(560)) - 2 * pad)
+    lines = ctx.text.wrap(part.text, "body", inner)
+    lh = ctx.text.line_height("body")
+    sh = ctx.text.line_height("small") if part.stamp else 0
+    w = max(ctx.text.width(line, "body") for line in lines) + 2 * pad if lines else 2 * pad
+    h = lh * len(lines) + 2 * pad
+    if surface is not None:
+        if part.stamp:
+            surface.blit(ctx.text.render(part.stamp, "small", th.MUTED), (x + indent, y))
+        rect = pygame.Rect(x + indent, y + sh, w, h)
+        pygame.draw.rect(surface, part.color, rect, border_radius=t.px(14))
+        for i, line in enumerate(lines):
+            surface.blit(
+                ctx.text.render(line, "body", th.TEXT), (rect.x + pad, rect.y + pad + i * lh)
+            )
+    return y + sh + h + t.px(6)

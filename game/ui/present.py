@@ -6,7 +6,7 @@ Pure functions from views to `Card`s; no game rules (what is allowed is asked of
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.core import commands as cmd
@@ -164,14 +164,13 @@ def post_card(
 
 def friend_card(
     person: FriendView,
-    messages: Sequence[str],
     s: Strings,
     can: Can,
     face: Face | None = None,
     color: th.Color = th.ACCENT,
 ) -> Card:
     """A person's profile: avatar ringed in their tier's colour, tier badge, status, score, bio
-    and reaction; `messages` (their last words to the player) as a short preview."""
+    and reaction (their messages are in the messages view)."""
     status = s("friends.is_friend") if person.is_friend else s("friends.not_friend")
     parts: list = [
         Author(
@@ -189,12 +188,6 @@ def friend_card(
     reaction = s(f"reaction.{person.reaction}")
     reaction = person.reaction if reaction.startswith("reaction.") else reaction
     parts.append(Line(s("friends.reaction", reaction=reaction), "small", th.MUTED))
-    if messages:
-        parts += [Gap(4), Line(s("friends.messages"), "meta", th.MUTED)]
-        parts += [
-            Line(f"\u201c{m}\u201d", "meta", th.TEXT, icon="comment", icon_color=th.WARNING)
-            for m in messages[-2:]
-        ]
     if person.is_friend:
         buttons = (
             CardButton(

@@ -86,18 +86,13 @@ class FriendsScene(ListPanel):
     title_key = "friends.title"
 
     def cards(self) -> list[Card]:
-        """A card per person, with their messages to the player."""
+        """A card per person: their profile."""
         game = self.app.session.game
-        messages: dict[str, list[str]] = {}
-        for notice in game.log:
-            if notice.kind == "message" and notice.friend:
-                messages.setdefault(notice.friend, []).append(notice.text)
         people = sorted(game.friends, key=lambda f: not f.is_friend)
         session = self.app.session
         return [
             friend_card(
                 p,
-                messages.get(p.id, []),
                 self.app.strings,
                 game.can,
                 session.face(p.id),

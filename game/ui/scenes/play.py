@@ -15,9 +15,17 @@ from game.ui.present import post_card, profile_of
 from game.ui.scene import Scene
 from game.ui.widgets import Button, flow
 
-NAV = ("post", "friends", "perks", "shop", "history", "end_day", "menu")
-NAV_ICONS = {"post": "plus", "end_day": "check"}
-SHORTCUTS = {"p": "post", "f": "friends", "k": "perks", "s": "shop", "h": "history", "e": "end_day"}
+NAV = ("post", "friends", "messages", "perks", "shop", "history", "end_day", "menu")
+NAV_ICONS = {"post": "plus", "end_day": "check", "messages": "comment"}
+SHORTCUTS = {
+    "p": "post",
+    "f": "friends",
+    "m": "messages",
+    "k": "perks",
+    "s": "shop",
+    "h": "history",
+    "e": "end_day",
+}
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -88,6 +96,7 @@ class PlayScene(Scene):
         """Navigation buttons open panels; feed buttons send commands."""
         from game.ui.scenes import panels
         from game.ui.scenes.composer import ComposerScene
+        from game.ui.scenes.messages import MessagesScene
         from game.ui.scenes.summary import MenuScene, end_day
 
         if id == "feed" and isinstance(payload, tuple):
@@ -104,6 +113,7 @@ class PlayScene(Scene):
         scenes = {
             "post": lambda: ComposerScene(self.app),
             "friends": lambda: panels.FriendsScene(self.app),
+            "messages": lambda: MessagesScene(self.app),
             "perks": lambda: panels.PerksScene(self.app),
             "shop": lambda: panels.ShopScene(self.app),
             "history": lambda: panels.HistoryScene(self.app),
@@ -125,7 +135,7 @@ class PlayScene(Scene):
         super().handle(action)
 
     def shortcut(self, key: str) -> None:
-        """Letter shortcuts for the navigation (P, F, K, S, H, E)."""
+        """Letter shortcuts for the navigation (P, F, M, K, S, H, E)."""
         if key.lower() in SHORTCUTS:
             self.activate(SHORTCUTS[key.lower()], None)
 

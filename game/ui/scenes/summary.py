@@ -124,21 +124,22 @@ class MenuScene(Panel):
         super().__init__(app)
         self.resume = Button("resume", self.s("menu.resume"))
         self.title_button = Button("title", self.s("menu.save_quit"))
-        self.focus.set_items([self.resume, self.title_button])
+        self.settings_button = Button("settings", self.s("menu.settings"))
+        self.focus.set_items([self.resume, self.title_button, self.settings_button])
 
     def panel_rect(self) -> pygame.Rect:
         """A small box in the middle."""
         a = self.area()
         t = self.ctx.theme
         w = min(a.width - 2 * t.pad, t.px(520))
-        h = min(a.height - 2 * t.pad, t.px(240))
+        h = min(a.height - 2 * t.pad, t.px(300))
         return pygame.Rect(a.centerx - w // 2, a.centery - h // 2, w, h)
 
     def layout(self) -> None:
         """Buttons stacked."""
         inner = self.inner_rect()
         y = self.content_top()
-        for button in (self.resume, self.title_button):
+        for button in (self.resume, self.title_button, self.settings_button):
             y = flow([button], self.ctx, inner.x, y, inner.width) + self.ctx.theme.px(10)
 
     def activate(self, id: str, payload: object) -> None:
@@ -147,6 +148,10 @@ class MenuScene(Panel):
             self.app.pop()
         elif id == "title":
             self.app.to_title()
+        elif id == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
         """The box and its buttons."""

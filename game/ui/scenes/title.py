@@ -100,8 +100,9 @@ class TitleScene(Scene):
             self._read_games()
         self.new_button = Button("new", self.s("title.new"), icon="plus")
         self.quit_button = Button("quit", self.s("title.quit"))
+        self.settings_button = Button("settings", self.s("menu.settings"))
         self.picker = CardList("picker")
-        buttons = [self.new_button]
+        buttons = [self.new_button, self.settings_button]
         if self.save is not None:
             buttons.insert(0, self.continue_button)
         if app.config.book is not None:
@@ -265,6 +266,10 @@ class TitleScene(Scene):
                 self.choose(index)
         elif id == "quit":
             self.app.quit()
+        elif id == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
         elif id == "picker" and isinstance(payload, tuple):
             self.choose(int(payload[0][1]))
 
