@@ -127,7 +127,7 @@ class Hud:
             (mx, y + t.px(4)),
             state.tier_color,
             "meta",
-            fill=0.6,
+            fill=0.45,
         )
         cause_y = tier_rect.bottom + t.px(6)
         if state.last_delta is not None:

@@ -42,17 +42,13 @@ SOURCE_COLORS: MappingProxyType[str, Color] = MappingProxyType(
     }
 )
 
-DANGER: Color = (214, 48, 49)
-"""The lowest tier's colour (a vivid red: "red profile")."""
-SAFE: Color = (0, 150, 199)
-"""The highest tier's colour (a clear blue, told apart from red by colour-blind players too)."""
 TIER_RAMP: tuple[Color, ...] = (
-    (214, 48, 49),
-    (232, 120, 30),
-    (214, 170, 30),
-    (120, 160, 200),
-    (0, 150, 199),
-    (40, 90, 210),
+    (190, 30, 45),
+    (235, 110, 25),
+    (245, 205, 70),
+    (150, 200, 235),
+    (30, 130, 215),
+    (60, 55, 175),
 )
 """The default tier colours, from danger to safe; a scenario may set its own per tier."""
 
