@@ -6,7 +6,8 @@ runs ``python -m pygbag --build`` on it with this package's own page template an
 (so pygbag needs nothing from its CDN), and copies the result to the output folder:
 
 - ``index.html``: the page (from ``index.tmpl``);
-- ``model-citizen.apk``: the game, a zip with every file under ``assets/``;
+- ``model-citizen.apk``: the game, a zip with every file under ``assets/`` (fonts subset to the
+  shipped text by ``game.web.fonts``);
 - ``model-citizen.tar.gz``: the same files, which pygbag also writes;
 - ``favicon.png``: the icon;
 - with ``--zip``, ``model-citizen-web.zip`` next to the folder: the single file itch.io wants.
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from game.core.classfile import CLASS_NAME
 from game.web import APP_NAME, TITLE
+from game.web.fonts import FontToolsMissing, needed_text, subset_fonts
 
 PYGBAG_VERSION = "0.9.3"
 """The pygbag release whose template contract ``index.tmpl`` follows."""
@@ -256,6 +258,12 @@ def stage(
     assets = source_root / "assets"
     if assets.is_dir():
         shutil.copytree(assets, app_dir / "assets", ignore=_ignore_for_game)
+        try:
+            subset_fonts(assets / "fonts", app_dir / "assets" / "fonts", needed_text(scenarios))
+        except FontToolsMissing as err:
+            raise BuildError(str(err)) from None
+        except OSError as err:
+            raise BuildError(f"cannot subset the fonts in {assets / 'fonts'}: {err}") from None
     yaml_dir = app_dir / "yaml"
     yaml_dir.mkdir()
     for path, name in yaml_sources():

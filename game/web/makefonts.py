@@ -1,6 +1,6 @@
 """Make ``assets/fonts/`` from the fonts' published files, subset with fontTools.
 
-    python -m game.tools.fonts [--emoji-dir DIR]
+    python -m game.web.makefonts [--emoji-dir DIR]
 
 Sources (all SIL Open Font License 1.1, see assets/CREDITS.md):
 - Noto Sans Regular and Bold: Debian ``fonts-noto-core`` (/usr/share/fonts/truetype/noto);

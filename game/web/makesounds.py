@@ -1,6 +1,6 @@
 """Make the game's short sounds in ``assets/sounds/`` (synthesised, then Ogg Vorbis).
 
-    python -m game.tools.sounds
+    python -m game.web.makesounds
 
 Each sound is a few sine-wave notes with a soft attack and decay, written as 16-bit mono WAV
 with the standard library and encoded with ``oggenc`` (Debian ``vorbis-tools``): Ogg is the

@@ -1,1 +1,0 @@
-"""Scripts that make the files under ``assets/`` (fonts subset from their sources, sounds)."""
