@@ -250,6 +250,7 @@ class App:
 
         assert self.session is not None
         self.session.save()
+        self.motion.clear()
         self.reset(DebriefScene(self))
 
     def command(self, command: Command) -> tuple[Notice, ...] | None:

@@ -50,6 +50,9 @@ UI_RANGES = (
     (0x2212, 0x2212),
     (0x25A0, 0x25FF),
 )
+SYMBOL_RANGES = ((0x2190, 0x22FF), (0x2300, 0x23FF), (0x25A0, 0x25FF), (0x2600, 0x26FF))
+"""Arrows, maths (the minus sign), shapes and symbols Noto Sans lacks: kept in the CJK font."""
+
 EMOJI_RANGES = (
     (0x203C, 0x203C),
     (0x2049, 0x2049),
@@ -77,7 +80,8 @@ def chars_in(ranges: Iterable[tuple[int, int]]) -> str:
 
 def cjk_common() -> str:
     """The common CJK characters: GB 2312 level 1, JIS X 0208 level 1, KS X 1001 hangul,
-    CJK punctuation, kana and full-width forms (about 7,900 characters)."""
+    CJK punctuation, kana and full-width forms (about 7,900 characters), plus the symbols of
+    SYMBOL_RANGES that Noto Sans lacks (the minus sign, arrows)."""
     found: set[str] = set()
     for first, last, codec in (
         (0xB0, 0xD7, "gb2312"),
@@ -91,6 +95,7 @@ def cjk_common() -> str:
                 except UnicodeDecodeError:
                     continue
     found.update(chars_in(((0x3000, 0x30FF), (0xFF00, 0xFFEF))))
+    found.update(chars_in(SYMBOL_RANGES))
     return "".join(sorted(found))
 
 
