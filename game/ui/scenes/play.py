@@ -91,6 +91,9 @@ class PlayScene(Scene):
         self.feed.set_cards(cards, self.ctx)
         if cards and first is not None and cards[0].key != first:
             self.feed.select(cards[0].key)  # something new on top (a post, a new day): show it
+            old = next((i for i, card in enumerate(cards) if card.key == first), None)
+            if old is not None and not self.ctx.reduced_motion:
+                self.feed.scroll = float(self.feed.offsets[old])  # the new posts slide in
 
     def activate(self, id: str, payload: object) -> None:
         """Navigation buttons open panels; feed buttons send commands."""
