@@ -54,7 +54,11 @@ class MessagesScene(ListPanel):
                 face, name = session.face(sender), session.friend_name(sender)
             count = s("messages.one") if len(notices) == 1 else s("messages.count", n=len(notices))
             parts: list = [Author(face, name, count)]
-            parts += [Bubble(n.text, s("messages.day", day=n.day)) for n in notices[-SHOWN:]]
+            day = None
+            for notice in notices[-SHOWN:]:
+                stamp = s("messages.day", day=notice.day) if notice.day != day else ""
+                parts.append(Bubble(notice.text, stamp))
+                day = notice.day
             accent = th.WARNING if sender is None else th.SOURCE_COLORS["friend"]
             out.append(Card(("thread", sender or ""), tuple(parts), accent=accent))
         return out
