@@ -80,6 +80,11 @@ def engagement(post: FeedPost, today: int) -> tuple[int, int, int]:
     return likes, shares, comments
 
 
+def count(s: Strings, key: str, n: int) -> str:
+    """A count with its noun: "1 like", "3 likes" (keys ``look.likes`` and ``look.likes.1``)."""
+    return s(f"{key}.1") if n == 1 else s(key, n=n)
+
+
 def post_face(post: FeedPost, friend: Face | None = None) -> Face:
     """The avatar of a post's author: the friend's, or an account's (news, official, ad)."""
     if friend is not None:
@@ -117,15 +122,24 @@ def post_card(
     likes, shares, comments = engagement(post, today)
     if post.by_player:
         parts.append(
-            Line(s("look.received", likes=likes, comments=comments), "meta", th.GAIN, icon="heart")
+            Line(
+                s(
+                    "look.received",
+                    likes=count(s, "look.likes", likes),
+                    comments=count(s, "look.comments", comments),
+                ),
+                "meta",
+                th.GAIN,
+                icon="heart",
+            )
         )
     else:
         parts.append(
             Counts(
                 (
-                    ("heart", s("look.likes", n=likes), th.LOSS if post.liked else th.MUTED),
-                    ("share", s("look.shares", n=shares), th.MUTED),
-                    ("comment", s("look.comments", n=comments), th.MUTED),
+                    ("heart", count(s, "look.likes", likes), th.LOSS if post.liked else th.MUTED),
+                    ("share", count(s, "look.shares", shares), th.MUTED),
+                    ("comment", count(s, "look.comments", comments), th.MUTED),
                 )
             )
         )

@@ -111,13 +111,16 @@ class FontSet:
         role, chars = main, []
         for ch in text:
             code = ord(ch)
-            if code in _JOINERS or ch.isspace():
+            if code in _JOINERS:
                 if code in self.coverage.get(role, ()):
                     chars.append(ch)
-                elif ch.isspace():
-                    chars.append(" ")  # a font without this space still has the plain one
                 continue  # a joiner the font cannot draw is left out, not drawn as a box
-            want = self._role_for(code, main)
+            if ch.isspace():
+                # spaces keep the run's font, except emoji fonts' spaces (as wide as an emoji)
+                want = role if role in ("regular", "bold", "cjk") else main
+                ch = ch if ord(ch) in self.coverage.get(want, ()) else " "
+            else:
+                want = self._role_for(code, main)
             if want != role and chars:
                 out.append((role, "".join(chars)))
                 chars = []
