@@ -192,18 +192,8 @@ class CardPainter:
         for part in card.parts:
             if isinstance(part, Gap):
                 y += t.px(part.size)
-            elif isinstance(part, Line):
-                y = _line(part, ctx, left, y, inner, surface)
-            elif isinstance(part, Badges):
-                y = _badges(part, ctx, left, y, inner, surface)
-            elif isinstance(part, Delta):
-                y = _delta(part, ctx, left, y, inner, surface)
-            elif isinstance(part, Author):
-                y = _author(part, ctx, left, y, inner, surface)
-            elif isinstance(part, Bubble):
-                y = _bubble(part, ctx, left, y, inner, surface)
-            elif isinstance(part, Counts):
-                y = _counts(part, ctx, left, y, inner, surface)
+            elif not isinstance(part, Custom):
+                y = _PAINTERS[type(part)](part, ctx, left, y, inner, surface)
             else:
                 h = t.px(part.height)
                 if surface is not None:
@@ -347,3 +337,14 @@ def _bubble(
                 ctx.text.render(line, "body", th.TEXT), (rect.x + pad, rect.y + pad + i * lh)
             )
     return y + sh + h + t.px(6)
+
+
+_PAINTERS = {
+    Line: _line,
+    Badges: _badges,
+    Delta: _delta,
+    Author: _author,
+    Bubble: _bubble,
+    Counts: _counts,
+}
+"""How each kind of part is measured (surface None) or drawn; each returns the y below it."""

@@ -14,7 +14,7 @@ from game.core.model import Item, Perk, Scenario, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.ui import theme as th
 from game.ui.avatars import Face
-from game.ui.cards import Author, Badges, Card, CardButton, Counts, Delta, Gap, Line
+from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Delta, Gap, Line
 from game.ui.strings import Strings
 
 Can = Callable[[cmd.Command], str | None]
@@ -283,8 +283,10 @@ def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> 
     """A notice (message, notification, perk change) for the day summary."""
     text = notice.text
     if notice.kind == "message" and notice.friend:
-        name = next((f.name for f in scenario.friends if f.id == notice.friend), notice.friend)
-        text = f"{name}: \u201c{text}\u201d"
+        friend = next((f for f in scenario.friends if f.id == notice.friend), None)
+        name = friend.name if friend else notice.friend
+        face = Face(notice.friend, name, image=friend.image if friend else None)
+        return Card(key, (Author(face, name, "", size=32.0), Bubble(text)))
     icon, color = "dot", th.ACCENT
     if notice.kind in ("perk_gained", "perk_lost"):
         good = (notice.kind == "perk_gained") == (notice.who != "penalty")

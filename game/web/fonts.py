@@ -61,24 +61,12 @@ def subset_fonts(src: Path, dst: Path, text: str) -> dict[str, int]:
     Raises FontToolsMissing without fontTools, OSError when a font cannot be read or written.
     """
     try:
-        from fontTools import subset
         from fontTools.ttLib import TTFont
+
+        from game.web.makefonts import subset_to
     except ImportError as err:
         raise FontToolsMissing(
             "fontTools is needed to subset the fonts: pip install -e '.[web]'"
         ) from err
     dst.mkdir(parents=True, exist_ok=True)
-    sizes = {}
-    for name in FONT_FILES.values():
-        options = subset.Options()
-        options.layout_features = ["kern"]
-        options.hinting = False
-        options.notdef_outline = True
-        options.name_IDs = ["*"]
-        sub = subset.Subsetter(options)
-        sub.populate(text=text)
-        font = TTFont(src / name)
-        sub.subset(font)
-        font.save(dst / name)
-        sizes[name] = (dst / name).stat().st_size
-    return sizes
+    return {name: subset_to(TTFont(src / name), text, dst / name) for name in FONT_FILES.values()}
