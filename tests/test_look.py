@@ -66,7 +66,7 @@ def test_every_script_renders_real_glyphs_not_the_missing_glyph_box(
         for ch in run:
             if ch.isspace():
                 continue
-            assert ord(ch) in text.fonts.coverage[role], f"{ch!r} drawn by {role} without a glyph"
+            assert ord(ch) in text.fonts.cover(role), f"{ch!r} drawn by {role} without a glyph"
             glyph = _pixels(font.render(ch, True, (255, 255, 255)))
             assert glyph != box, f"{ch!r} ({script}) renders as the missing-glyph box"
 
@@ -259,3 +259,14 @@ def test_messages_are_grouped_by_sender_newest_conversation_first() -> None:
     threads = conversations(log)
     assert [sender for sender, _ in threads] == ["mei", "jun", None]
     assert [n.text for n in threads[0][1]] == ["hi", "still there?"]
+
+
+def test_missing_or_damaged_fonts_fall_back_to_pygames_own(tmp_path: Path) -> None:
+    pygame.font.init()
+    (tmp_path / "damaged.ttf").write_bytes(b"not a font at all")
+    from game.ui.text import FontSet
+
+    fonts = FontSet({"regular": tmp_path / "damaged.ttf", "bold": tmp_path / "missing.ttf"})
+    cache = TextCache(Theme.for_size(800, 600), fonts=fonts)
+    assert cache.render("Hello 你好", "heading", (255, 255, 255)).get_width() > 0
+    assert fonts.path("regular") is None and fonts.path("cjk") is None

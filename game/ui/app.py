@@ -318,7 +318,7 @@ class App:
         """Re-read the game's views everywhere after the game changed."""
         if self.session is None:
             return
-        self.hud.set_state(self.session.hud_state())
+        self.hud.set_state(self.session.hud_state(), animate=not self.settings.reduced_motion)
         for scene in self.stack:
             scene.refresh()
 

@@ -66,36 +66,41 @@ class FontSet:
     """The UI font and its fallbacks, with one pygame font per file and pixel size."""
 
     def __init__(self, roles: dict[str, Path | None] | None = None) -> None:
-        """Load the character maps of the fonts for each role ("regular", "bold", "cjk",
-        "emoji"); `roles` overrides the bundled files (None for a role: leave it out)."""
-        chosen = roles if roles is not None else {r: font_path(r) for r in _ROLES}
-        self.paths: dict[str, Path] = {}
-        self.coverage: dict[str, frozenset[int]] = {}
-        for role in _ROLES:
-            path = chosen.get(role)
-            if path is None:
-                continue
-            try:
-                self.coverage[role] = codepoints(path)
-            except (OSError, CmapError):
-                continue
-            self.paths[role] = path
+        """Use the bundled font files for each role ("regular", "bold", "cjk", "emoji");
+        `roles` overrides them (None for a role: leave it out). Files are read on first use."""
+        self._chosen = roles if roles is not None else {r: font_path(r) for r in _ROLES}
+        self._coverage: dict[str, frozenset[int]] = {}
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._runs = LRU(4000)
+
+    def cover(self, role: str) -> frozenset[int]:
+        """The codepoints the font for `role` has glyphs for (empty when the file is missing
+        or damaged); read from the file the first time it is needed."""
+        found = self._coverage.get(role)
+        if found is None:
+            path = self._chosen.get(role)
+            try:
+                found = codepoints(path) if path is not None else frozenset()
+            except (OSError, CmapError):
+                found = frozenset()
+            self._coverage[role] = found
+        return found
+
+    def path(self, role: str) -> Path | None:
+        """The usable font file for `role`, or None."""
+        return self._chosen.get(role) if self.cover(role) else None
 
     def font(self, role: str, size: int) -> pygame.font.Font:
         """The pygame font for `role` at `size` (pygame's own font when the file is missing)."""
         key = (role, size)
         font = self._fonts.get(key)
         if font is None:
-            path = self.paths.get(role)
-            if path is None and role == "bold":
-                path = self.paths.get("regular")
+            path = self.path(role) or (self.path("regular") if role == "bold" else None)
             try:
                 font = pygame.font.Font(path, size) if path else pygame.font.Font(None, size)
             except (OSError, pygame.error):
                 font = pygame.font.Font(None, size)
-            if role == "bold" and "bold" not in self.paths:
+            if role == "bold" and self.path("bold") is None:
                 font.bold = True
             self._fonts[key] = font
         return font
@@ -112,13 +117,13 @@ class FontSet:
         for ch in text:
             code = ord(ch)
             if code in _JOINERS:
-                if code in self.coverage.get(role, ()):
+                if code in self.cover(role):
                     chars.append(ch)
                 continue  # a joiner the font cannot draw is left out, not drawn as a box
             if ch.isspace():
                 # spaces keep the run's font, except emoji fonts' spaces (as wide as an emoji)
                 want = role if role in ("regular", "bold", "cjk") else main
-                ch = ch if ord(ch) in self.coverage.get(want, ()) else " "
+                ch = ch if ord(ch) in self.cover(want) else " "
             else:
                 want = self._role_for(code, main)
             if want != role and chars:
@@ -133,16 +138,16 @@ class FontSet:
         return result
 
     def _role_for(self, code: int, main: str) -> str:
-        if code in self.coverage.get(main, self.coverage.get("regular", ())):
+        if code in (self.cover(main) or self.cover("regular")):
             return main
         for role in ("cjk", "emoji"):
-            if code in self.coverage.get(role, ()):
+            if code in self.cover(role):
                 return role
         return main
 
     def has_glyph(self, ch: str) -> bool:
         """True when some font of the set has a real glyph for the character `ch`."""
-        return any(ord(ch) in cover for cover in self.coverage.values())
+        return any(ord(ch) in self.cover(role) for role in _ROLES)
 
 
 _ROLES = ("regular", "bold", "cjk", "emoji")
