@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui import theme as th
+from game.ui.avatars import Face
 from game.ui.strings import Strings
 from game.ui.widgets import UIContext, draw_badge, draw_delta
 
@@ -29,6 +30,7 @@ class HudState:
     last_reason: str
     changes: int
     tier_color: th.Color = th.ACCENT
+    player_name: str = ""
     bands: tuple[tuple[int, int, th.Color], ...] = ()
     """Every tier as (low, high, colour), low to high: the gauge under the bar."""
 
@@ -98,6 +100,13 @@ class Hud:
         self._gauge(surface, ctx, state)
         pad = t.pad
         x, y = pad, t.px(6)
+        if ctx.avatars is not None and state.player_name:
+            size = ctx.text.line_height("small") + ctx.text.line_height("big") - t.px(4)
+            center = (x + size // 2, y + t.px(2) + size // 2)
+            pygame.draw.circle(surface, state.tier_color, center, size // 2 + t.px(3))
+            face = Face("player", state.player_name)
+            surface.blit(ctx.avatars.get(face, size), (x, y + t.px(2)))
+            x += size + t.px(14)
         small = ctx.text.line_height("small")
         label = ctx.text.fit(state.score_name, "small", t.px(180))
         surface.blit(ctx.text.render(label, "small", th.MUTED), (x, y))

@@ -148,6 +148,7 @@ class Session:
             last_reason=last.reason if last else "",
             changes=len(mine),
             tier_color=th.tier_color_of(tiers, index),
+            player_name=player.name,
             bands=tuple((t.low, t.high, th.tier_color_of(tiers, i)) for i, t in enumerate(tiers)),
         )
 

@@ -62,6 +62,8 @@ class Toasts:
             lines = ctx.text.wrap(toast.text, "meta", width - lh - t.px(24))[:4]
             h = lh * len(lines) + t.px(16)
             rect = pygame.Rect(surface.get_width() - t.pad - width, y - h, width, h)
+            if rect.y < surface.get_height() // 2 and toast is not self.items[-1]:
+                break  # older toasts give way rather than cover half the screen
             alpha = 255 if toast.ttl > 0.5 else int(255 * toast.ttl / 0.5)
             box = pygame.Surface(rect.size, pygame.SRCALPHA)
             pygame.draw.rect(box, (*th.PANEL, 240), box.get_rect(), border_radius=t.px(8))
