@@ -164,7 +164,7 @@ def test_a_scenario_picture_is_used_and_bad_pictures_fall_back(tmp_path: Path, t
     (tmp_path / "folder.png").mkdir()
     (tmp_path / "link.png").symlink_to(tmp_path / "good.png")
     assert read_image("good.png", (tmp_path,)) is not None
-    for name in ("broken.png", "huge.png", "folder.png", "missing.png", "../good.png"):
+    for name in ("broken.png", "huge.png", "folder.png", "link.png", "missing.png", "../good.png"):
         assert read_image(name, (tmp_path,)) is None, name
     avatars = Avatars(text)
     avatars.set_scenario_folder(tmp_path)

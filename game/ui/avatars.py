@@ -79,7 +79,7 @@ def read_image(name: str, folders: tuple[Path, ...]) -> pygame.Surface | None:
     for folder in folders:
         path = folder / name
         try:
-            info = path.stat()
+            info = path.lstat()  # a link is not a regular file: not followed
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_IMAGE_BYTES:
                 continue
             with path.open("rb") as handle:

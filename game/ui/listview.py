@@ -15,6 +15,7 @@ from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, CardPainter
 from game.ui.focus import Activate
+from game.ui.theme import Color
 from game.ui.widgets import UIContext, draw_focus
 
 DRAG_THRESHOLD = 8
@@ -28,6 +29,8 @@ class CardList:
         self.id = id
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.painter = painter or CardPainter()
+        self.background: Color | None = None
+        """The colour under the list, when it is one plain colour (cards then paint opaque)."""
         self.cards: tuple[Card, ...] = ()
         self.offsets: list[int] = []
         self.total = 0
@@ -138,7 +141,7 @@ class CardList:
         """Where a card's button is on screen now (None when not visible)."""
         for i, card in enumerate(self.cards):
             if card.key == key and self._ctx is not None:
-                painted = self.painter.paint(card, self._width, self._ctx)
+                painted = self.painter.paint(card, self._width, self._ctx, self.background)
                 for b in painted.buttons:
                     if b.id == button:
                         r = b.rect.move(
@@ -246,7 +249,7 @@ class CardList:
         i = bisect_right(self.offsets, y) - 1
         if i < 0 or y > self.offsets[i] + self._card_height(i):
             return None
-        painted = self.painter.paint(self.cards[i], self._width, self._ctx)
+        painted = self.painter.paint(self.cards[i], self._width, self._ctx, self.background)
         local = (pos[0] - self.rect.x - self.margin, y - self.offsets[i])
         for b_index, b in enumerate(painted.buttons):
             if b.rect.collidepoint(local):
@@ -276,7 +279,7 @@ class CardList:
             y = self.rect.y + self.offsets[i] - top
             if y > self.rect.bottom:
                 break
-            painted = self.painter.paint(self.cards[i], self._width, ctx)
+            painted = self.painter.paint(self.cards[i], self._width, ctx, self.background)
             surface.blit(painted.surface, (self.rect.x + self.margin, y))
             if focused and i == self.selected and painted.buttons:
                 b = painted.buttons[min(self.button, len(painted.buttons) - 1)]

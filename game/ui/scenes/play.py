@@ -41,6 +41,7 @@ class PlayScene(Scene):
         super().__init__(app)
         self.nav = [Button(n, self.s(f"nav.{n}"), icon=NAV_ICONS.get(n), style="meta") for n in NAV]
         self.feed = CardList("feed")
+        self.feed.background = th.BG
         self.version = -1
         self.posts_override: tuple[FeedPost, ...] | None = None
         """Posts shown instead of the game's feed (benchmarks only)."""
