@@ -270,3 +270,40 @@ def test_missing_or_damaged_fonts_fall_back_to_pygames_own(tmp_path: Path) -> No
     cache = TextCache(Theme.for_size(800, 600), fonts=fonts)
     assert cache.render("Hello 你好", "heading", (255, 255, 255)).get_width() > 0
     assert fonts.path("regular") is None and fonts.path("cjk") is None
+
+
+def test_keyboard_reaches_messages_and_settings_and_settings_persist(tmp_path: Path) -> None:
+    """M opens the messages; Esc, Settings, Larger: the text grows and is kept for next time."""
+    from tests.ui_helpers import focus_to, frames, key, letter, run, scene, shot
+
+    store = saves.FileStore(tmp_path / "settings.json")
+    cfg = config(tmp_path, scenario_path="scenarios/viral-score.yaml", settings_store=store)
+    seen = {}
+
+    def body(app):
+        yield
+        key(pygame.K_RETURN)  # New game on the title screen
+        yield from frames(3)
+        letter("m")
+        yield from frames(2)
+        assert scene(app) == "MessagesScene"
+        shot(app, "look-messages")
+        key(pygame.K_ESCAPE)
+        yield from frames(2)
+        key(pygame.K_ESCAPE)
+        yield from frames(2)
+        assert scene(app) == "MenuScene"
+        yield from focus_to(app, "settings")
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        assert scene(app) == "SettingsScene"
+        seen["before"] = app.ctx.text.line_height("body")
+        yield from focus_to(app, "text_size:+1")
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        seen["after"] = app.ctx.text.line_height("body")
+        shot(app, "look-settings-larger")
+
+    run(cfg, body)
+    assert seen["after"] > seen["before"]
+    assert st.load(store).text_size == st.Settings().text_size + 1
