@@ -251,6 +251,7 @@ class App:
         assert self.session is not None
         self.session.save()
         self.motion.clear()
+        self.toasts.clear()  # the debrief says it all; the last day's notices would cover it
         self.reset(DebriefScene(self))
 
     def command(self, command: Command) -> tuple[Notice, ...] | None:

@@ -93,7 +93,7 @@ class Theme:
     def font_size(self, style: str) -> int:
         """The pixel size passed to ``pygame.font.Font`` for a text style."""
         size, _ = STYLES.get(style, STYLES["body"])
-        return max(9, round(size * self.scale * self.text_scale))
+        return max(11, round(size * self.scale * self.text_scale))
 
     def font_bold(self, style: str) -> bool:
         """True when the style is set in the bold face."""
