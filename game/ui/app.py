@@ -27,7 +27,7 @@ from game.core.views import Notice, PlayerView
 from game.ui import input as ia
 from game.ui import settings as st
 from game.ui import theme as th
-from game.ui.audio import Audio, init_mixer
+from game.ui.audio import Audio
 from game.ui.avatars import Avatars
 from game.ui.hud import Hud
 from game.ui.links import Links, SystemLinks
@@ -459,11 +459,10 @@ class App:
 
 
 def init_pygame() -> None:
-    """Start the pygame parts the game uses; sound only where the platform has audio."""
+    """Start the pygame parts the game uses (sound starts with the first sound played)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     pygame.display.init()
     pygame.font.init()
-    init_mixer()
 
 
 def first_scene(app: App) -> None:

@@ -16,12 +16,17 @@ class Audio:
     """Plays named sounds at the player's volume; silent when muted or without a mixer."""
 
     def __init__(self, volume: float = 0.75) -> None:
-        """Load the sounds when the mixer is running; `volume` is 0..1 (0 mutes)."""
+        """Remember the volume (0..1, 0 mutes); the mixer starts and the sounds load when the
+        first sound plays, so they cost nothing at start-up."""
         self.volume = volume
         self.sounds: dict[str, pygame.mixer.Sound] = {}
         self.played: list[str] = []
         """The names played, newest last (at most 50; for tests and the bench)."""
-        if not pygame.mixer.get_init():
+        self._loaded = False
+
+    def _load(self) -> None:
+        self._loaded = True
+        if not init_mixer():
             return
         for name in SOUNDS:
             try:
@@ -44,6 +49,8 @@ class Audio:
             return
         self.played.append(name)
         del self.played[:-50]
+        if not self._loaded:
+            self._load()
         sound = self.sounds.get(name)
         if sound is not None:
             sound.set_volume(self.volume)
@@ -52,6 +59,8 @@ class Audio:
 
 def init_mixer() -> bool:
     """Start the mixer if the platform has audio; returns whether it runs."""
+    if pygame.mixer.get_init():
+        return True
     try:
         pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=512)
     except pygame.error:
