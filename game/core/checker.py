@@ -34,7 +34,11 @@ from game.core.quiz import Claim, usable
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
 from game.core.usage import usage_warnings
 from game.core.words import WordList
+from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
+
+
+_INCLUDE_HINT = "write just the file name of a file in the same folder, like 'words.yaml'"
 
 
 @dataclass(frozen=True)
@@ -59,27 +63,14 @@ def check_file(path: str | Path) -> CheckResult:
     return check_text(data, str(path), folder=path.parent)
 
 
-def read_bytes(path: Path) -> bytes | Diagnostic:
-    """The file's bytes (at most MAX_BYTES), or a diagnostic saying why they cannot be read."""
+def read_bytes(path: Path, what: str = "scenario") -> bytes | Diagnostic:
+    """The file's bytes (see :func:`~game.core.safeio.read_bounded`: a regular file of at most
+    MAX_BYTES), or a diagnostic saying why they cannot be read."""
     try:
-        if path.is_dir():
-            return Diagnostic(str(path), 1, 1, "error", "this is a folder, not a scenario file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Diagnostic(
-                str(path),
-                1,
-                1,
-                "error",
-                f"the file is {size / (1 << 20):.1f} MiB; "
-                f"a scenario may be at most {MAX_BYTES >> 20} MiB",
-                "split long word lists or posts into included files",
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as err:
-        return Diagnostic(str(path), 1, 1, "error", f"cannot read the file: {err.strerror}")
-    return data
+        return read_bounded(path, MAX_BYTES, what)
+    except ReadError as err:
+        hint = "split long word lists or posts into included files" if "large" in str(err) else None
+        return Diagnostic(str(path), 1, 1, "error", str(err), hint)
 
 
 def _lines(data: bytes) -> list[str]:
@@ -137,20 +128,17 @@ def _check_text(data: bytes, path: str, folder: Path | None) -> CheckResult:
 def _includes(record: Record, ctx: Ctx, folder: Path | None) -> list[Record]:
     parts = []
     for name, mark in record["include"]:
-        if "/" in name or "\\" in name or name.startswith("."):
-            ctx.error(
-                mark,
-                f"include '{name}' must be a file in the same folder",
-                "write just the file name, like 'words.yaml'",
-            )
-            continue
         if folder is None:
             ctx.error(mark, "includes need a scenario read from a file")
             continue
-        sub_path = folder / name
-        data = read_bytes(sub_path)
+        try:
+            real_path = include_path(folder, name)
+        except ReadError as err:
+            ctx.error(mark, f"cannot include this file: {err}", _INCLUDE_HINT)
+            continue
+        data, sub_path = read_bytes(real_path, "included file"), folder / name
         if isinstance(data, Diagnostic):
-            ctx.error(mark, f"cannot include '{name}': {data.message}")
+            ctx.error(mark, f"cannot include this file: {data.message}")
             continue
         sub = ctx.sibling(str(sub_path), _lines(data))
         root = parse(data, sub)

@@ -23,6 +23,8 @@ from types import MappingProxyType
 
 import yaml
 
+from game.core.safeio import ReadError, read_bounded
+
 MAX_BYTES = 1 << 20  # largest accepted file, in bytes
 MAX_DEPTH = 64  # most nested collections
 MAX_NODES = 100_000  # most nodes (scalars, keys and collections) in a file
@@ -480,13 +482,13 @@ def load_yaml(data: bytes, path: str = "<string>", *, use_libyaml: bool = True) 
 
 
 def load_yaml_file(path: str | Path) -> Node | None:
-    """Read at most MAX_BYTES + 1 bytes of ``path`` and :func:`load_yaml` them.
+    """Read ``path`` with :func:`~game.core.safeio.read_bounded` and :func:`load_yaml` it.
 
-    Raises YamlError when the file cannot be read, is too large, or fails to load.
+    Raises YamlError when the file cannot be read safely (missing, not a regular file, larger
+    than MAX_BYTES), or fails to load.
     """
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise YamlError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
+        data = read_bounded(path, MAX_BYTES)
+    except ReadError as exc:
+        raise YamlError(str(exc), path=str(path)) from None
     return load_yaml(data, str(path))

@@ -17,6 +17,8 @@ from game.core.commands import CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
 from game.core.profiles import GameEntry, describe_save
+from game.core.safeio import ReadError, read_bounded
+from game.core.yamlsafe import MAX_BYTES
 from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Line
 from game.ui.listview import CardList
@@ -54,8 +56,8 @@ def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
             try:
-                head = path.read_bytes()[:65536]
-            except OSError:
+                head = read_bounded(path, MAX_BYTES)[:65536]
+            except ReadError:  # not a regular file, or too large: not a scenario to list
                 continue
             if _FORMAT_LINE.search(head):
                 paths.append(path)
