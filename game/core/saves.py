@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -17,9 +18,16 @@ from typing import Any, Protocol
 from game.core.commands import Command, CommandError, from_dict, to_dict
 from game.core.game import Game
 from game.core.model import Scenario
+from game.core.safeio import ReadError, check_name, read_bounded
 
 SAVE_FORMAT = 1
 MAX_SAVE_BYTES = 4 << 20
+MAX_ACTIONS = 20_000  # most commands a save may hold
+MAX_ACTION_TEXT = 2_000  # longest text in one saved command, in characters
+MAX_SEED = (1 << 63) - 1  # largest seed (and post number) a save may hold
+MAX_DAY = 1_000
+MAX_SCORE = 10**9
+_HEX = re.compile("[0-9a-f]{1,64}")
 
 
 class SaveError(Exception):
@@ -55,7 +63,12 @@ def save_to_json(game: Game) -> str:
 
 
 def load_save(text: str) -> Save:
-    """Read a save. Raises SaveError for damaged, foreign or newer saves."""
+    """Read a save, checking every field. Raises SaveError for damaged, foreign or newer saves.
+
+    Checked: the scenario path is a usable file name; the digest is hexadecimal; seed, day and
+    score are whole numbers in range; at most :data:`MAX_ACTIONS` actions, each a known command
+    whose texts are at most :data:`MAX_ACTION_TEXT` characters and whose numbers are in range.
+    """
     if len(text) > MAX_SAVE_BYTES:
         raise SaveError("the save is too large to be a Model Citizen save")
     try:
@@ -65,25 +78,67 @@ def load_save(text: str) -> Save:
     if not isinstance(data, dict) or data.get("game") != "model-citizen":
         raise SaveError("this is not a Model Citizen save")
     if data.get("format") != SAVE_FORMAT:
+        shown = data.get("format")
+        shown = shown if isinstance(shown, int) and abs(shown) < 10**6 else "?"
         raise SaveError(
-            f"save format {data.get('format')!r} is not one this game reads "
-            f"(it reads {SAVE_FORMAT})"
+            f"save format {shown!r} is not one this game reads (it reads {SAVE_FORMAT})"
         )
     try:
-        actions = tuple(from_dict(a) for a in data["actions"])
+        actions = data["actions"]
+        if not isinstance(actions, list) or len(actions) > MAX_ACTIONS:
+            raise SaveError(f"the save is damaged (its actions are not a list of at most {MAX_ACTIONS})")
         save = Save(
-            str(data["scenario_path"]),
-            str(data["scenario_digest"]),
-            data["seed"],
-            actions,
-            data.get("day", 1),
-            data.get("score", 0),
+            _path(data["scenario_path"]),
+            _digest(data["scenario_digest"]),
+            _whole(data["seed"], "seed", MAX_SEED),
+            tuple(_action(a) for a in actions),
+            _whole(data.get("day", 1), "day", MAX_DAY, low=1),
+            _whole(data.get("score", 0), "score", MAX_SCORE),
         )
     except (KeyError, TypeError, CommandError) as err:
-        raise SaveError(f"the save is damaged ({err})") from None
-    if not isinstance(save.seed, int) or isinstance(save.seed, bool):
-        raise SaveError("the save is damaged (its seed is not a number)")
+        raise SaveError(f"the save is damaged ({str(err)[:120]})") from None
     return save
+
+
+def _path(value: object) -> str:
+    """A scenario path fit to open and to show."""
+    if not isinstance(value, str):
+        raise SaveError("the save is damaged (its scenario path is not text)")
+    try:
+        return check_name(value)
+    except ReadError as err:
+        raise SaveError(f"the save is damaged (its scenario path: {err})") from None
+
+
+def _digest(value: object) -> str:
+    if not isinstance(value, str) or not _HEX.fullmatch(value):
+        raise SaveError("the save is damaged (its scenario digest is not a digest)")
+    return value
+
+
+def _whole(value: object, name: str, limit: int, low: int | None = None) -> int:
+    """``value`` when it is a whole number from ``low`` (default ``-limit``) to ``limit``."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SaveError(f"the save is damaged (its {name} is not a number)")
+    if not (-limit if low is None else low) <= value <= limit:
+        raise SaveError(f"the save is damaged (its {name} is out of range)")
+    return value
+
+
+def _action(value: object) -> Command:
+    """A saved command whose texts and numbers are within bounds."""
+    command = from_dict(value)
+    for item in to_dict(command).values():
+        if isinstance(item, str) and len(item) > MAX_ACTION_TEXT:
+            raise CommandError(f"a {type(command).__name__} text is too long")
+        if isinstance(item, int) and not 0 <= item <= MAX_SEED:
+            raise CommandError(f"a {type(command).__name__} number is out of range")
+    return command
+
+
+def scenario_changed(save: Save, scenario: Scenario) -> bool:
+    """True when ``scenario`` is not the exact scenario the save was made with."""
+    return save.scenario_digest != scenario.digest
 
 
 class Store(Protocol):
@@ -106,11 +161,11 @@ class FileStore:
     path: Path
 
     def read(self) -> str | None:
-        try:
-            return self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        if not os.path.lexists(self.path):
             return None
-        except (OSError, UnicodeDecodeError) as err:
+        try:
+            return read_bounded(self.path, MAX_SAVE_BYTES, "save").decode("utf-8")
+        except (ReadError, UnicodeDecodeError) as err:
             raise SaveError(f"cannot read the save {self.path}: {err}") from None
 
     def write(self, text: str) -> None:
@@ -127,7 +182,8 @@ class FileStore:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except (OSError, UnicodeError) as err:
-            raise SaveError(f"cannot write the save {self.path}: {err}") from None
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            raise SaveError(f"cannot write the save: {reason.lower()}") from None
 
     def set_aside(self) -> str | None:
         if not self.path.exists():

@@ -231,7 +231,9 @@ class App:
         from game.ui.scenes.title import TitleScene
 
         if self.session is not None and not self.session.game.over:
-            self.session.save()
+            error = self.session.save()
+            if error is not None:
+                message = self.strings("title.save_failed", reason=error)
         self.session = None
         self.toasts.clear()
         self.motion.clear()

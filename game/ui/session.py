@@ -174,13 +174,29 @@ class Session:
         return friend_id
 
 
-def resume(text: str, store: saves.Store | None) -> Session:
-    """Rebuild a session from save text. Raises SaveError (damaged save) or CommandError/OSError."""
+class ScenarioChanged(saves.SaveError):
+    """The saved game's scenario file has changed since the save was made; ``title`` and
+    ``scenario_path`` are the changed scenario's."""
+
+    def __init__(self, title: str, scenario_path: str) -> None:
+        super().__init__("the scenario has changed since this game was saved")
+        self.title, self.scenario_path = title, scenario_path
+
+
+def resume(text: str, store: saves.Store | None, allow_changed: bool = False) -> Session:
+    """Rebuild a session from save text, replaying its commands.
+
+    Raises ScenarioChanged when the scenario differs from the saved one (unless
+    ``allow_changed``, which replays the commands on the new rules), SaveError for a damaged save
+    or a scenario that no longer loads, CommandError when a command no longer applies.
+    """
     data = saves.load_save(text)
     result = check_file(data.scenario_path)
     if result.scenario is None or not result.ok:
         first = next((d for d in result.diagnostics if d.is_error), None)
-        raise saves.SaveError(first.headline() if first else f"cannot load {data.scenario_path}")
+        raise saves.SaveError(first.message if first else "the scenario cannot be loaded")
+    if saves.scenario_changed(data, result.scenario) and not allow_changed:
+        raise ScenarioChanged(result.scenario.title, data.scenario_path)
     game = Game(result.scenario, data.seed)
     session = Session(game, data.scenario_path, store)
     replay(game, data.actions, session.perk_changes)

@@ -97,6 +97,8 @@ class SummaryScene(ListPanel):
             out += [notice_card(n, game.scenario, s, ("notice", i)) for i, n in enumerate(events)]
         if self.saved:
             out.append(text_card(s("summary.saved"), "saved", "small", th.MUTED))
+        elif self.app.session.store is not None:
+            out.append(text_card(s("summary.not_saved"), "saved", "small", th.ERROR))
         return out
 
     def activate(self, id: str, payload: object) -> None:

@@ -25,7 +25,7 @@ from game.ui.listview import CardList
 from game.ui.scene import Scene
 from game.ui.scenes.confirm import ConfirmScene
 from game.ui.scenes.profiles import ProfileScene
-from game.ui.session import Session, resume
+from game.ui.session import ScenarioChanged, Session, resume
 from game.ui.widgets import Button, flow
 
 MAX_CONTINUE = 3
@@ -94,6 +94,8 @@ class TitleScene(Scene):
         )
         self.save: saves.Save | None = None
         self.save_text: str | None = None
+        self.changed: tuple[str, saves.Store, str] | None = None
+        """A save whose scenario changed: its text, its store and the scenario's path."""
         self._read_save()
         self.continue_button = Button("continue", self.s("title.continue"), icon="check")
         self.games: list[GameEntry] = []
@@ -262,6 +264,10 @@ class TitleScene(Scene):
             self.app.push(ProfileScene(self.app, then=self.app.to_title))
         elif id.startswith("game-"):
             self.continue_entry(self.games[int(id[5:])])
+        elif id == "replay_new":
+            self.replay_changed()
+        elif id == "restart":
+            self.start_again()
         elif id == "new":
             index = self.picker.selected
             if self.entries:
@@ -372,33 +378,77 @@ class TitleScene(Scene):
         )
 
     def continue_entry(self, game: GameEntry) -> None:
-        """Resume one of the profile's games; a save that no longer loads is set aside."""
+        """Resume one of the profile's games (see :meth:`resume_save`)."""
         store = self.app.config.book.store(game)
         try:
             text = store.read()
-            if text is None:
-                raise saves.SaveError("the game is gone")
-            session = resume(text, store)
-        except (saves.SaveError, CommandError, OSError) as err:
+        except saves.SaveError as err:
             self._set_aside(store, str(err))
             self.app.to_title(self.message)
             return
-        self.app.resume(session)
+        if text is None:
+            self._set_aside(store, "the game is gone")
+            self.app.to_title(self.message)
+            return
+        self.resume_save(text, store)
 
     def continue_game(self) -> None:
-        """Resume the saved game; a save that no longer loads is reported and set aside."""
+        """Resume the single save (see :meth:`resume_save`)."""
         store = self.app.config.store
-        if self.save_text is None or store is None:
-            return
+        if self.save_text is not None and store is not None:
+            self.resume_save(self.save_text, store)
+
+    def resume_save(self, text: str, store: saves.Store, allow_changed: bool = False) -> None:
+        """Resume a saved game. A changed scenario offers "replay with the new rules" or "start
+        again"; a save that no longer loads is reported and set aside."""
         try:
-            session: Session = resume(self.save_text, store)
+            session: Session = resume(text, store, allow_changed)
+        except ScenarioChanged as changed:
+            self._offer_changed(changed, text, store)
+            return
         except (saves.SaveError, CommandError, OSError) as err:
             self._set_aside(store, str(err))
-            self.focus.set_items([b for b in self.focus.items if b is not self.continue_button])
-            self.buttons.remove(self.continue_button)
-            self.layout()
+            if self.app.config.book is not None:
+                self.app.to_title(self.message)
+                return
+            self._drop_continue()
             return
         self.app.resume(session)
+
+    def _offer_changed(self, changed: ScenarioChanged, text: str, store: saves.Store) -> None:
+        """Swap Continue for the two ways on after the scenario changed, and say why."""
+        self.changed = (text, store, changed.scenario_path)
+        self.message = self.s("title.save_changed", title=changed.title)
+        self._drop_continue()
+        replay = Button("replay_new", self.s("title.replay_new"), icon="check")
+        restart = Button("restart", self.s("title.start_again"), icon="plus")
+        self.buttons[:0] = [replay, restart]
+        self.focus.set_items([*self.buttons, self.picker])
+        self.focus.focus("replay_new")
+        self.layout()
+
+    def replay_changed(self) -> None:
+        """Replay the saved moves on the changed scenario."""
+        if self.changed is not None:
+            text, store, _ = self.changed
+            self.resume_save(text, store, allow_changed=True)
+
+    def start_again(self) -> None:
+        """Start the changed scenario afresh in the same save (replaced at its next save)."""
+        if self.changed is None:
+            return
+        _, store, path = self.changed
+        result = check_file(path)
+        if result.scenario is None or not result.ok:
+            self.app.show_errors(path, result.diagnostics, keep_game=False)
+            return
+        self.app.start_game(result.scenario, path, store)
+
+    def _drop_continue(self) -> None:
+        if self.continue_button in self.buttons:
+            self.buttons.remove(self.continue_button)
+        self.focus.set_items([*self.buttons, self.picker])
+        self.layout()
 
     def back(self) -> None:
         """Esc on the title does nothing (Quit is a button)."""
