@@ -31,12 +31,11 @@ from game.core.model import (
     Tier,
 )
 from game.core.quiz import Claim, usable
+from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
 from game.core.usage import usage_warnings
 from game.core.words import WordList
-from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
-
 
 _INCLUDE_HINT = "write just the file name of a file in the same folder, like 'words.yaml'"
 

@@ -86,7 +86,8 @@ def load_save(text: str) -> Save:
     try:
         actions = data["actions"]
         if not isinstance(actions, list) or len(actions) > MAX_ACTIONS:
-            raise SaveError(f"the save is damaged (its actions are not a list of at most {MAX_ACTIONS})")
+            limit = f"a list of at most {MAX_ACTIONS}"
+            raise SaveError(f"the save is damaged (its actions are not {limit})")
         save = Save(
             _path(data["scenario_path"]),
             _digest(data["scenario_digest"]),
