@@ -14,6 +14,7 @@ from pathlib import Path
 from game.core.checker import CheckResult, check_file
 from game.core.diagnostics import Diagnostic, format_text, to_json
 from game.core.model import Scenario
+from game.core.printable import printable
 
 USAGE_ERROR = 2
 
@@ -193,7 +194,7 @@ def _explain(name: str) -> int:
     result = _load(name)
     if result.scenario is None:
         return 1
-    print("\n".join(explain(result.scenario)))
+    print("\n".join(printable(line) for line in explain(result.scenario)))
     return 0
 
 

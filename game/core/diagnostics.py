@@ -6,9 +6,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from game.core.printable import printable
+
 ERROR = "error"
 WARNING = "warning"
-SHOWN_CHARS = 200
+SHOWN_CHARS = 200  # most characters of a source line shown
+SHOWN_MESSAGE = 400  # most characters of a message, path or hint shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +32,42 @@ class Diagnostic:
         return self.severity == ERROR
 
     def headline(self) -> str:
-        """The first line: ``PATH:LINE:COL: error: message``."""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """The first line: ``PATH:LINE:COL: error: message``, printable and at most
+        :data:`SHOWN_MESSAGE` characters of message."""
+        message = _cut(printable(self.message), SHOWN_MESSAGE)
+        return f"{_cut(printable(self.path), SHOWN_MESSAGE)}:{self.line}:{self.col}: " + (
+            f"{self.severity}: {message}"
+        )
+
+    def shown_source(self) -> str | None:
+        """The source line as shown: non-printing characters as spaces, cut after
+        :data:`SHOWN_CHARS` characters; None when there is no (non-blank) source line."""
+        if self.source_line is None or not self.source_line.strip():
+            return None
+        text = self.source_line[: SHOWN_CHARS + 1].rstrip().expandtabs(1)
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+        return _cut(text, SHOWN_CHARS)
+
+    def shown_hint(self) -> str | None:
+        """The hint as shown (printable, cut), or None."""
+        return _cut(printable(self.hint), SHOWN_MESSAGE) if self.hint else None
 
     def format(self) -> str:
         """The headline, then the source line with a caret under the column, then the hint."""
         lines = [self.headline()]
-        if self.source_line is not None and self.source_line.strip():
-            text = "".join(ch if ch.isprintable() else " " for ch in self.source_line.rstrip())
-            text = text[:SHOWN_CHARS] + (" ..." if len(text) > SHOWN_CHARS else "")
-            lines.append(f"    {text}")
-            lines.append("    " + " " * max(0, self.col - 1) + "^")
-        if self.hint:
-            lines.append(f"    hint: {self.hint}")
+        source = self.shown_source()
+        if source is not None:
+            lines.append(f"    {source}")
+            lines.append("    " + " " * min(max(0, self.col - 1), SHOWN_CHARS) + "^")
+        hint = self.shown_hint()
+        if hint:
+            lines.append(f"    hint: {hint}")
         return "\n".join(lines)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with " ..." when cut."""
+    return text[:limit] + " ..." if len(text) > limit else text
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from game.core import commands as cmd
 from game.core.game import Game
 from game.core.model import Scenario
+from game.core.printable import printable
 from game.core.views import Notice
 
 STRATEGIES = ("conform", "dissent", "random")
@@ -187,7 +188,7 @@ def format_text(scenario: Scenario, reports: Sequence[StrategyReport], runs: int
         if r.log:
             lines.append(f"rule log, first {r.name} run:")
             lines += [f"  {entry}" for entry in r.log]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def format_json(scenario: Scenario, reports: Sequence[StrategyReport], runs: int, seed: int) -> str:

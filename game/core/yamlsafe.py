@@ -44,6 +44,8 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# what no scalar may hold once escapes are decoded: C0 but tab and newline, DEL, C1, surrogates
+UNSAFE_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what PyYAML and libyaml count as breaks
 _LEAD = re.compile("( *)[ \t]*([^ \t\r\n\x85\u2028\u2029]?)")
 _SPACE_OR_BREAK = frozenset(" \t\r\n\x85\u2028\u2029")
@@ -318,6 +320,13 @@ def _compose(loader: yaml.SafeLoader, text: str, path: str) -> Node | None:
             value = event.value
             if len(value) > MAX_STRING:
                 raise fail(f"text is longer than {MAX_STRING} characters", mark)
+            bad = UNSAFE_CHAR.search(value)
+            if bad is not None:
+                raise fail(
+                    f"the text holds the control character U+{ord(bad.group()):04X}",
+                    mark,
+                    "remove the escape that makes it (like \\0, \\e, \\r or \\x1b)",
+                )
             if event.style:
                 node = ScalarNode(value, mark, True)
             else:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pygame
 
 from game.assets import font_path
+from game.core.printable import printable
 from game.ui.cmap import CmapError, codepoints
 from game.ui.theme import Color, Theme
 
@@ -185,7 +186,7 @@ class TextCache:
     def width(self, text: str, style: str) -> int:
         """The rendered width of `text` in pixels."""
         size, bold = self._main(style)
-        return self._width(text, size, bold)
+        return self._width(printable(text, newlines=True), size, bold)
 
     def _width(self, text: str, size: int, bold: bool) -> int:
         key = (text, size, bold)
@@ -208,7 +209,7 @@ class TextCache:
         key = (text, size, bold, color)
         surface = self.surfaces.get(key)
         if surface is None:
-            surface = self._draw(text, size, bold, color)
+            surface = self._draw(printable(text, newlines=True), size, bold, color)
             self.surfaces.put(key, surface)
         return surface  # type: ignore[return-value]
 
@@ -241,12 +242,14 @@ class TextCache:
         key = (text, size, bold, width)
         lines = self.wraps.get(key)
         if lines is None:
-            lines = tuple(wrap_text(lambda s: self._width(s, size, bold), text, width))
+            shown = printable(text, newlines=True)
+            lines = tuple(wrap_text(lambda s: self._width(s, size, bold), shown, width))
             self.wraps.put(key, lines)
         return lines  # type: ignore[return-value]
 
     def fit(self, text: str, style: str, width: int) -> str:
         """`text` shortened with an ellipsis so it fits in `width` on one line."""
+        text = printable(text, newlines=True)
         if self.width(text, style) <= width:
             return text
         lo, hi = 0, len(text)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.diagnostics import Diagnostic, sort_key
+from game.core.diagnostics import SHOWN_MESSAGE, Diagnostic, sort_key
+from game.core.printable import printable
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, Custom, Line
@@ -23,8 +24,8 @@ def diagnostic_card(d: Diagnostic, index: int) -> Card:
     """The lines of ``Diagnostic.format()``: headline, source line, a caret at the column, hint."""
     color = th.ERROR if d.is_error else th.WARNING
     parts: list = [Line(d.headline(), "meta", color, icon="flag", icon_color=color)]
-    source = (d.source_line or "").rstrip("\n").expandtabs(1)
-    if source.strip():
+    source = d.shown_source() or ""  # cut as the checker prints it: a huge line wraps fast
+    if source:
         parts.append(Line(source, "meta", th.TEXT))
         parts.append(
             Custom(
@@ -33,8 +34,9 @@ def diagnostic_card(d: Diagnostic, index: int) -> Card:
                 lambda surf, rect, ctx: _caret(surf, rect, ctx, source, d.col),
             )
         )
-    if d.hint:
-        parts.append(Line(f"hint: {d.hint}", "meta", th.MUTED))
+    hint = d.shown_hint()
+    if hint:
+        parts.append(Line(f"hint: {hint}", "meta", th.MUTED))
     return Card(("diag", index), tuple(parts), accent=color)
 
 
@@ -43,7 +45,7 @@ def _caret(
 ) -> None:
     """A caret under column `col` of the (first wrapped line of the) source line."""
     lines = ctx.text.wrap(source, "meta", rect.width)
-    prefix = source[: max(0, col - 1)]
+    prefix = source[: min(max(0, col - 1), len(source))]
     x = rect.x + min(ctx.text.width(prefix, "meta"), rect.width - 4) if len(lines) <= 1 else rect.x
     size = rect.height
     pygame.draw.polygon(
@@ -91,7 +93,8 @@ class ErrorScene(Scene):
     def intro(self, width: int) -> tuple[str, ...]:
         """The wrapped lines under the title."""
         errors = sum(d.is_error for d in self.diagnostics)
-        text = f"{self.s('error.count', n=errors)} - {self.path}\n{self.s('error.intro')}"
+        path = printable(self.path)[:SHOWN_MESSAGE]
+        text = f"{self.s('error.count', n=errors)} - {path}\n{self.s('error.intro')}"
         if self.keep_game:
             text += " " + self.s("error.keep")
         return self.ctx.text.wrap(text, "meta", width)
