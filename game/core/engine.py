@@ -2,7 +2,11 @@
 
 Rules are indexed by event, so an event costs only the rules written for it. Events caused by
 rules (a score crossing a threshold, a friend leaving) are queued and run after the current one;
-chains are cut at ``MAX_CASCADE`` rounds, so rules that trigger each other cannot hang.
+chains are cut at ``MAX_CASCADE`` rounds, so rules that trigger each other cannot hang. Each
+command also has a work budget (``MAX_WORK`` events, rule checks, effects and notices): at the
+limit the rules stop for the rest of that command with a ``budget`` notice, and the game goes on.
+An expression that fails at run time (numbers too large) makes its condition false, reported
+once per rule with a ``rule_error`` notice.
 """
 
 from __future__ import annotations
@@ -12,10 +16,17 @@ from collections import defaultdict, deque
 from game.core.effects import Cause
 from game.core.events import Event
 from game.core.explain import cause_phrase
+from game.core.expr import ExprError
 from game.core.model import Rule
 from game.core.world import RuleScope, TextMatches, WorldState
 
 MAX_CASCADE = 32
+MAX_WORK = 200_000  # events, rule checks, effects and notices one command may cost
+BUDGET_TEXT = "So much happened at once that the rules stopped here for this action."
+
+
+class _OutOfWork(Exception):
+    """The current command has spent its work budget."""
 
 
 def crossed(rule: Rule, old: int, new: int) -> bool:
@@ -37,6 +48,18 @@ class Engine:
             self.by_event[rule.when].append(rule)
         self.reasons = {rule.id: cause_phrase(rule) for rule in world.scenario.rules}
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
+        self.failed: set[str] = set()
+        self.begin()
+
+    def begin(self) -> None:
+        """Start a new command's work budget."""
+        self.spent, self.stopped, self.log_start = 0, False, len(self.world.log)
+
+    def _spend(self, units: int = 1) -> None:
+        """Count work; raise _OutOfWork past the budget (notices logged count too)."""
+        self.spent += units
+        if self.spent + len(self.world.log) - self.log_start > MAX_WORK:
+            raise _OutOfWork
 
     def fork(self, world: WorldState) -> Engine:
         """This engine's rules and counts, running against another world."""
@@ -45,6 +68,9 @@ class Engine:
         other.by_event = self.by_event
         other.reasons = self.reasons
         other.fire_counts = dict(self.fire_counts)
+        other.failed = set(self.failed)
+        other.spent, other.stopped = self.spent, self.stopped
+        other.log_start = self.log_start - len(self.world.log) + len(world.log)
         return other
 
     def fire(self, event: Event) -> None:
@@ -53,25 +79,32 @@ class Engine:
         A chain of events setting each other off stops at depth ``MAX_CASCADE``; many events
         caused at once (seventy friends leaving, say) all run.
         """
+        if self.stopped:
+            return
         queue = deque([(event, 0)])
         world = self.world
-        while queue:
-            current, depth = queue.popleft()
-            if depth > MAX_CASCADE:
-                world.say(
-                    "notify",
-                    f"Rules kept setting each other off; stopped after {MAX_CASCADE} rounds.",
+        try:
+            while queue:
+                current, depth = queue.popleft()
+                if depth > MAX_CASCADE:
+                    world.say(
+                        "notify",
+                        f"Rules kept setting each other off; stopped after {MAX_CASCADE} rounds.",
+                    )
+                    break
+                self._spend()
+                self._run(current)
+                if world.crossings and self.by_event.get("score_crosses"):
+                    queue.extend((crossing, depth + 1) for crossing in world.crossings)
+                world.crossings.clear()
+                queue.extend(
+                    (Event("friend_unfriends", world.day, friend=friend), depth + 1)
+                    for friend in world.left
                 )
-                break
-            self._run(current)
-            if world.crossings and self.by_event.get("score_crosses"):
-                queue.extend((crossing, depth + 1) for crossing in world.crossings)
-            world.crossings.clear()
-            queue.extend(
-                (Event("friend_unfriends", world.day, friend=friend), depth + 1)
-                for friend in world.left
-            )
-            world.left.clear()
+                world.left.clear()
+        except _OutOfWork:
+            self.stopped = True
+            world.say("budget", BUDGET_TEXT)
         world.crossings.clear()
         world.left.clear()
 
@@ -87,12 +120,32 @@ class Engine:
                     continue
             targets = world.friend_ids() if rule.for_each_friend else (event.friend,)
             for friend in targets:
+                self._spend()
                 scope = RuleScope(world, event, friend, matches)
-                if rule.condition is not None and not rule.condition.holds(scope):
+                if rule.condition is not None and not self._holds(rule, scope):
                     continue
                 self.fire_counts[rule.id] += 1
                 reason = self.reasons[rule.id]
                 for effect in rule.effects:
+                    self._spend()
                     effect.apply(world, scope, Cause(rule.id, rule.path, effect.line, reason))
                 if rule.once:
                     break
+
+    def _holds(self, rule: Rule, scope: RuleScope) -> bool:
+        """The rule's condition; false (reported once per rule) when its expression fails."""
+        assert rule.condition is not None
+        try:
+            return rule.condition.holds(scope)
+        except ExprError as err:
+            if rule.id not in self.failed:
+                self.failed.add(rule.id)
+                self.world.say(
+                    "rule_error",
+                    f"the condition of rule '{rule.id}' could not be worked out ({err}), "
+                    "so it counts as false",
+                    rule_id=rule.id,
+                    path=rule.path,
+                    line=rule.line,
+                )
+            return False

@@ -144,6 +144,7 @@ class Game:
         if reason is not None:
             raise CommandError(reason)
         start = len(self.world.log)
+        self.engine.begin()
         before = self._snapshot()
         self._actions.append(command)
         self._dispatch(command)

@@ -32,6 +32,7 @@ from game.ui.avatars import Avatars
 from game.ui.hud import Hud
 from game.ui.links import Links, SystemLinks
 from game.ui.motion import Motion
+from game.ui.present import notice_words
 from game.ui.scene import Scene
 from game.ui.session import Session, notable
 from game.ui.strings import Strings
@@ -331,14 +332,14 @@ class App:
             return
         news = False
         for notice in notable(notices):
-            text, icon, color, face = notice.text, "dot", th.ACCENT, None
+            text, icon, color, face = notice_words(notice, self.strings), "dot", th.ACCENT, None
             if notice.kind == "message":
                 text = f"{self.session.friend_name(notice.friend)}: {notice.text}"
                 face, news = self.session.face(notice.friend), True
             elif notice.kind in ("perk_gained", "perk_lost"):
                 good = (notice.kind == "perk_gained") == (notice.who != "penalty")
                 icon, color = ("up", th.GAIN) if good else ("down", th.LOSS)
-            elif notice.kind in ("unfriend", "notify"):
+            elif notice.kind in ("unfriend", "notify", "budget"):
                 icon, color, news = "flag", th.WARNING, True
                 face = self.session.platform_face() if notice.kind == "notify" else None
             self.toasts.add(text, icon, color, face)

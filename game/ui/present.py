@@ -279,9 +279,15 @@ def change_card(change: ScoreChange, s: Strings, show_rule: bool = True) -> Card
     return Card(("change", change.seq), parts, accent=th.GAIN if change.delta >= 0 else th.LOSS)
 
 
+def notice_words(notice: Notice, s: Strings) -> str:
+    """What a notice says to the player: the interface's own words for the notices the core
+    sends as codes (``budget``), the notice's text otherwise."""
+    return s("notice.budget") if notice.kind == "budget" else notice.text
+
+
 def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> Card:
     """A notice (message, notification, perk change) for the day summary."""
-    text = notice.text
+    text = notice_words(notice, s)
     if notice.kind == "message" and notice.friend:
         friend = next((f for f in scenario.friends if f.id == notice.friend), None)
         name = friend.name if friend else notice.friend
@@ -291,7 +297,7 @@ def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> 
     if notice.kind in ("perk_gained", "perk_lost"):
         good = (notice.kind == "perk_gained") == (notice.who != "penalty")
         icon, color = ("up", th.GAIN) if good else ("down", th.LOSS)
-    elif notice.kind in ("notify", "unfriend"):
+    elif notice.kind in ("notify", "unfriend", "budget"):
         icon, color = "flag", th.WARNING
     return Card(key, (Line(text, "meta", icon=icon, icon_color=color),))
 

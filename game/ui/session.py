@@ -227,5 +227,15 @@ def _apply_tracking(
 
 def notable(notices: Sequence[Notice]) -> list[Notice]:
     """The notices worth showing to the player as toasts (not score lines or day markers)."""
-    keep = {"notify", "message", "unfriend", "befriend", "perk_gained", "perk_lost", "tier", "end"}
+    keep = {
+        "notify",
+        "message",
+        "unfriend",
+        "befriend",
+        "perk_gained",
+        "perk_lost",
+        "tier",
+        "end",
+        "budget",
+    }
     return [n for n in notices if n.kind in keep]

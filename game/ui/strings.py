@@ -28,6 +28,8 @@ _EN: dict[str, str] = {
     "title.replay_new": "Replay with the new rules",
     "title.start_again": "Start again",
     "title.save_failed": "Your game could not be saved ({reason}).",
+    "notice.budget": "So much happened at once that the rules stopped there for this move. "
+    "The game goes on.",
     "lang.en": "English",
     "lang.es": "Spanish",
     "nav.feed": "Feed",
@@ -250,6 +252,8 @@ _ES: dict[str, str] = {
     "title.replay_new": "Repetir con las nuevas reglas",
     "title.start_again": "Empezar de nuevo",
     "title.save_failed": "No se pudo guardar tu partida ({reason}).",
+    "notice.budget": "Pasaron tantas cosas a la vez que las reglas se detuvieron ahí en esta "
+    "jugada. El juego sigue.",
     "lang.en": "Inglés",
     "lang.es": "Español",
     "nav.feed": "Muro",

@@ -23,6 +23,7 @@ SUMMARY_KINDS = (
     "perk_lost",
     "tier",
     "end",
+    "budget",
 )
 
 if TYPE_CHECKING:
