@@ -16,6 +16,7 @@ from typing import Any
 from game.core import scenariospec as spec
 from game.core.diagnostics import Diagnostic, has_errors
 from game.core.effects import ChangeScore, PullToFriends
+from game.core.lint_rules import rule_lint
 from game.core.model import (
     Choice,
     Debrief,
@@ -37,6 +38,7 @@ from game.core.usage import usage_warnings
 from game.core.words import WordList
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
 
+MAX_HINTS = 20  # most "did you mean" hints worked out in one check (each compares every id)
 _INCLUDE_HINT = "write just the file name of a file in the same folder, like 'words.yaml'"
 
 
@@ -240,6 +242,18 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         }
         usage_warnings(rules, list_marks, perk_marks, tier_perks, contexts, known_tags)
         _truth_warnings(record, score, rules, contexts, ctx)
+        expression_values = {
+            "player.tier": [t.id for t in tiers or ()],
+            "friend.id": list(friends),
+            "friend.name": [f["name"] for f in friends.values()],
+        }
+        rule_lint(
+            rules,
+            expression_values,
+            lambda rule, message, hint: contexts[rule.path].warning(
+                Mark(rule.line, 1), message, hint
+            ),
+        )
         if record.get("language") != "en":
             _untranslated_causes(rules, record["language"], contexts)
     if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
@@ -480,10 +494,14 @@ def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
 
 
 def _check_refs(ctx: Ctx, ids: dict[str, list[str]]) -> None:
+    """Report references to unknown ids; only the first MAX_HINTS get a "did you mean"."""
+    known_ids = {kind: set(values) for kind, values in ids.items()}
+    hints = 0
     for kind, value, what, mark, where in ctx.refs:
-        if value not in ids[kind]:
-            hint = suggest(value, ids[kind]) or known(f"{what}s", ids[kind])
-            where.error(mark, f"unknown {what} '{value}'", hint)
+        if value not in known_ids[kind]:
+            hints += 1
+            close = suggest(value, ids[kind]) if hints <= MAX_HINTS else None
+            where.error(mark, f"unknown {what} '{value}'", close or known(f"{what}s", ids[kind]))
 
 
 def _check_values(

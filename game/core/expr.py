@@ -477,3 +477,20 @@ def _wrap(n: _Node, paren: bool) -> str:
 def describe(expr: Expr) -> str:
     """Render ``expr`` in plain English, e.g. "your score is above 700 and flag 'warned' is set"."""
     return _say(expr._tree, top=True)
+
+
+def literal_comparisons(expr: Expr) -> list[tuple[str, str]]:
+    """Each ``name == "text"`` or ``name != "text"`` in the expression (either side first), as
+    (name, text) pairs in source order, so a checker can look the text up."""
+    found: list[tuple[str, str]] = []
+    stack = [expr._tree]
+    while stack:
+        node = stack.pop()
+        if node.kind == "bin" and node.text in ("==", "!=") and node.left and node.right:
+            sides = (node.left, node.right)
+            names = [n.text for n in sides if n.kind == "name"]
+            texts = [n.value for n in sides if n.kind == "const" and isinstance(n.value, str)]
+            if names and texts:
+                found.append((names[0], texts[0]))
+        stack += [n for n in (node.right, node.left) if n is not None]
+    return found
