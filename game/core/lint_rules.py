@@ -76,9 +76,7 @@ def _loops(rules: Sequence[Rule], warn: Warn) -> None:
         if rule.when != "score_crosses":
             continue
         signs = frozenset(_signs(rule))
-        if any(_fires_on(rule, s) for s in signs) and (
-            len(signs) > 1 or rule.direction == "either"
-        ):
+        if len(signs) > 1:  # it moves the score both ways: whichever way it fired, it can again
             warn(
                 rule,
                 f"rule '{rule.id}' can move the score back across its own threshold, so it "
