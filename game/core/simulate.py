@@ -27,6 +27,7 @@ from game.core.views import Notice
 
 STRATEGIES = ("conform", "dissent", "random")
 MAX_ACTIONS = 1000
+MAX_CANDIDATES = 200  # most options tried for one scripted move (the shipped scenarios have <150)
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,19 @@ def _outcome(game: Game, command: cmd.Command) -> int:
     return trial.player.score
 
 
+def _bounded(game: Game, options: Sequence[cmd.Command]) -> Sequence[cmd.Command]:
+    """``options`` when there are at most MAX_CANDIDATES, else that many drawn at random (in
+    their order), from a generator seeded by the game's seed and move number."""
+    if len(options) <= MAX_CANDIDATES:
+        return options
+    rng = random.Random(f"{game.seed}:{len(game.actions)}")
+    return [options[i] for i in sorted(rng.sample(range(len(options)), MAX_CANDIDATES))]
+
+
 def _pick(game: Game, options: Sequence[cmd.Command], sign: int) -> cmd.Command | None:
-    """The allowed option with the best (sign 1) or worst (sign -1) score; the first on ties."""
-    allowed = [o for o in options if game.can(o) is None]
+    """The allowed option with the best (sign 1) or worst (sign -1) score; the first on ties.
+    Beyond MAX_CANDIDATES options, a sample of them is tried (each try copies the game)."""
+    allowed = [o for o in _bounded(game, options) if game.can(o) is None]
     if not allowed:
         return None
     return max(allowed, key=lambda o: sign * _outcome(game, o))
@@ -92,7 +103,7 @@ def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
     if strategy == "random":
 
         def anything(options: list[cmd.Command], p: float = 1.0) -> cmd.Command | None:
-            allowed = [o for o in options if game.can(o) is None]
+            allowed = [o for o in _bounded(game, options) if game.can(o) is None]
             return rng.choice(allowed) if allowed and rng.random() < p else None
 
         plan = [

@@ -10,6 +10,7 @@ from game.core import commands as cmd
 from game.core.views import FeedPost
 from game.ui import input as ia
 from game.ui import theme as th
+from game.ui.cards import Card, CardButton, Line
 from game.ui.listview import CardList
 from game.ui.present import post_card, profile_of
 from game.ui.scene import Scene
@@ -17,6 +18,8 @@ from game.ui.widgets import Button, flow
 
 NAV = ("post", "friends", "messages", "perks", "shop", "history", "end_day", "menu")
 NAV_ICONS = {"post": "plus", "end_day": "check", "messages": "comment"}
+FEED_PAGE = 100  # feed cards built at a time: a huge feed costs a page, not every post
+MORE = "more"  # the key of the card that shows the next page
 SHORTCUTS = {
     "p": "post",
     "f": "friends",
@@ -43,6 +46,7 @@ class PlayScene(Scene):
         self.feed = CardList("feed")
         self.feed.background = th.BG
         self.version = -1
+        self.shown = FEED_PAGE
         self.posts_override: tuple[FeedPost, ...] | None = None
         """Posts shown instead of the game's feed (benchmarks only)."""
         self.focus.set_items([*self.nav, self.feed])
@@ -77,6 +81,7 @@ class PlayScene(Scene):
         game = session.game
         posts = self.posts_override if self.posts_override is not None else game.feed
         me = profile_of(game.player, game.scenario)
+        shown = posts[: self.shown]  # cards are built a page at a time, newest first
         cards = [
             post_card(
                 p,
@@ -86,8 +91,12 @@ class PlayScene(Scene):
                 session.face(p.friend_id) if p.friend_id else None,
                 me,
             )
-            for p in posts
+            for p in shown
         ]
+        if len(posts) > len(shown):
+            older = Line(self.s("feed.older", n=len(posts) - len(shown)), "meta", th.MUTED)
+            more = CardButton(MORE, self.s("feed.more"), icon="plus")
+            cards.append(Card(MORE, (older,), (more,)))
         first = self.feed.cards[0].key if self.feed.cards else None
         self.feed.set_cards(cards, self.ctx)
         if cards and first is not None and cards[0].key != first:
@@ -105,6 +114,10 @@ class PlayScene(Scene):
 
         if id == "feed" and isinstance(payload, tuple):
             uid, action = payload
+            if uid == MORE:
+                self.shown += FEED_PAGE
+                self.refresh_cards(force=True)
+                return
             if action == "like":
                 self.app.command(cmd.Like(uid))
             elif action == "share":
