@@ -13,6 +13,9 @@ dotted (``"frame_ms.p99"``, ``"day_step_ms.friends_1000_rules_200"``, ...), each
 ``value`` is null only with a ``note`` giving the reason (skipped by ``--quick`` or ``--only``,
 an optional tool missing, a step that failed). ``met`` is null when there is no goal or no value.
 
+``--large`` adds the figures of ``game.bench.large`` (``large.*_ms``, goal 10 s each): large
+but legal inputs that once stalled the tools.
+
 ``--quick`` is for CI, to check that the benchmark works: one or two repetitions, fewer frames, and
 no 10,000-friend scenarios. ``--only`` measures some groups: frame, day_step, check, cold_start,
 hot_reload, condition, loader, apk.
@@ -42,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--quick", action="store_true", help="a short run (CI: does it work?)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help="also time the large legal inputs of issue 9 (game.bench.large; about a minute)",
+    )
     parser.add_argument(
         "--only",
         metavar="GROUP,...",
@@ -118,6 +126,10 @@ def main(argv: list[str]) -> int:
             return 2
     started = time.perf_counter()
     figures = measure(args.quick, groups)
+    if args.large:
+        from game.bench import large
+
+        figures += large.figures(args.quick)
     print(to_json(figures) if args.json else table(figures))
     print(f"bench: done in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0

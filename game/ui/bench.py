@@ -59,6 +59,7 @@ def frame_times(
         scene = app.top
         assert isinstance(scene, PlayScene)
         scene.posts_override = many_posts(app.session.game.feed, posts)
+        scene.shown = posts  # every card built, as if the player had shown them all
         scene.refresh_cards(force=True)
         app.toasts.clear()
         base = app.session.hud_state()
