@@ -88,7 +88,8 @@ def test_printable_escapes_what_a_terminal_or_font_cannot_take() -> None:
     assert printable("plain text, ñ, 中文, emoji 🎉\ttab") == "plain text, ñ, 中文, emoji 🎉\ttab"
     assert printable("a\x1b[2Jb") == "a\\x1b[2Jb"
     assert printable("x\ny") == "x\\x0ay" and printable("x\ny", newlines=True) == "x\ny"
-    assert printable("\r\0\x7f\x85\ud800\u202e\u2028") == "\\x0d\\x00\\x7f\\x85\\ud800\\u202e\\u2028"
+    shown = "\\x0d\\x00\\x7f\\x85\\ud800\\u202e\\u2028"
+    assert printable("\r\0\x7f\x85\ud800\u202e\u2028") == shown
 
 
 def test_check_output_cannot_be_forged_by_a_value(
