@@ -103,8 +103,10 @@ def test_check_warns_about_two_rules_setting_each_other_off(tmp_path: Path) -> N
     """
     found = _warnings(tmp_path, rules)
     pairs = [m for m in found if "set each other off" in m]
-    assert pairs == ["rules 'ping' and 'pong' set each other off: each one's score change can "
-                     "cross the other's threshold"]
+    assert pairs == [
+        "rules 'ping' and 'pong' set each other off: each one's score change can "
+        "cross the other's threshold"
+    ]
 
 
 def test_check_warns_about_for_each_with_all_friends(tmp_path: Path) -> None:
@@ -203,4 +205,3 @@ def test_the_feed_builds_a_page_of_cards_at_a_time(tmp_path: Path) -> None:
         assert app.session.game.feed[0].liked
 
     run(config(tmp_path, scenario_path=str(path)), body)
-

@@ -54,8 +54,10 @@ def _save(tmp_path: Path) -> dict:
 )
 def test_every_field_of_a_save_is_checked(tmp_path: Path, change: dict, message: str) -> None:
     data = {**_save(tmp_path), **change}
-    text = json.dumps(data) if "format" not in change else json.dumps(data).replace(
-        f'"format": {10**400}', '"format": ' + "9" * 400
+    text = (
+        json.dumps(data)
+        if "format" not in change
+        else json.dumps(data).replace(f'"format": {10**400}', '"format": ' + "9" * 400)
     )
     with pytest.raises(SaveError, match=message.replace("?", r"\?")):
         load_save(text)
@@ -174,7 +176,7 @@ def _in_private_mount(tmp_path: Path, options: str, prepare: str, size: int) -> 
     script = _CHILD.format(root=str(ROOT), size=size)
     shell = (
         f"mount -t tmpfs -o size=64k tmpfs {folder} && {prepare} && "
-        f"mount -o remount,{options} {folder} && exec {sys.executable} -c \"$0\" {folder}"
+        f'mount -o remount,{options} {folder} && exec {sys.executable} -c "$0" {folder}'
     )
     proc = subprocess.run(
         ["unshare", "-m", "sh", "-c", shell, script], capture_output=True, text=True, timeout=60

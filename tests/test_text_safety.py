@@ -39,9 +39,7 @@ def _errors(text: str) -> list[Diagnostic]:
 
 
 @pytest.mark.parametrize("escape", ESCAPES)
-def test_an_escape_making_a_control_character_is_a_located_error(
-    escape: str, parser: bool
-) -> None:
+def test_an_escape_making_a_control_character_is_a_located_error(escape: str, parser: bool) -> None:
     text = scenario_text("[]").replace('title: "Test Town"', f'title: "Test{escape}Town"')
     (error,) = _errors(text)
     assert (error.line, error.col) == (3, 8)
