@@ -146,6 +146,27 @@ def test_save_and_quit_to_the_title_says_when_the_save_failed(tmp_path: Path) ->
     run(config(tmp_path, store=store, scenario_path=str(path)), body)
 
 
+def test_quitting_when_the_save_fails_warns_once_then_leaves(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the save folder should be", encoding="utf-8")
+    path = write_scenario(tmp_path, "[]")
+
+    def body(app):
+        yield from frames(2)
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        yield from frames(2)
+        assert app.running and any("could not be saved" in t.text for t in app.toasts.items)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        yield from frames(2)
+        raise AssertionError("the second quit did not leave")
+
+    store = saves.FileStore(blocker / "save.json")
+    app = run(config(tmp_path, store=store, scenario_path=str(path)), body)
+    assert not app.running
+
+
 _CHILD = textwrap.dedent(
     """
     import json, os, sys

@@ -129,6 +129,7 @@ class App:
         self.pointer: tuple[int, int] | None = None
         """Where the player last clicked or tapped (score changes float up from there)."""
         self.running = True
+        self.quit_warned = False
         self.frames = 0
         self.rng = random.Random()
         self.profile: str | None = None
@@ -364,9 +365,14 @@ class App:
         self.after_change()
 
     def quit(self) -> None:
-        """Stop the loop after this frame (saving the game in progress)."""
+        """Stop the loop after this frame (saving the game in progress). When the save fails,
+        say so and stay, once: quitting again leaves without saving."""
         if self.session is not None and not self.session.game.over:
-            self.session.save()
+            error = self.session.save()
+            if error is not None and not self.quit_warned:
+                self.quit_warned = True
+                self.toasts.add(self.strings("toast.save_failed", reason=error), "flag", th.ERROR)
+                return
         self.running = False
 
     # ----------------------------------------------------------------- frame

@@ -157,6 +157,7 @@ _EN: dict[str, str] = {
     "reload.done": "Reloaded from disk; {n} actions replayed.",
     "toast.saved": "Saved.",
     "toast.cannot": "Not possible: {reason}",
+    "toast.save_failed": "Your game could not be saved ({reason}). Quit again to leave anyway.",
     "menu.title": "Menu",
     "menu.resume": "Back to the game",
     "menu.save_quit": "Save and go to the title screen",
@@ -384,6 +385,8 @@ _ES: dict[str, str] = {
     "reload.done": "Recargado del disco; {n} acciones repetidas.",
     "toast.saved": "Guardado.",
     "toast.cannot": "No es posible: {reason}",
+    "toast.save_failed": "No se pudo guardar la partida ({reason}). "
+    "Sal de nuevo para salir igualmente.",
     "menu.title": "Menú",
     "menu.resume": "Volver a la partida",
     "menu.save_quit": "Guardar e ir a la pantalla de inicio",
