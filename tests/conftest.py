@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ if str(ROOT) not in sys.path:  # `pytest` run without the package installed
     sys.path.insert(0, str(ROOT))
 
 from game.core import commands as cmd  # noqa: E402
+from game.core import yamlsafe  # noqa: E402
 from game.core.checker import check_file  # noqa: E402
 from game.core.game import Game  # noqa: E402
 from game.core.model import Scenario  # noqa: E402
@@ -204,3 +207,31 @@ def scenario_factory(tmp_path: Path):
         return make_scenario(tmp_path, rules_yaml, **overrides)
 
     return factory
+
+
+@pytest.fixture(params=[pytest.param(True, id="libyaml"), pytest.param(False, id="pure")])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run the test with the C parser, then with the pure-Python one (the web build's)."""
+    monkeypatch.setattr(yamlsafe, "HAS_LIBYAML", request.param and yamlsafe.HAS_LIBYAML)
+    return request.param
+
+
+def finishes(call: Callable[[], object], seconds: float = 60) -> object:
+    """``call()``'s result (or its exception); fails the test if it has not returned within
+    ``seconds`` (a read that blocks, work that never ends)."""
+    box: list[object] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            box.append(call())
+        except BaseException as err:  # re-raised below
+            errors.append(err)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "it did not finish: it blocked or ran away"
+    if errors:
+        raise errors[0]
+    return box[0]

@@ -12,23 +12,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 import pytest
-from conftest import scenario_text
+from conftest import finishes, scenario_text
 
 from game.core import commands as cmd
-from game.core import saves, yamlsafe
+from game.core import saves
 from game.core.checker import CheckResult, check_file
 from game.core.explain import explain
 from game.core.game import Game
 from game.core.printable import printable
 from game.core.simulate import STRATEGIES, format_text, simulate
 
-PARSERS = [pytest.param(True, id="libyaml"), pytest.param(False, id="pure")]
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -197,31 +195,6 @@ INCLUDES: dict[str, dict[str, bytes]] = {
     "include-absolute": {},
     "include-control-name": {},
 }
-
-
-@pytest.fixture(params=PARSERS)
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    monkeypatch.setattr(yamlsafe, "HAS_LIBYAML", request.param and yamlsafe.HAS_LIBYAML)
-    return request.param
-
-
-def finishes(call: Callable[[], object], seconds: float = 60) -> object:
-    box: list[object] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            box.append(call())
-        except BaseException as err:  # re-raised below
-            errors.append(err)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    assert not worker.is_alive(), "it did not finish"
-    if errors:
-        raise errors[0]
-    return box[0]
 
 
 def _safe_to_print(text: str) -> None:

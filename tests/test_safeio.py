@@ -8,48 +8,17 @@ that blocks fails the test instead of hanging it.
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import scenario_text, write_scenario
+from conftest import finishes, scenario_text, write_scenario
 
-from game.core import saves, yamlsafe
+from game.core import saves
 from game.core.checker import check_file
 from game.core.game import Game
 from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.yamlsafe import YamlError, load_yaml_file
 from game.ui.scenes.title import find_scenarios
-
-PARSERS = [pytest.param(True, id="libyaml"), pytest.param(False, id="pure")]
-
-
-@pytest.fixture(params=PARSERS)
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """Run the test with the C parser, then with the pure-Python one (the web build's)."""
-    monkeypatch.setattr(yamlsafe, "HAS_LIBYAML", request.param and yamlsafe.HAS_LIBYAML)
-    return request.param
-
-
-def finishes(call: Callable[[], object], seconds: float = 10) -> object:
-    """``call()``'s result; fails the test if it has not returned within ``seconds``."""
-    box: list[object] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            box.append(call())
-        except BaseException as err:  # re-raised below
-            errors.append(err)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    assert not worker.is_alive(), "the read blocked"
-    if errors:
-        raise errors[0]
-    return box[0]
 
 
 def _fifo(path: Path) -> Path:

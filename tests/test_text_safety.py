@@ -16,20 +16,11 @@ from conftest import scenario_text, write_scenario
 from ui_helpers import config, focus_to, frames, key, run, scene, shot
 
 from game.cli import main
-from game.core import yamlsafe
 from game.core.checker import check_file, check_text
 from game.core.diagnostics import SHOWN_CHARS, Diagnostic
 from game.core.printable import printable
 
-PARSERS = [pytest.param(True, id="libyaml"), pytest.param(False, id="pure")]
 ESCAPES = ["\\0", "\\e", "\\r", "\\x1b", "\\x7f", "\\x85", "\\a", "\\x9b", "\\b", "\\v"]
-
-
-@pytest.fixture(params=PARSERS)
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """Run the test with the C parser, then with the pure-Python one (the web build's)."""
-    monkeypatch.setattr(yamlsafe, "HAS_LIBYAML", request.param and yamlsafe.HAS_LIBYAML)
-    return request.param
 
 
 def _errors(text: str) -> list[Diagnostic]:

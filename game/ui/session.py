@@ -225,17 +225,20 @@ def _apply_tracking(
     return notices
 
 
+NOTABLE_KINDS = (
+    "notify",
+    "message",
+    "unfriend",
+    "befriend",
+    "perk_gained",
+    "perk_lost",
+    "tier",
+    "end",
+    "budget",
+)
+"""Notices worth showing to the player (as toasts, and in the day's summary)."""
+
+
 def notable(notices: Sequence[Notice]) -> list[Notice]:
     """The notices worth showing to the player as toasts (not score lines or day markers)."""
-    keep = {
-        "notify",
-        "message",
-        "unfriend",
-        "befriend",
-        "perk_gained",
-        "perk_lost",
-        "tier",
-        "end",
-        "budget",
-    }
-    return [n for n in notices if n.kind in keep]
+    return [n for n in notices if n.kind in NOTABLE_KINDS]

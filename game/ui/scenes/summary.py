@@ -12,19 +12,8 @@ from game.ui.cards import Card, Delta, Line
 from game.ui.present import change_card, heading_card, notice_card, text_card
 from game.ui.scene import Panel
 from game.ui.scenes.panels import ListPanel
+from game.ui.session import NOTABLE_KINDS
 from game.ui.widgets import Button, flow
-
-SUMMARY_KINDS = (
-    "notify",
-    "message",
-    "unfriend",
-    "befriend",
-    "perk_gained",
-    "perk_lost",
-    "tier",
-    "end",
-    "budget",
-)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -92,7 +81,7 @@ class SummaryScene(ListPanel):
         out += [change_card(c, s, show_rule=False) for c in changes]
         if not changes:
             out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
-        events = [n for n in game.log if n.day == self.day and n.kind in SUMMARY_KINDS]
+        events = [n for n in game.log if n.day == self.day and n.kind in NOTABLE_KINDS]
         if events:
             out.append(heading_card(s("summary.events"), "events", "body"))
             out += [notice_card(n, game.scenario, s, ("notice", i)) for i, n in enumerate(events)]
