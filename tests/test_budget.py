@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import make_scenario, write_scenario
 
-from game.bench.large import EACH, FLIP, cases, unknown_posts, write
+from game.bench.large import EACH, FLIP, PUSH, cases, scenario, unknown_posts, write
 from game.core import commands as cmd
 from game.core.checker import MAX_HINTS, check_file
-from game.core.engine import MAX_WORK
+from game.core.engine import MAX_CHECKS, MAX_WORK
 from game.core.game import Game
 from game.core.simulate import MAX_CANDIDATES, STRATEGIES, simulate
 from game.ui.present import notice_words
@@ -47,6 +47,24 @@ def test_for_each_friend_on_all_friends_stops_at_the_budget(tmp_path: Path) -> N
     assert len(game.history) <= MAX_WORK + 3000  # the budget is checked between effects
     game.apply(cmd.Post(choice="c0"))
     assert game.log[-1].kind != "budget"
+
+
+def test_rule_checks_have_their_own_budget(tmp_path: Path) -> None:
+    watcher = """\
+  - id: watch
+    when: score_crosses
+    threshold: 655
+    for_each: friend
+    if: "friend.score > 5000"
+    then: [{notify: "never"}]
+"""
+    files = scenario(friends=2000, rules=PUSH + FLIP + watcher)
+    result = check_file(write(files, tmp_path / "checks"))
+    assert result.scenario is not None
+    game = Game(result.scenario, 1)
+    notices = game.apply(cmd.Post(choice="c0"))
+    assert notices[-1].kind == "budget"
+    assert game.engine.checks == MAX_CHECKS + 1 and game.engine.spent < MAX_WORK
 
 
 def test_the_budget_notice_is_in_the_players_language(tmp_path: Path) -> None:
