@@ -190,3 +190,14 @@ def test_a_fifo_as_the_saves_scenario_path_does_not_hang(tmp_path: Path) -> None
     text = game_text.replace(str(scenario_path).replace("\\", "\\\\"), str(fifo))
     with pytest.raises(saves.SaveError, match="pipe"):
         finishes(lambda: resume(text, None))
+
+
+def test_the_picker_looks_at_a_bounded_number_of_files(tmp_path: Path) -> None:
+    from game.ui.scenes.title import MAX_FILES
+
+    text = scenario_text("[]")
+    for i in range(MAX_FILES + 50):
+        (tmp_path / f"s{i:04d}.yaml").write_text(text, encoding="utf-8")
+    entries = finishes(lambda: find_scenarios(tmp_path))
+    assert len(entries) == MAX_FILES
+    assert Path(entries[-1].path).name == f"s{MAX_FILES - 1:04d}.yaml"

@@ -30,6 +30,7 @@ from game.ui.widgets import Button, flow
 
 MAX_CONTINUE = 3
 """Unfinished games of the player offered on the title screen, newest first."""
+MAX_FILES = 200  # most files the picker looks at (each is read and checked at start-up)
 _FORMAT_LINE = re.compile(rb"^format\s*:", re.MULTILINE)
 
 if TYPE_CHECKING:
@@ -48,13 +49,14 @@ class Entry:
 def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
     """Every scenario file in `folder` (with a top-level ``format:``, so not includes), checked,
     in the order their ``order:`` keys give (broken files last). Hidden scenarios (templates,
-    drafts: ``hidden: true``) are left out.
+    drafts: ``hidden: true``) are left out. Only the first MAX_FILES ``*.yaml`` files (by name)
+    are looked at; FIFOs, devices and files over 1 MiB are skipped.
 
     `first` (a path) is listed first even when it lives elsewhere, hidden or not.
     """
     paths: list[Path] = []
     if folder.is_dir():
-        for path in sorted(folder.glob("*.yaml")):
+        for path in sorted(folder.glob("*.yaml"))[:MAX_FILES]:
             try:
                 head = read_bounded(path, MAX_BYTES)[:65536]
             except ReadError:  # not a regular file, or too large: not a scenario to list
