@@ -18,7 +18,7 @@ from pathlib import Path
 import pygame
 import pytest
 from conftest import ROOT, make_scenario, write_scenario
-from ui_helpers import config, focus_to, frames, key, run, scene
+from ui_helpers import config, focus_to, frames, key, run, scene, shot
 
 from game.core import commands as cmd
 from game.core import saves
@@ -100,9 +100,10 @@ def test_a_changed_scenario_offers_replay_or_start_again(tmp_path: Path, choice:
         assert app.top.focus.current_id == "continue"
         key(pygame.K_RETURN)
         yield from frames(2)
-        assert scene(app) == "TitleScene" and "has changed" in app.top.message
+        assert scene(app) == "TitleScene" and "Test Town has changed" in app.top.message
         ids = [i.id for i in app.top.focus.items]
         assert "replay_new" in ids and "restart" in ids and "continue" not in ids
+        shot(app, "title-scenario-changed")
         yield from focus_to(app, choice)
         key(pygame.K_RETURN)
         yield from frames(2)

@@ -23,8 +23,8 @@ _EN: dict[str, str] = {
     "title.save_damaged": "Your save could not be read ({reason}). It was set aside as {aside}.",
     "title.save_stale": "The saved game could not be resumed: {reason}",
     "title.hint": "Tab / arrows to move, Enter to choose, Esc to go back.",
-    "title.save_changed": "The scenario of your saved game has changed since you saved. "
-    "Replay your moves with the new rules, or start again?",
+    "title.save_changed": "{title} has changed since you saved your game. "
+    "Replay your moves with the new rules, or start it again?",
     "title.replay_new": "Replay with the new rules",
     "title.start_again": "Start again",
     "title.save_failed": "Your game could not be saved ({reason}).",
@@ -250,8 +250,8 @@ _ES: dict[str, str] = {
     "title.save_damaged": "No se pudo leer tu partida ({reason}). Se apartó como {aside}.",
     "title.save_stale": "No se pudo reanudar la partida guardada: {reason}",
     "title.hint": "Tab / flechas para moverte, Intro para elegir, Esc para volver.",
-    "title.save_changed": "El escenario de tu partida guardada ha cambiado desde que guardaste. "
-    "¿Repetir tus jugadas con las nuevas reglas o empezar de nuevo?",
+    "title.save_changed": "{title} ha cambiado desde que guardaste tu partida. "
+    "¿Repetir tus jugadas con las nuevas reglas o empezarla de nuevo?",
     "title.replay_new": "Repetir con las nuevas reglas",
     "title.start_again": "Empezar de nuevo",
     "title.save_failed": "No se pudo guardar tu partida ({reason}).",
