@@ -223,3 +223,23 @@ def test_the_feed_builds_a_page_of_cards_at_a_time(tmp_path: Path) -> None:
         assert app.session.game.feed[0].liked
 
     run(config(tmp_path, scenario_path=str(path)), body)
+
+
+def test_the_budget_shows_as_a_toast_in_player_words(tmp_path: Path) -> None:
+    import pygame
+    from ui_helpers import config, frames, key, run, shot
+
+    path = write(cases()["command_flip_rule"], tmp_path / "flip")
+
+    def body(app):
+        yield from frames(2)
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        app.command(cmd.Post(choice="c0"))
+        yield from frames(2)
+        texts = [t.text for t in app.toasts.items]
+        assert Strings("en")("notice.budget") in texts
+        assert not any("flip" in t or ".yaml" in t for t in texts)
+        shot(app, "budget-toast")
+
+    run(config(tmp_path, scenario_path=str(path)), body)
