@@ -243,3 +243,13 @@ def test_the_budget_shows_as_a_toast_in_player_words(tmp_path: Path) -> None:
         shot(app, "budget-toast")
 
     run(config(tmp_path, scenario_path=str(path)), body)
+
+
+def test_far_apart_thresholds_do_not_set_each_other_off(tmp_path: Path) -> None:
+    rules = """
+    - {id: audit, when: score_crosses, threshold: 900, direction: up,
+       then: [{change_score: {who: player, by: -50}}]}
+    - {id: amnesty, when: score_crosses, threshold: 400, direction: down,
+       then: [{change_score: {who: player, by: 50}}]}
+    """
+    assert not [m for m in _warnings(tmp_path, rules) if "set each other off" in m]

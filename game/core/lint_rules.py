@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 
@@ -20,6 +22,7 @@ from game.core.model import REACTIONS, Rule
 from game.core.shapes import known, suggest
 
 MAX_LOOP_WARNINGS = 10  # most "set each other off" warnings in one check
+MAX_PAIR_TRIES = 50  # rules within reach tried for one rule before giving up on it
 MAX_TYPO_HINTS = 20  # most "did you mean" hints worked out for expression values
 Warn = Callable[[Rule, str, str | None], None]
 
@@ -68,8 +71,9 @@ def _fires_on(rule: Rule, sign: int) -> bool:
 def _loops(rules: Sequence[Rule], warn: Warn) -> None:
     """Self-feeding rules, then pairs of rules that set each other off back and forth.
 
-    Whether two rules set each other off depends only on their direction and the ways they move
-    the score, so rules are grouped by those (a few groups), never compared pair by pair.
+    Whether two rules can set each other off depends on their directions and the ways they move
+    the score (so rules are grouped by those, a few groups), and on their thresholds lying within
+    reach of each other's score changes (found by a sorted search, never pair by pair).
     """
     groups: dict[tuple[frozenset[int], str], list[Rule]] = {}
     for rule in rules:
@@ -85,21 +89,53 @@ def _loops(rules: Sequence[Rule], warn: Warn) -> None:
             )
         else:
             groups.setdefault((signs, rule.direction), []).append(rule)
-    keys = list(groups)
     shown = 0
+    keys = list(groups)
     for i, a in enumerate(keys):
         for b in keys[i:]:
-            first, second = groups[a][0], groups[b][-1]
-            if first is second or len(a[0] | b[0]) < 2 or shown >= MAX_LOOP_WARNINGS:
+            if shown >= MAX_LOOP_WARNINGS or len(a[0] | b[0]) < 2:
                 continue
-            if any(_fires_on(second, s) for s in a[0]) and any(_fires_on(first, s) for s in b[0]):
-                shown += 1
-                warn(
-                    first,
-                    f"rules '{first.id}' and '{second.id}' set each other off: each one's "
-                    "score change can cross the other's threshold",
-                    "make one of them 'once: true', or move the score the same way in both",
-                )
+            sample_a, sample_b = groups[a][0], groups[b][0]
+            if any(_fires_on(sample_b, s) for s in a[0]) and any(
+                _fires_on(sample_a, s) for s in b[0]
+            ):
+                pair = _close_pair(groups[a], groups[b])
+                if pair is not None:
+                    shown += 1
+                    warn(
+                        pair[0],
+                        f"rules '{pair[0].id}' and '{pair[1].id}' set each other off: each "
+                        "one's score change can cross the other's threshold",
+                        "make one of them 'once: true', or move the score the same way in both",
+                    )
+
+
+def _reach(rule: Rule) -> float:
+    """How far the rule's effects can move the player's score (inf when it depends)."""
+    total = 0.0
+    for effect in rule.effects:
+        if isinstance(effect, PullToFriends) or (
+            isinstance(effect, ChangeScore) and effect.who == "player" and effect.by is None
+        ):
+            return math.inf
+        if isinstance(effect, ChangeScore) and effect.who == "player":
+            total += abs(effect.by or 0)
+    return total
+
+
+def _close_pair(firsts: Sequence[Rule], seconds: Sequence[Rule]) -> tuple[Rule, Rule] | None:
+    """Two distinct rules, one from each list, whose thresholds lie within each other's reach
+    (each rule fires next to its threshold); None if there are none. Sorted search, so many
+    rules cost n log n, not n x n."""
+    others = sorted(seconds, key=lambda r: r.threshold or 0)
+    marks = [r.threshold or 0 for r in others]
+    for rule in firsts:
+        mark, reach = rule.threshold or 0, _reach(rule)
+        low, high = bisect_left(marks, mark - reach), bisect_right(marks, mark + reach)
+        for other in others[low:high][:MAX_PAIR_TRIES]:
+            if other is not rule and abs(mark - (other.threshold or 0)) <= _reach(other):
+                return rule, other
+    return None
 
 
 def _expressions(value: object, depth: int = 0) -> Iterator[Expr]:
