@@ -27,7 +27,8 @@ from game.core.views import Notice
 
 STRATEGIES = ("conform", "dissent", "random")
 MAX_ACTIONS = 1000
-MAX_CANDIDATES = 200  # most options tried for one scripted move (the shipped scenarios have <150)
+MAX_CANDIDATES = 200  # most options tried for one scripted move (the shipped scenarios: under 200)
+MAX_HELPFUL = 50  # most purchases or friend changes tried a day (shipped scenarios: 14)
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,15 @@ def _outcome(game: Game, command: cmd.Command) -> int:
     return trial.player.score
 
 
-def _bounded(game: Game, options: Sequence[cmd.Command]) -> Sequence[cmd.Command]:
-    """``options`` when there are at most MAX_CANDIDATES, else that many drawn at random (in
-    their order), from a generator seeded by the game's seed and move number."""
-    if len(options) <= MAX_CANDIDATES:
+def _bounded(
+    game: Game, options: Sequence[cmd.Command], limit: int = MAX_CANDIDATES
+) -> Sequence[cmd.Command]:
+    """``options`` when there are at most ``limit``, else that many drawn at random (in their
+    order), from a generator seeded by the game's seed and move number."""
+    if len(options) <= limit:
         return options
     rng = random.Random(f"{game.seed}:{len(game.actions)}")
-    return [options[i] for i in sorted(rng.sample(range(len(options)), MAX_CANDIDATES))]
+    return [options[i] for i in sorted(rng.sample(range(len(options)), limit))]
 
 
 def _pick(game: Game, options: Sequence[cmd.Command], sign: int) -> cmd.Command | None:
@@ -82,19 +85,20 @@ def _reactions(game: Game, reporting: bool) -> list[cmd.Command]:
 
 def _social(game: Game, reporting: bool) -> list[cmd.Command]:
     out: list[cmd.Command] = []
-    for friend in game.friends:
-        if friend.is_friend:
-            out.append(cmd.RemoveFriend(friend.id))
+    for friend_id, is_friend in game.world.is_friend.items():  # file order, without views
+        if is_friend:
+            out.append(cmd.RemoveFriend(friend_id))
             if reporting:
-                out.append(cmd.ReportFriend(friend.id))
+                out.append(cmd.ReportFriend(friend_id))
         else:
-            out.append(cmd.AddFriend(friend.id))
+            out.append(cmd.AddFriend(friend_id))
     return out
 
 
 def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
-    """The option that raises the score most, if any raises it at all."""
-    best = _pick(game, options, 1)
+    """The option that raises the score most, if any raises it at all (of at most
+    MAX_HELPFUL options: buying and changing friends are side moves)."""
+    best = _pick(game, _bounded(game, options, MAX_HELPFUL), 1)
     return best if best is not None and _outcome(game, best) > game.player.score else None
 
 
