@@ -2,7 +2,8 @@
 
 ``python -m game bench --large`` times each case once (each takes seconds, the goal is 10 s):
 
-- ``large.simulate_friends_10000``: ``simulate`` (3 strategies, 1 run each) with 10,000 friends;
+- ``large.simulate_friends_10000``: ``simulate`` (its defaults: 3 strategies, 10 runs each) with
+  10,000 friends;
 - ``large.simulate_posts_3000_choices_100``: ``simulate`` with 3,000 day-1 posts, 100 choices;
 - ``large.check_unknown_posts_1000``: ``check`` of a file naming 1,000 unknown posts;
 - ``large.command_flip_rule``: one post set off by a rule that crosses its own threshold back and
@@ -200,12 +201,12 @@ def figures(quick: bool) -> list[Figure]:
 
         steps: dict[str, tuple[Callable[[], object], str]] = {
             "simulate_friends_10000": (
-                lambda: simulate(loaded("simulate_friends_10000"), STRATEGIES, 1, 1),
-                "check + simulate, 3 strategies x 1 run, 3 days",
+                lambda: simulate(loaded("simulate_friends_10000"), STRATEGIES, 10, 1),
+                "check + simulate as the command's defaults: 3 strategies x 10 runs, 3 days",
             ),
             "simulate_posts_3000_choices_100": (
-                lambda: simulate(loaded("simulate_posts_3000_choices_100"), STRATEGIES, 1, 1),
-                "check + simulate, 3 strategies x 1 run, 3 days",
+                lambda: simulate(loaded("simulate_posts_3000_choices_100"), STRATEGIES, 10, 1),
+                "check + simulate as the command's defaults: 3 strategies x 10 runs, 3 days",
             ),
             "check_unknown_posts_1000": (
                 lambda: check_file(paths["check_unknown_posts_1000"]),

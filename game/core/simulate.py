@@ -27,8 +27,10 @@ from game.core.views import Notice
 
 STRATEGIES = ("conform", "dissent", "random")
 MAX_ACTIONS = 1000
-MAX_CANDIDATES = 200  # most options tried for one scripted move (the shipped scenarios: under 200)
-MAX_HELPFUL = 50  # most purchases or friend changes tried a day (shipped scenarios: 14)
+# Up to these many options, a scripted move tries them all (the shipped scenarios stay under
+# both); beyond, it tries half as many drawn at random (each try copies the game).
+MAX_CANDIDATES = 200  # options for a post or a reaction
+MAX_HELPFUL = 50  # purchases or friend changes
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,12 @@ def _outcome(game: Game, command: cmd.Command) -> int:
 def _bounded(
     game: Game, options: Sequence[cmd.Command], limit: int = MAX_CANDIDATES
 ) -> Sequence[cmd.Command]:
-    """``options`` when there are at most ``limit``, else that many drawn at random (in their
-    order), from a generator seeded by the game's seed and move number."""
+    """``options`` when there are at most ``limit``, else half that many drawn at random (in
+    their order), from a generator seeded by the game's seed and move number."""
     if len(options) <= limit:
         return options
     rng = random.Random(f"{game.seed}:{len(game.actions)}")
-    return [options[i] for i in sorted(rng.sample(range(len(options)), limit))]
+    return [options[i] for i in sorted(rng.sample(range(len(options)), limit // 2))]
 
 
 def _pick(game: Game, options: Sequence[cmd.Command], sign: int) -> cmd.Command | None:
@@ -72,15 +74,29 @@ def _posts(game: Game) -> list[cmd.Command]:
     return [cmd.Post(choice=c.id) for c in game.choices]
 
 
-def _reactions(game: Game, reporting: bool) -> list[cmd.Command]:
-    today = [p for p in game.feed if p.day == game.day and not p.by_player]
-    out: list[cmd.Command] = []
-    for post in today:
-        out += [cmd.Like(post.uid), cmd.Share(post.uid)]
-        out += [cmd.Comment(post.uid, choice.text) for choice in game.choices]
-        if reporting:
-            out.append(cmd.ReportPost(post.uid))
-    return out
+class _Reactions(Sequence[cmd.Command]):
+    """Every reaction to today's posts, in order (like, share, a comment per choice, maybe a
+    report, post by post), each made only when asked for: a day may have thousands of posts."""
+
+    def __init__(self, game: Game, reporting: bool) -> None:
+        self.posts = [p.uid for p in game.feed if p.day == game.day and not p.by_player]
+        self.texts = [choice.text for choice in game.choices]
+        self.size = 2 + len(self.texts) + reporting
+
+    def __len__(self) -> int:
+        return len(self.posts) * self.size
+
+    def __getitem__(self, index: int) -> cmd.Command:  # type: ignore[override]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        uid, kind = self.posts[index // self.size], index % self.size
+        if kind == 0:
+            return cmd.Like(uid)
+        if kind == 1:
+            return cmd.Share(uid)
+        if kind - 2 < len(self.texts):
+            return cmd.Comment(uid, self.texts[kind - 2])
+        return cmd.ReportPost(uid)
 
 
 def _social(game: Game, reporting: bool) -> list[cmd.Command]:
@@ -106,13 +122,13 @@ def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
     plan: list[Callable[[], cmd.Command | None]]
     if strategy == "random":
 
-        def anything(options: list[cmd.Command], p: float = 1.0) -> cmd.Command | None:
+        def anything(options: Sequence[cmd.Command], p: float = 1.0) -> cmd.Command | None:
             allowed = [o for o in _bounded(game, options) if game.can(o) is None]
             return rng.choice(allowed) if allowed and rng.random() < p else None
 
         plan = [
             lambda: anything(_posts(game)),
-            lambda: anything(_reactions(game, True)),
+            lambda: anything(_Reactions(game, True)),
             lambda: anything([cmd.Buy(i.id) for i in game.shop], 0.5),
             lambda: anything(_social(game, True), 0.3),
         ]
@@ -120,7 +136,7 @@ def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
         conform = strategy == "conform"
         plan = [
             lambda: _pick(game, _posts(game), 1 if conform else -1),
-            lambda: _pick(game, _reactions(game, conform), 1),
+            lambda: _pick(game, _Reactions(game, conform), 1),
             lambda: _helpful(game, [cmd.Buy(i.id) for i in game.shop]),
             lambda: _helpful(game, _social(game, conform)),
         ]
