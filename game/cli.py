@@ -268,7 +268,7 @@ def _report(args: argparse.Namespace) -> int:
         return status
     intake = read_inputs(args.inputs, scenarios, claim_sets)
     for problem in intake.problems:
-        print(f"left out {problem.source}: {problem.reason}", file=sys.stderr)
+        print(printable(f"left out {problem.source}: {problem.reason}"), file=sys.stderr)
     try:
         html_path, csv_path = write_report(intake, Path(args.out), args.title)
     except OSError as err:

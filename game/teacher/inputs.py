@@ -18,6 +18,7 @@ from game.core.model import Scenario
 from game.core.quiz import Claim
 from game.core.resultcode import CodeError, decode, encode
 from game.core.results import MAX_RESULTS_BYTES, Results, ResultsError, load_results
+from game.core.safeio import ReadError, read_bounded
 
 CODE_FILES = (".txt", ".csv", ".tsv")
 MAX_INPUTS = 5000
@@ -113,11 +114,10 @@ def find_codes(text: str) -> list[tuple[str, int]]:
 
 def _read(path: Path) -> str | Problem:
     try:
-        if path.stat().st_size > MAX_RESULTS_BYTES:
-            return Problem(str(path), "the file is too large to be results")
-        data = path.read_bytes()
-    except OSError as err:
-        return Problem(str(path), f"cannot read the file: {err.strerror}")
+        data = read_bounded(path, MAX_RESULTS_BYTES)
+    except ReadError as err:
+        reason = "the file is too large to be results" if "too large" in str(err) else str(err)
+        return Problem(str(path), reason)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
