@@ -222,3 +222,36 @@ def test_a_full_save_folder_is_a_save_error_keeping_the_save(tmp_path: Path) -> 
     result = _in_private_mount(tmp_path, "rw", prepare, 32 * 1024)
     assert "no space left" in result["error"]
     assert result["kept"] == "previous\n" and result["files"] == ["filler", "save.json"]
+
+
+@pytest.mark.parametrize("choice", ["replay_new", "restart"])
+def test_with_profiles_a_changed_scenario_is_offered_not_set_aside(
+    tmp_path: Path, choice: str
+) -> None:
+    from game.core.profiles import FolderShelf, SaveBook
+
+    path = write_scenario(tmp_path, "[]")
+    game = Game(make_scenario(tmp_path), 7)
+    game.apply(cmd.Post(choice="lunch"))
+    book = SaveBook(FolderShelf(tmp_path / "profiles"))
+    book.new_game("Ana").write(save_to_json(game))
+    _edit(path)
+
+    def body(app):
+        yield
+        app.profile = "Ana"
+        app.to_title()
+        yield from frames(2)
+        yield from focus_to(app, "game-0")
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        assert scene(app) == "TitleScene" and "Test Town has changed" in app.top.message
+        yield from focus_to(app, choice)
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        assert scene(app) == "PlayScene" and app.session.game.player.money == 90
+        assert len(app.session.game.actions) == (1 if choice == "replay_new" else 0)
+        app.session.save()
+
+    run(config(tmp_path, book=book, store=None), body)
+    assert len(book.games("Ana")) == 1  # the same slot: nothing set aside, nothing added
