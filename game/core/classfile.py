@@ -9,7 +9,10 @@ diagnostics as a scenario; its shape (:data:`CLASS`) also yields ``scenarios/cla
     language: en
     scenarios: [../viral-score.yaml]      # files, relative to the class file
     claims: [...]                         # optional; else each scenario's own claims
-    options: {quiz: true, nickname: true, lesson_minutes: 45}
+    options: {quiz: true, quiz_with: ../viral-score.yaml, nickname: true, lesson_minutes: 45}
+
+The quiz is asked with one scenario of the lesson (``quiz_with``; by default the first that has
+claims), so a student rates the claims once before and once after, not once per scenario.
 """
 
 from __future__ import annotations
@@ -72,6 +75,13 @@ CLASS = Obj(
                     "quiz": Field(
                         Boolean("ask the claim quiz before and after play"), default=True
                     ),
+                    "quiz_with": Field(
+                        Text(
+                            max_len=300,
+                            doc="the scenario (one of 'scenarios', written the same way) that "
+                            "carries the quiz; default: the first one with claims",
+                        )
+                    ),
                     "nickname": Field(
                         Boolean("ask for an optional nickname on the results card"),
                         default=True,
@@ -109,12 +119,27 @@ class ClassPlan:
     ask_nickname: bool = True
     lesson_minutes: int = 45
     send_to: str | None = None
+    quiz_index: int | None = None
+    """Which of ``scenarios`` carries the quiz (None: no quiz in this lesson)."""
+
+    @property
+    def quiz_scenario(self) -> Scenario | None:
+        """The scenario played with the quiz, or None when the lesson has no quiz."""
+        return None if self.quiz_index is None else self.scenarios[self.quiz_index]
 
     def claims_for(self, scenario: Scenario) -> tuple[Claim, ...]:
-        """The quiz for ``scenario``: the class's claims, else the scenario's (none if quiz off)."""
-        if not self.quiz:
+        """The quiz for ``scenario``: the class's claims, else the scenario's; none for the
+        lesson's other scenarios or when the quiz is off."""
+        chosen = self.quiz_scenario
+        if chosen is None or Path(chosen.path).resolve() != Path(scenario.path).resolve():
             return ()
         return self.claims or scenario.claims
+
+    @property
+    def quiz_claims(self) -> tuple[Claim, ...]:
+        """The lesson's one quiz (none when it has none)."""
+        chosen = self.quiz_scenario
+        return () if chosen is None else self.claims_for(chosen)
 
 
 @dataclass(frozen=True)
@@ -160,15 +185,22 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
         record.mark_of("claims") if isinstance(record, Record) else Mark(1, 1),
         ctx,
     )
-    scenarios = _scenarios(record, path.parent, ctx, flat) if isinstance(record, Record) else ()
+    listed = _scenarios(record, path.parent, ctx, flat) if isinstance(record, Record) else []
+    scenarios = tuple(scenario for _name, scenario in listed)
+    if isinstance(record, Record):
+        _check_answers(record, scenarios, ctx)
     if has_errors(ctx.diagnostics) or not isinstance(record, Record) or not record.valid:
         return ClassResult(None, tuple(ctx.diagnostics))
     options = record["options"] or {
         "quiz": True,
+        "quiz_with": None,
         "nickname": True,
         "lesson_minutes": 45,
         "send_to": None,
     }
+    quiz_index = _quiz_index(record, listed, claims, options, ctx)
+    if has_errors(ctx.diagnostics):
+        return ClassResult(None, tuple(ctx.diagnostics))
     plan = ClassPlan(
         str(path),
         record["class"],
@@ -179,15 +211,17 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
         options["nickname"],
         options["lesson_minutes"],
         options["send_to"],
+        quiz_index,
     )
     return ClassResult(plan, tuple(ctx.diagnostics))
 
 
-def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> tuple[Scenario, ...]:
+def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> list[tuple[str, Scenario]]:
+    """The listed scenarios that load and can be played, each with its name as written."""
     names = record.get("scenarios")
     if not isinstance(names, tuple):
-        return ()
-    out: list[Scenario] = []
+        return []
+    out: list[tuple[str, Scenario]] = []
     seen: set[Path] = set()
     for name, mark in names:
         target = (folder / (Path(name).name if flat else name)).resolve()
@@ -219,8 +253,88 @@ def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> tuple[Scen
                 "list a playable scenario, or remove 'hidden: true' from it",
             )
             continue
-        out.append(result.scenario)
-    return tuple(out)
+        out.append((name, result.scenario))
+    return out
+
+
+def _quiz_index(
+    record: Record,
+    listed: list[tuple[str, Scenario]],
+    claims: tuple[Claim, ...],
+    options: Any,
+    ctx: Ctx,
+) -> int | None:
+    """Which scenario carries the quiz: ``quiz_with``, else the first with claims. Warns when
+    the quiz is on but the chosen scenario (or every scenario) has no claims."""
+    if not options["quiz"]:
+        return None
+    where = options.mark_of("quiz") if isinstance(options, Record) else record.mark_of("scenarios")
+    wanted = options["quiz_with"]
+    if wanted is not None:
+        names = [name for name, _s in listed]
+        if wanted not in names:
+            ctx.error(
+                options.mark_of("quiz_with"),
+                f"'quiz_with' names '{wanted}', which is not in this class's 'scenarios'",
+                "write it exactly as in 'scenarios': " + ", ".join(names),
+            )
+            return None
+        index = names.index(wanted)
+        if not claims and not listed[index][1].claims:
+            ctx.warning(
+                options.mark_of("quiz_with"),
+                f"'{wanted}' has no claims, so this lesson asks no quiz",
+                "add 'claims:' to the class file, or name a scenario with claims",
+            )
+            return None
+        return index
+    for index, (_name, scenario) in enumerate(listed):
+        if claims or scenario.claims:
+            return index
+    ctx.warning(
+        where,
+        "'quiz: true' but no scenario of this class has claims, so no quiz is asked",
+        "add 'claims:' to the class file, or set 'quiz: false'",
+    )
+    return None
+
+
+def _check_answers(record: Record, scenarios: tuple[Scenario, ...], ctx: Ctx) -> None:
+    """Warn when a class claim's answer contradicts a scenario's claim or debrief verdict on
+    the same claim (same id or same text)."""
+    records = record.get("claims")
+    if not isinstance(records, tuple):
+        return
+    known: dict[str, tuple[bool, str]] = {}
+    for scenario in scenarios:
+        where = Path(scenario.path).name
+        for fact in scenario.debrief.facts:
+            if fact.verdict in ("fact", "myth"):
+                answer = fact.verdict == "fact"
+                text = f"its debrief calls it a {fact.verdict} ({where})"
+                for key in (fact.id, _plain(fact.claim)):
+                    if key:
+                        known.setdefault(key, (answer, text))
+        for claim in scenario.claims:
+            text = f"the scenario's own claim says {str(claim.true).lower()} ({where})"
+            known[claim.id] = known[_plain(claim.text)] = (claim.true, text)
+    for item in records:
+        if not isinstance(item, Record) or not item.valid:
+            continue
+        for key in (item["id"], _plain(item["claim"])):
+            if key in known and known[key][0] != item["answer"]:
+                ctx.warning(
+                    item.mark_of("answer"),
+                    f"claim '{item['id']}' has answer: {str(item['answer']).lower()}, but "
+                    + known[key][1],
+                    "check the answer: it goes on the teacher's answer sheet as written",
+                )
+                break
+
+
+def _plain(text: str) -> str:
+    """Claim text compared loosely: lower case, single spaces, no final full stop."""
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def included_files(scenario_path: str | Path) -> list[Path]:

@@ -1,7 +1,9 @@
-"""Lesson materials from a class file: a lesson plan for the teacher and a printable handout.
+"""Lesson materials from a class file: a lesson plan and an answer sheet for the teacher, and
+a printable handout for students (without the answers).
 
-``python -m game handout CLASS_FILE --out DIR`` writes ``DIR/lesson-plan.html`` and
-``DIR/handout.html`` in the class's language. Play times are measured (``game.core.playtime``).
+``python -m game handout CLASS_FILE --out DIR`` writes ``DIR/lesson-plan.html``,
+``DIR/handout.html`` and ``DIR/answers.html`` in the class's language. Play times are measured
+(``game.core.playtime``). The lesson's one quiz comes with one scenario (``ClassPlan.quiz_index``).
 """
 
 from __future__ import annotations
@@ -19,15 +21,21 @@ INTRO_MINUTES = 5
 CODE_MINUTES = 2
 WRAP_MINUTES = 5
 MIN_DISCUSSION = 5
+CODE_CELLS = 20
+"""Boxes on the handout for a results code: "MC1" and one per group of five (95 characters)."""
 
 
-def write_materials(plan: ClassPlan, out: Path) -> tuple[Path, Path]:
-    """Write the lesson plan and the handout into ``out``; return their paths.
+def write_materials(plan: ClassPlan, out: Path) -> tuple[Path, ...]:
+    """Write the lesson plan, the students' handout and the teacher's answer sheet (when the
+    lesson has a quiz) into ``out``; return their paths.
     Raises OSError when the folder cannot be written."""
     out.mkdir(parents=True, exist_ok=True)
     times = [estimate(s, plan.claims_for(s)) for s in plan.scenarios]
-    paths = out / "lesson-plan.html", out / "handout.html"
-    for path, text in zip(paths, (lesson_plan(plan, times), handout(plan)), strict=True):
+    pages = {"lesson-plan.html": lesson_plan(plan, times), "handout.html": handout(plan)}
+    if plan.quiz_claims:
+        pages["answers.html"] = answer_sheet(plan)
+    paths = tuple(out / name for name in pages)
+    for path, text in zip(paths, pages.values(), strict=True):
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
@@ -38,17 +46,27 @@ def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:
     """The teacher's plan: preparation, a timeline that adds up, and each scenario's card."""
     w = words(plan.language)
     file = escape(Path(plan.path).as_posix())
-    first = escape(_shown(plan.scenarios[0].path))
     play = sum(t.minutes for t in times)
     fixed = INTRO_MINUTES + play + CODE_MINUTES + WRAP_MINUTES
     discussion = max(MIN_DISCUSSION, plan.lesson_minutes - fixed)
     steps = [(INTRO_MINUTES, w["plan.intro"], w["plan.intro.text"])]
     steps += [
-        (t.minutes, w["plan.play"].format(title=escape(s.title)), w["plan.play.text"])
+        (
+            t.minutes,
+            w["plan.play"].format(title=escape(s.title)),
+            w["plan.play.quiz" if plan.claims_for(s) else "plan.play.text"],
+        )
         for s, t in zip(plan.scenarios, times, strict=True)
     ]
+    codes = len(plan.scenarios)
     steps += [
-        (CODE_MINUTES, w["plan.code"], w["plan.code.text"].format(where=_where(plan, w))),
+        (
+            CODE_MINUTES,
+            w["plan.code"],
+            w["plan.code.text" if codes == 1 else "plan.codes.text"].format(
+                where=_where(plan, w), n=codes
+            ),
+        ),
         (discussion, w["plan.discuss"], w["plan.discuss.text"]),
         (WRAP_MINUTES, w["plan.wrap"], w["plan.wrap.text"]),
     ]
@@ -70,11 +88,11 @@ def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:
         f"<h1>{w['plan.title'].format(title=escape(plan.title))}</h1>"
         f"<p class='muted'>{w['plan.length'].format(minutes=plan.lesson_minutes)}</p>"
         f"<h2>{w['plan.before']}</h2><ol>"
-        + "".join(
-            f"<li>{w[k].format(file=file, scenario=first)}</li>"
-            for k in ("plan.check", "plan.build", "plan.preview", "plan.print")
-        )
-        + f"</ol><h2>{w['plan.timeline']}</h2>{warning}"
+        + "".join(f"<li>{w[k].format(file=file)}</li>" for k in ("plan.check", "plan.build"))
+        + f"<li>{_preview(plan, w)}</li>"
+        + f"<li>{w['plan.print' if plan.quiz_claims else 'plan.print.noquiz']}</li>"
+        + f"</ol>{_quiz_note(plan, w)}"
+        + f"<h2>{w['plan.timeline']}</h2>{warning}"
         f"<table class='timeline'><tr><th>{w['plan.minutes']}</th><th></th></tr>"
         + "".join(rows)
         + f"</table><h2>{w['plan.scenarios']}</h2>{cards}"
@@ -82,11 +100,35 @@ def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:
     return page(w["plan.title"].format(title=plan.title), body, plan.language)
 
 
+def _preview(plan: ClassPlan, w: dict[str, str]) -> str:
+    """The preview step: one ``simulate`` per scenario into one folder, then the report."""
+    file = escape(Path(plan.path).as_posix())
+    runs = "<br>".join(
+        f"<code>python -m game simulate {escape(_shown(s.path))} --runs 10 --class {file} "
+        f"--export {w['plan.preview.dir']}</code>"
+        for s in plan.scenarios
+    )
+    return w["plan.preview"].format(runs=runs, file=file)
+
+
+def _quiz_note(plan: ClassPlan, w: dict[str, str]) -> str:
+    """Which scenario carries the lesson's quiz, when the lesson has more than one scenario."""
+    chosen = plan.quiz_scenario
+    if chosen is None or len(plan.scenarios) == 1:
+        return ""
+    return f'<p class="box">{w["plan.quiz_with"].format(title=escape(chosen.title))}</p>'
+
+
 def _card(plan: ClassPlan, scenario: Scenario, time: PlayTime, w: dict[str, str]) -> str:
     """A scenario's card: what it is, its measured play time, its quiz."""
     claims = plan.claims_for(scenario)
+    chosen = plan.quiz_scenario
     quiz = (
-        f"{len(claims)} claims ({sum(c.true for c in claims)} true)" if claims else w["plan.noquiz"]
+        f"{len(claims)} claims ({sum(c.true for c in claims)} true)"
+        if claims
+        else w["plan.quiz_elsewhere"].format(title=chosen.title)
+        if chosen is not None
+        else w["plan.noquiz"]
     )
     return (
         f'<div class="box scenario" data-minutes="{time.minutes}"><h3>{escape(scenario.title)}</h3>'
@@ -97,21 +139,27 @@ def _card(plan: ClassPlan, scenario: Scenario, time: PlayTime, w: dict[str, str]
 
 
 def handout(plan: ClassPlan) -> str:
-    """The students' sheet: how to play, the claims with a rating grid, the discussion
-    questions with space to answer, how to send the results code, and (on its own page, for
-    after the game) the answers with their sources."""
+    """The students' sheet, without the answers: how to play, the claims with a rating grid
+    (when the lesson has a quiz), the discussion questions with space to answer, and one box
+    per scenario for its results code."""
     w = words(plan.language)
+    chosen = plan.quiz_scenario
+    how = (
+        w["hand.how.text"].format(title=escape(chosen.title))
+        if chosen is not None
+        else w["hand.how.noquiz"]
+    )
     parts = [
         f"<h1>{escape(plan.title)}</h1>",
         f"<p>{w['hand.name']} ______________________________</p>",
-        f"<h2>{w['hand.how']}</h2><p>{w['hand.how.text']}</p>",
+        f"<h2>{w['hand.how']}</h2><p>{how}</p>",
     ]
-    claims = {c.id: c for s in plan.scenarios for c in plan.claims_for(s)}
+    claims = plan.quiz_claims
     if claims:
         rows = "".join(
             f'<tr class="claim"><td>{escape(c.text)}</td><td>{_scale()}</td>'
             f"<td>{_scale()}</td></tr>"
-            for c in claims.values()
+            for c in claims
         )
         parts += [
             f"<h2>{w['hand.claims']}</h2><p class='small'>{w['hand.claims.text']}</p>",
@@ -126,19 +174,31 @@ def handout(plan: ClassPlan) -> str:
             + '<div class="lines"></div>' * 3
             + "</div>"
         )
+    parts.append(
+        f"<h2>{w['hand.code']}</h2><p>{w['hand.code.text'].format(where=_where(plan, w))}</p>"
+    )
     parts += [
-        f"<h2>{w['hand.code']}</h2><p>{w['hand.code.text'].format(where=_where(plan, w))}</p>",
-        f'<div class="box">{w["hand.code.box"]}<div class="lines"></div></div>',
+        f'<div class="box code"><b>{w["hand.code.box"].format(title=escape(s.title))}</b>'
+        + '<div class="cells">'
+        + "".join(f"<span>{'MC1' if n == 0 else ''}</span>" for n in range(CODE_CELLS))
+        + "</div></div>"
+        for s in plan.scenarios
     ]
-    if claims:
-        answers = "".join(
-            f'<li><span class="{"true" if c.true else "false"}">'
-            f"{w['hand.true'] if c.true else w['hand.false']}</span>: {escape(c.text)} "
-            f'<span class="small muted">({w["hand.source"]}: {escape(c.source)})</span></li>'
-            for c in claims.values()
-        )
-        parts.append(f'<h2 class="pagebreak">{w["hand.answers"]}</h2><ul>{answers}</ul>')
     return page(plan.title, "\n".join(parts), plan.language)
+
+
+def answer_sheet(plan: ClassPlan) -> str:
+    """The teacher's page: each quiz claim with its answer and source (not for students)."""
+    w = words(plan.language)
+    answers = "".join(
+        f'<li><span class="{"true" if c.true else "false"}">'
+        f"{w['hand.true'] if c.true else w['hand.false']}</span>: {escape(c.text)} "
+        f'<span class="small muted">({w["hand.source"]}: {escape(c.source)})</span></li>'
+        for c in plan.quiz_claims
+    )
+    title = w["answers.title"].format(title=escape(plan.title))
+    body = f"<h1>{title}</h1><p class='problem'>{w['answers.warning']}</p><ul>{answers}</ul>"
+    return page(title, body, plan.language)
 
 
 def _where(plan: ClassPlan, w: dict[str, str]) -> str:

@@ -20,10 +20,16 @@ th{background:#f3f5f9}td.num{white-space:nowrap;text-align:right;font-variant-nu
 .lines{border-bottom:1px solid #9aa5bd;height:1.9em}
 .scale{display:flex;gap:4px;font-size:.75em}.scale span{border:1px solid #9aa5bd;
 border-radius:4px;padding:2px 5px}
+.code .cells{display:flex;flex-wrap:wrap;gap:3px;margin-top:6px}.code .cells span{
+border:1px solid #9aa5bd;border-radius:3px;width:5.2em;height:1.9em;line-height:1.9em;
+text-align:center;font-family:monospace}
 svg.chart{max-width:100%;height:auto;display:block;margin:6px 0}
 .problem{color:#b3402e}
 @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}
-.box,tr,svg.chart{break-inside:avoid}.pagebreak{break-before:page}a{color:inherit}}
+.box,tr,.code .cells{display:flex;flex-wrap:wrap;gap:3px;margin-top:6px}.code .cells span{
+border:1px solid #9aa5bd;border-radius:3px;width:5.2em;height:1.9em;line-height:1.9em;
+text-align:center;font-family:monospace}
+svg.chart{break-inside:avoid}.pagebreak{break-before:page}a{color:inherit}}
 """
 
 
