@@ -157,10 +157,14 @@ def _play(scenario: str | None, class_file: str | None) -> int:
 
 
 def _check(files: Sequence[str], as_json: bool, is_class: bool = False) -> int:
-    from game.core.classfile import check_class_file
+    from game.core.classfile import check_class_file, class_file_mistake
 
     diagnostics: list[Diagnostic] = []
     for name in files:
+        mistake = None if is_class else class_file_mistake(name, "check")
+        if mistake is not None:
+            diagnostics.append(mistake)
+            continue
         result = check_class_file(name) if is_class else check_file(name)
         diagnostics += result.diagnostics
     print(to_json(diagnostics) if as_json else format_text(diagnostics))
@@ -181,7 +185,13 @@ def _schema(path: str | None, is_class: bool = False) -> int:
     return 0
 
 
-def _load(name: str) -> CheckResult:
+def _load(name: str, command: str) -> CheckResult:
+    from game.core.classfile import class_file_mistake
+
+    mistake = class_file_mistake(name, command)
+    if mistake is not None:
+        print(format_text([mistake]), file=sys.stderr)
+        return CheckResult(None, (mistake,))
     result = check_file(name)
     if result.scenario is None:
         print(format_text(result.diagnostics), file=sys.stderr)
@@ -191,7 +201,7 @@ def _load(name: str) -> CheckResult:
 def _explain(name: str) -> int:
     from game.core.explain import explain
 
-    result = _load(name)
+    result = _load(name, "explain")
     if result.scenario is None:
         return 1
     print("\n".join(printable(line) for line in explain(result.scenario)))
@@ -204,7 +214,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if not 1 <= args.runs <= 10000:
         sys.stderr.write("python -m game simulate: error: --runs must be between 1 and 10000\n")
         return USAGE_ERROR
-    result = _load(args.file)
+    result = _load(args.file, "simulate")
     if result.scenario is None:
         return 1
     strategies = STRATEGIES if args.strategy == "all" else (args.strategy,)

@@ -179,6 +179,14 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
         ctx.error(Mark(1, 1), "the file is empty", "start from scenarios/classes/example.yaml")
     if root is None or root is INVALID:
         return ClassResult(None, tuple(ctx.diagnostics))
+    if _is_scenario(root):
+        ctx.error(
+            root.mark,
+            "this is a scenario file, not a class file",
+            "a class file lists a lesson's scenarios: start from "
+            "scenarios/classes/example.yaml (to check a scenario, leave out --class)",
+        )
+        return ClassResult(None, tuple(ctx.diagnostics))
     record = CLASS.check(root, ctx)
     claims = checker.build_claims(
         record.get("claims") if isinstance(record, Record) else None,
@@ -214,6 +222,50 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
         quiz_index,
     )
     return ClassResult(plan, tuple(ctx.diagnostics))
+
+
+def _keys(root: Any) -> dict[str, Mark]:
+    """The top-level keys of a parsed file and where each is written (none if not a mapping)."""
+    if not isinstance(root, MapNode):
+        return {}
+    return {str(key.value): key.mark for key, _value in root.items}
+
+
+def _is_scenario(root: Any) -> bool:
+    """True when a parsed file is plainly a scenario: it has days and no ``class:`` key."""
+    keys = _keys(root)
+    return "class" not in keys and "days" in keys
+
+
+def class_file_mistake(path: str | Path, command: str) -> Diagnostic | None:
+    """An error when ``path``, given where a scenario belongs, is plainly a class file (it has
+    a top-level ``class:`` key and no ``days:``), with how ``command`` takes a class file; None
+    otherwise (the scenario check then says what is wrong). Never raises."""
+    path = Path(path)
+    data = checker.read_bytes(path)
+    if isinstance(data, Diagnostic):
+        return None
+    keys = _keys(checker.parse(data, Ctx(str(path), [])))
+    if "class" not in keys or "days" in keys:
+        return None
+    mark = keys["class"]
+    shown = path.as_posix()
+    message, hint = {
+        "check": ("this is a class file: use --class", f"python -m game check --class {shown}"),
+        "simulate": (
+            "this is a class file, not a scenario: use --class",
+            f"python -m game simulate SCENARIO --class {shown}",
+        ),
+    }.get(
+        command,
+        (
+            "this is a class file, not a scenario",
+            f"{command} takes one of the scenario files this class file lists",
+        ),
+    )
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    line = lines[mark.line - 1] if 0 < mark.line <= len(lines) else None
+    return Diagnostic(str(path), mark.line, mark.col, "error", message, hint, line)
 
 
 def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> list[tuple[str, Scenario]]:
