@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from game.core.checker import CheckResult, check_file
 from game.core.diagnostics import Diagnostic, format_text, to_json
@@ -64,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
         "--export",
         metavar="DIR",
         help="also write one results file per scripted player (runs x strategies) into DIR, "
-        "quiz answers included, to preview the teacher's report",
+        "quiz answers included, to preview the teacher's report (named after the scenario "
+        "file, so the scenarios of a class can share DIR)",
     )
     sim.add_argument(
         "--class", dest="class_file", metavar="FILE", help="take the quiz from this class file"
@@ -89,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--class", dest="class_file", metavar="FILE", help="name the class's scenarios in codes"
     )
-    report.add_argument("--title", default="Class results", help="the report's heading")
+    report.add_argument(
+        "--title", help="the report's heading (default: the class's title, else 'Class results')"
+    )
 
     handout = sub.add_parser("handout", help="a lesson plan and a printable handout")
     handout.add_argument("file", metavar="CLASS_FILE")
@@ -243,7 +247,8 @@ def _export(scenario: Scenario, strategies: Sequence[str], args: argparse.Namesp
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for results in players:
-            (folder / f"{results.nickname}.json").write_text(to_json(results), encoding="utf-8")
+            name = f"{Path(scenario.path).stem}-{results.nickname}.json"
+            (folder / name).write_text(to_json(results), encoding="utf-8")
     except OSError as err:
         print(f"python -m game simulate: cannot write to {folder}: {err.strerror}", file=sys.stderr)
         return 1
@@ -251,41 +256,57 @@ def _export(scenario: Scenario, strategies: Sequence[str], args: argparse.Namesp
     return 0
 
 
-def _known_scenarios(class_file: str | None) -> tuple[list[Scenario], list, int]:
+def _known_scenarios(class_file: str | None) -> tuple[list[Scenario], list, Any]:
     """Scenarios and claim sets that name what results codes only key: the shipped scenarios
-    and the class file's (with its claims); the exit code 1 when the class file is broken."""
+    and the class file's (with its claims); then the class plan, None without a class file,
+    or the exit code 1 when the class file is broken."""
     from game.core.classfile import check_class_file
 
     folder = Path(__file__).resolve().parents[1] / "scenarios"
     scenarios = [s for p in sorted(folder.glob("*.yaml")) if (s := check_file(p).scenario)]
     claim_sets: list = [s.claims for s in scenarios if s.claims]
-    if class_file is not None:
-        checked = check_class_file(class_file)
-        if checked.plan is None:
-            print(format_text(checked.diagnostics), file=sys.stderr)
-            return scenarios, claim_sets, 1
-        scenarios += checked.plan.scenarios
-        claim_sets += [checked.plan.claims] if checked.plan.claims else []
-    return scenarios, claim_sets, 0
+    if class_file is None:
+        return scenarios, claim_sets, None
+    checked = check_class_file(class_file)
+    if checked.plan is None:
+        print(format_text(checked.diagnostics), file=sys.stderr)
+        return scenarios, claim_sets, 1
+    scenarios += checked.plan.scenarios
+    claim_sets += [checked.plan.claims] if checked.plan.claims else []
+    return scenarios, claim_sets, checked.plan
 
 
 def _report(args: argparse.Namespace) -> int:
+    from game.core.resultcode import claim_set_key
     from game.teacher.inputs import read_inputs
     from game.teacher.report import write_report
 
-    scenarios, claim_sets, status = _known_scenarios(args.class_file)
-    if status:
-        return status
+    scenarios, claim_sets, plan = _known_scenarios(args.class_file)
+    if plan == 1:
+        return 1
     intake = read_inputs(args.inputs, scenarios, claim_sets)
     for problem in intake.problems:
         print(printable(f"left out {problem.source}: {problem.reason}"), file=sys.stderr)
+    notes = []
+    if plan is not None and plan.quiz_claims:
+        key = claim_set_key(plan.quiz_claims)
+        other = [p for p in intake.players if p.results.has_quiz]
+        other = [p for p in other if claim_set_key(p.results.claims) != key]
+        if other:
+            notes.append(
+                f"{len(other)} game(s) rated other claims than this class's quiz (made without "
+                "this class file?): the claim charts show their claims too."
+            )
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    title = args.title or (plan.title if plan is not None else "Class results")
     try:
-        html_path, csv_path = write_report(intake, Path(args.out), args.title)
+        html_path, csv_path = write_report(intake, Path(args.out), title, notes)
     except OSError as err:
         print(f"python -m game report: cannot write to {args.out}: {err.strerror}", file=sys.stderr)
         return 1
     print(
-        f"{len(intake.players)} player(s), {len(intake.problems)} left out: {html_path}, {csv_path}"
+        f"{len(intake.players)} game(s), {len(intake.problems)} left out: {html_path}, {csv_path}"
     )
     return 0 if intake.players else 1
 

@@ -91,17 +91,17 @@ def test_the_report_of_30_players_has_30_rows_in_the_csv_and_the_page(report: Pa
 def test_bad_inputs_are_listed_with_their_reason_and_the_rest_reported(
     preview: Path, tmp_path: Path, capsys
 ) -> None:
-    good = load_results((preview / "random-01.json").read_text(encoding="utf-8"))
+    good = load_results((preview / "viral-score-random-01.json").read_text(encoding="utf-8"))
     code = encode(good)
     mistyped = code[:-2] + ("0" if code[-2] != "0" else "1") + code[-1]
     (tmp_path / "codes.csv").write_text(
         f"Timestamp,Name,Code\n1,Ana,{code}\n2,Ben,{mistyped}\n3,Cy,MC1-AB\n", encoding="utf-8"
     )
-    newer = json.loads((preview / "conform-01.json").read_text(encoding="utf-8"))
+    newer = json.loads((preview / "viral-score-conform-01.json").read_text(encoding="utf-8"))
     (tmp_path / "newer.json").write_text(json.dumps({**newer, "format": 9}), encoding="utf-8")
     (tmp_path / "notes.json").write_text("{half", encoding="utf-8")
     out = tmp_path / "out"
-    inputs = [str(preview / "random-01.json"), str(tmp_path / "codes.csv")]
+    inputs = [str(preview / "viral-score-random-01.json"), str(tmp_path / "codes.csv")]
     inputs += [str(tmp_path / "newer.json"), str(tmp_path / "notes.json"), str(tmp_path / "gone")]
     assert main(["report", *inputs, "--out", str(out)]) == 0
     page = (out / "report.html").read_text(encoding="utf-8")
@@ -125,7 +125,9 @@ def test_the_report_in_chromium_shows_the_charts_and_every_player(
     for chart in ("judgement", "claims", "tiers", "paths"):
         assert f'data-chart="{chart}"' in dom, chart
     players = re.findall(r'<tr class="player" data-player="([^"]+)"', dom)
-    assert sorted(players) == sorted(p.stem for p in preview.glob("*.json"))
+    assert sorted(players) == sorted(
+        p.stem.removeprefix("viral-score-") for p in preview.glob("*.json")
+    )
     assert dom.count('class="path"') == 30
 
 

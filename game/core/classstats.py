@@ -82,8 +82,9 @@ class QuizSummary:
 
 
 def quiz_summary(players: Sequence[Results]) -> QuizSummary | None:
-    """The class's quiz in numbers, from the players who answered both rounds (None if none)."""
-    outcomes = [outcome(r.claims, r.before, r.after) for r in players if r.has_quiz]
+    """The class's quiz in numbers, one quiz per student (:func:`one_quiz_each`) from those who
+    answered both rounds (None if none)."""
+    outcomes = [outcome(r.claims, r.before, r.after) for r in one_quiz_each(players)]
     if not outcomes:
         return None
 
@@ -106,12 +107,11 @@ def quiz_summary(players: Sequence[Results]) -> QuizSummary | None:
 
 def claim_shares(players: Sequence[Results]) -> list[ClaimShare]:
     """For every claim anyone rated, the share believing it before and after, in the order
-    the claims were first met (players with another claim set count for their own claims)."""
+    the claims were first met, one quiz per student (players with another claim set count for
+    their own claims)."""
     order: dict[tuple[str, str], Claim] = {}
     counts: dict[tuple[str, str], list[int]] = {}
-    for r in players:
-        if not r.has_quiz:
-            continue
+    for r in one_quiz_each(players):
         for claim in r.claims:
             key = (claim.id, claim.text)
             order.setdefault(key, claim)
@@ -137,13 +137,44 @@ def tiers_by_scenario(players: Sequence[Results]) -> dict[str, list[tuple[str, i
     return {title: [tiers[i] for i in sorted(tiers)] for title, tiers in out.items()}
 
 
-def common_causes(players: Sequence[Results], limit: int = 8) -> list[tuple[str, int, int]]:
-    """The causes most players met among their biggest changes: (text, players, total points)."""
-    players_with: Counter[str] = Counter()
-    points: Counter[str] = Counter()
+def common_causes(players: Sequence[Results], limit: int = 8) -> list[tuple[str, str, int, int]]:
+    """The causes most players met among their biggest changes, per scenario:
+    (scenario title, text, players, total points)."""
+    players_with: Counter[tuple[str, str]] = Counter()
+    points: Counter[tuple[str, str]] = Counter()
     for r in players:
         for cause in r.causes:
-            players_with[cause.text] += 1
-            points[cause.text] += cause.total
-    ranked = sorted(players_with, key=lambda text: (-players_with[text], -abs(points[text]), text))
-    return [(text, players_with[text], points[text]) for text in ranked[:limit]]
+            players_with[r.scenario_title, cause.text] += 1
+            points[r.scenario_title, cause.text] += cause.total
+    ranked = sorted(players_with, key=lambda key: (-players_with[key], -abs(points[key]), key))
+    return [(*key, players_with[key], points[key]) for key in ranked[:limit]]
+
+
+def student_key(results: Results) -> str | None:
+    """Who played a game, for counting students: the nickname (or player name) without case
+    or extra spaces; None when the game has no name (it then counts as a student of its own)."""
+    name = " ".join(results.nickname.split()).casefold()
+    return name or None
+
+
+def count_students(players: Sequence[Results]) -> int:
+    """How many students played: one per name, and one per game without a name."""
+    named = {key for r in players if (key := student_key(r)) is not None}
+    return len(named) + sum(student_key(r) is None for r in players)
+
+
+def one_quiz_each(players: Sequence[Results]) -> list[Results]:
+    """The games whose quiz counts: each named student's first game with a quiz answered both
+    times (a student who played the quiz scenario twice counts once), and every unnamed one."""
+    seen: set[str] = set()
+    out = []
+    for r in players:
+        if not r.has_quiz:
+            continue
+        key = student_key(r)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(r)
+    return out

@@ -40,13 +40,14 @@ def scripted_class(
     seed: int,
 ) -> list[Results]:
     """``runs`` players per strategy, each with results as a real player's would be.
-    Run ``i`` plays the game with seed ``seed * 10007 + i``, as ``simulate`` does."""
+    Run ``i`` plays the game with seed ``seed * 10007 + i``, as ``simulate`` does; the quiz
+    answers depend on the scenario too, so two scenarios' previews differ."""
     quiz = tuple(claims) if usable(claims) else ()
     out = []
     for name in strategies:
         for run in range(runs):
             game = play(scenario, name, seed * 10007 + run)
-            rng = random.Random(f"{seed}-{name}-{run}")
+            rng = random.Random(f"{seed}-{scenario.title}-{name}-{run}")
             bias, skill = rng.gauss(0.3, 0.6), rng.gauss(0.5, 0.6)
             before = answer(quiz, bias, skill, rng) if quiz else None
             after = (

@@ -30,6 +30,8 @@ class Player:
 
     results: Results
     source: str
+    row: str = ""
+    """For a pasted code: the other cells of its line in the form's export (a name, a time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def read_inputs(
         else:
             problems.append(Problem(str(path), "no such file or folder"))
     loaded: list[Player] = []
-    codes: list[tuple[str, str]] = []
+    codes: list[tuple[str, str, str]] = []
     for path, shown in files[:MAX_INPUTS]:
         text = _read(path)
         if isinstance(text, Problem):
@@ -84,31 +86,35 @@ def read_inputs(
             except ResultsError as err:
                 problems.append(Problem(shown, str(err)))
         elif path.suffix.lower() in CODE_FILES:
-            codes += [(code, f"{shown}:{line}") for code, line in find_codes(text)]
+            codes += [(code, f"{shown}:{line}", row) for code, line, row in find_codes(text)]
         else:
             problems.append(Problem(shown, "not a results file (.json) or a list of codes"))
     if len(files) > MAX_INPUTS:
         problems.append(Problem(str(files[MAX_INPUTS][1]), f"more than {MAX_INPUTS} files"))
     sets = [*claim_sets, *{p.results.claims for p in loaded if p.results.claims}]
-    for code, where in codes:
+    for code, where, row in codes:
         try:
-            loaded.append(Player(decode(code, scenarios, sets), where))
+            loaded.append(Player(decode(code, scenarios, sets), where, row))
         except CodeError as err:
             problems.append(Problem(where, str(err)))
     players, duplicates = _unique(loaded)
     return Intake(tuple(players), tuple(problems + duplicates))
 
 
-def find_codes(text: str) -> list[tuple[str, int]]:
-    """The results codes in a text or CSV file, with their line numbers: every cell that
-    starts with MC (in any case), after trimming spaces and quotes."""
+def find_codes(text: str) -> list[tuple[str, int, str]]:
+    """The results codes in a text or CSV file, with their line numbers and the line's other
+    cells (a form's name and time columns, joined by " | "): every cell that starts with MC
+    (in any case), after trimming spaces and quotes."""
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
-        for cell in next(csv.reader(io.StringIO(line), skipinitialspace=True), []):
-            for part in cell.replace("\t", ";").split(";"):
-                value = part.strip().strip("'\"")
-                if value[:2].upper() == "MC":
-                    out.append((value, number))
+        values = [
+            part.strip().strip("'\"")
+            for cell in next(csv.reader(io.StringIO(line), skipinitialspace=True), [])
+            for part in cell.replace("\t", ";").split(";")
+        ]
+        codes = [v for v in values if v[:2].upper() == "MC"]
+        row = " | ".join(v for v in values if v and v not in codes)
+        out += [(code, number, row) for code in codes]
     return out
 
 

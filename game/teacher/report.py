@@ -18,6 +18,7 @@ from game.core.classstats import (
     Estimate,
     claim_shares,
     common_causes,
+    count_students,
     quiz_summary,
     tiers_by_scenario,
 )
@@ -36,12 +37,14 @@ VERDICT_WORDS = {
 }
 
 
-def write_report(intake: Intake, out: Path, title: str = "Class results") -> tuple[Path, Path]:
-    """Write ``out/report.html`` and ``out/results.csv``; return their paths.
-    Raises OSError when the folder cannot be written."""
+def write_report(
+    intake: Intake, out: Path, title: str = "Class results", notes: Sequence[str] = ()
+) -> tuple[Path, Path]:
+    """Write ``out/report.html`` (with ``notes`` for the teacher at the top) and
+    ``out/results.csv``; return their paths. Raises OSError when the folder cannot be written."""
     out.mkdir(parents=True, exist_ok=True)
     html_path, csv_path = out / "report.html", out / "results.csv"
-    _write(html_path, report_html(intake, title))
+    _write(html_path, report_html(intake, title, notes))
     _write(csv_path, results_csv(intake))
     return html_path, csv_path
 
@@ -58,21 +61,28 @@ def _fmt(value: float) -> str:
 
 
 def _est(e: Estimate) -> str:
+    if e.n < 2:
+        return f"{e.mean:+.2f} (n={e.n}: too few players for an interval)"
     return f"{e.mean:+.2f} (95% CI {e.low:+.2f} to {e.high:+.2f}, n={e.n})"
 
 
-def report_html(intake: Intake, title: str = "Class results") -> str:
-    """The report as one HTML document."""
+def report_html(intake: Intake, title: str = "Class results", notes: Sequence[str] = ()) -> str:
+    """The report as one HTML document: students are counted by name (nickname or player
+    name), so a student's games in several scenarios count once."""
     players = [p.results for p in intake.players]
+    students = count_students(players)
     parts = [
         f"<h1>{escape(title)}</h1>",
-        f'<p class="muted">{len(players)} player(s)'
+        f'<p class="muted" data-students="{students}">{students} student(s), '
+        f"{len(players)} game(s)"
         + (
             f", {len(intake.problems)} input(s) left out (listed at the end)"
             if intake.problems
             else ""
         )
-        + "</p>",
+        + ". Games with the same nickname or player name count as one student; each unnamed "
+        "game counts as a student. The quiz counts each student's first game with a quiz.</p>",
+        *(f'<p class="problem note">{escape(note)}</p>' for note in notes),
     ]
     parts += _quiz_section(players)
     parts += _scenario_sections(players)
@@ -120,12 +130,13 @@ def _scenario_sections(players: list[Results]) -> list[str]:
     parts = ["<h2>Final tiers and score paths</h2>"]
     tiers = tiers_by_scenario(players)
     for name, counts in tiers.items():
-        paths = [r.path for r in players if r.scenario_title == name]
-        parts.append(f"<h3>{escape(name)} ({len(paths)} player(s))</h3>")
+        games = [r for r in players if r.scenario_title == name]
+        paths = [r.path for r in games]
+        parts.append(f"<h3>{escape(name)} ({len(paths)} game(s))</h3>")
         parts.append(svg.tier_bars(name, counts))
         low = min(min(p) for p in paths)
         high = max(max(p) for p in paths)
-        parts.append(svg.score_paths(name, paths, low, high))
+        parts.append(svg.score_paths(name, paths, low, high, games[0].score_name))
     return parts
 
 
@@ -134,12 +145,15 @@ def _causes_section(players: list[Results]) -> list[str]:
     if not causes:
         return ["<h2>Most common causes</h2><p>No causes recorded (codes carry none).</p>"]
     rows = "".join(
-        f"<tr><td>{escape(text)}</td><td class='num'>{n}</td><td class='num'>{total:+d}</td></tr>"
-        for text, n, total in causes
+        f"<tr class='cause'><td>{escape(scenario)}</td><td>{escape(text)}</td>"
+        f"<td class='num'>{n}</td><td class='num'>{total:+d}</td></tr>"
+        for scenario, text, n, total in causes
     )
     return [
         "<h2>Most common causes of big score changes</h2>",
-        "<table><tr><th>Cause</th><th>Players</th><th>Points in all</th></tr>" + rows + "</table>",
+        "<table><tr><th>Scenario</th><th>Cause</th><th>Games</th><th>Points in all</th></tr>"
+        + rows
+        + "</table>",
         '<p class="small muted">From results files; pasted codes carry no causes.</p>',
     ]
 
@@ -159,13 +173,15 @@ def _players_section(intake: Intake) -> list[str]:
         name = r.nickname or f"(no name {number})"
         rows.append(
             f'<tr class="player" data-player="{escape(name)}"><td>{escape(name)}</td>'
-            f"<td>{escape(r.scenario_title)}</td><td class='num'>{r.final_score}</td>"
+            f"<td class='small'>{escape(player.row)}</td><td>{escape(r.scenario_title)}</td>"
+            f"<td class='num'>{r.final_score}</td>"
             f"<td>{escape(r.tier_name)}</td><td class='num'>{quiz[0]}</td>"
             f"<td class='num'>{quiz[1]}</td><td>{escape(quiz[2])}</td></tr>"
         )
     return [
-        "<h2>Every player</h2>",
-        '<table class="players"><tr><th>Player</th><th>Scenario</th><th>Score</th><th>Tier</th>'
+        "<h2>Every game</h2>",
+        '<table class="players"><tr><th>Player</th><th>Form row</th><th>Scenario</th>'
+        "<th>Score</th><th>Tier</th>"
         "<th>Discernment before</th><th>after</th><th>Judgement</th></tr>"
         + "".join(rows)
         + "</table>",
@@ -191,6 +207,7 @@ def results_csv(intake: Intake) -> str:
                 claim_ids.append(claim.id)
     header = [
         "source",
+        "form_row",
         "nickname",
         "scenario",
         "final_score",
@@ -214,11 +231,11 @@ def results_csv(intake: Intake) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for player in intake.players:
-        writer.writerow(_row(player.source, player.results, claim_ids))
+        writer.writerow(_row(player.source, player.row, player.results, claim_ids))
     return buffer.getvalue()
 
 
-def _row(source: str, r: Results, claim_ids: Sequence[str]) -> list[object]:
+def _row(source: str, form_row: str, r: Results, claim_ids: Sequence[str]) -> list[object]:
     quiz: list[object] = [""] * 9
     if r.has_quiz:
         o = outcome(r.claims, r.before, r.after)
@@ -240,6 +257,7 @@ def _row(source: str, r: Results, claim_ids: Sequence[str]) -> list[object]:
         ]
     return [
         source,
+        form_row,
         r.nickname,
         r.scenario_title,
         r.final_score,

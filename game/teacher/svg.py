@@ -64,10 +64,16 @@ def tier_bars(name: str, tiers: Sequence[tuple[str, int]], width: int = 640) -> 
 
 
 def score_paths(
-    name: str, paths: Sequence[Sequence[int]], low: int, high: int, width: int = 640
+    name: str,
+    paths: Sequence[Sequence[int]],
+    low: int,
+    high: int,
+    score_name: str = "Score",
+    width: int = 640,
 ) -> str:
-    """Every player's score from the start to the end of each day, one thin line each."""
-    height, left, bottom, top = 220, 44, 24, 10
+    """Every player's score from the start to the end of each day, one thin line each, with
+    the score's name over its axis (and every value marked when the range is small)."""
+    height, left, bottom, top = 236, 44, 24, 26
     days = max((len(p) for p in paths), default=2) - 1 or 1
     lo = min([low, *(min(p) for p in paths if p)])
     hi = max([high, *(max(p) for p in paths if p)])
@@ -82,9 +88,11 @@ def score_paths(
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="{MUTED}"/>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{width - 8}" y2="{height - bottom}" '
         f'stroke="{MUTED}"/>',
-        _text(left - 4, top + 10, str(hi), "end", MUTED),
-        _text(left - 4, height - bottom, str(lo), "end", MUTED),
+        _text(4, 14, score_name, "start", INK, 'font-weight="bold"'),
     ]
+    marks = range(lo, hi + 1) if hi - lo <= 10 else (lo, hi)
+    for value in marks:
+        body.append(_text(left - 4, xy(0, value)[1] + 4, str(value), "end", MUTED))
     for day in range(days + 1):
         x, _ = xy(day, lo)
         body.append(_text(x, height - 6, "start" if day == 0 else f"day {day}", "middle", MUTED))
@@ -101,7 +109,7 @@ def score_paths(
 def claim_shares(rows: Sequence[tuple[str, bool, float, float]], width: int = 640) -> str:
     """For each claim (text, true?, share before, share after): a dot before and an arrow to
     after, on a 0-100% scale, the claim's text above, coloured by whether it is true."""
-    row_h, left, right = 40, 10, 60
+    row_h, left, right = 40, 10, 84
     height = 30 + row_h * len(rows)
     scale = width - left - right
 
@@ -148,7 +156,7 @@ def intervals(
 ) -> str:
     """Per row (label, before, after): each mean as a dot with its 95% interval as a bar, on a
     scale from ``low`` to ``high`` with a line at 0."""
-    row_h, left, right = 56, 150, 20
+    row_h, left, right = 56, 150, 84
     height = 30 + row_h * len(rows)
     scale = width - left - right
 
