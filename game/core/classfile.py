@@ -17,6 +17,7 @@ claims), so a student rates the claims once before and once after, not once per 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,11 +170,21 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
 
     ``flat``: look each scenario up by its bare file name next to the class file (as a web
     build stores them) instead of by its relative path."""
-    path = Path(path)
+    result = _check_class_file(Path(path), flat)
+    curly = {(d.path, d.line) for d in result.diagnostics if "curly quote" in d.message}
+    kept = tuple(
+        d for d in result.diagnostics if "curly quote" in d.message or (d.path, d.line) not in curly
+    )
+    return ClassResult(result.plan, kept)
+
+
+def _check_class_file(path: Path, flat: bool) -> ClassResult:
+    """:func:`check_class_file`, with every diagnostic (a curly quote's consequences too)."""
     data = checker.read_bytes(path)
     if isinstance(data, Diagnostic):
         return ClassResult(None, (data,))
     ctx = Ctx(str(path), data.decode("utf-8", errors="replace").splitlines())
+    curly_quotes(ctx)
     root = checker.parse(data, ctx)
     if root is None:
         ctx.error(Mark(1, 1), "the file is empty", "start from scenarios/classes/example.yaml")
@@ -222,6 +233,24 @@ def check_class_file(path: str | Path, flat: bool = False) -> ClassResult:
         quiz_index,
     )
     return ClassResult(plan, tuple(ctx.diagnostics))
+
+
+_CURLY = re.compile(r"(?:^\s*-\s+|:\s+|[\[{,]\s*)([“”„‘’‚«»])")
+"""A value that starts with a typographic quote (as word processors type them)."""
+
+
+def curly_quotes(ctx: Ctx) -> None:
+    """An error on each line where a value starts with a curly quote (“ ” ‘ ’), pasted from a
+    word processor: YAML reads it as part of the text, or stumbles on the ': ' inside."""
+    for number, line in enumerate(ctx.lines, start=1):
+        match = _CURLY.search(line.split(" #")[0])
+        if match:
+            ctx.error(
+                Mark(number, match.start(1) + 1),
+                f"this value starts with a curly quote {match.group(1)}, which YAML does not "
+                "read as a quote",
+                "retype the quotes around it as straight quotes: \" (or ')",
+            )
 
 
 def _keys(root: Any) -> dict[str, Mark]:

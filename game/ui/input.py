@@ -33,6 +33,7 @@ BACKSPACE = "backspace"
 DELETE = "delete"
 SPACE = "space"
 KEY = "key"  # a plain letter/digit key, for shortcuts (text is the lowercase character)
+COPY = "copy"  # Ctrl+C (Cmd+C on a Mac)
 RELOAD = "reload"  # F5
 QUIT = "quit"  # window closed
 RESIZE = "resize"  # size = new window size
@@ -118,6 +119,8 @@ class InputMapper:
         char = getattr(event, "unicode", "") or ""
         if not char and (pygame.K_a <= key <= pygame.K_z or pygame.K_0 <= key <= pygame.K_9):
             char = chr(key)
+        if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META) and key == pygame.K_c:
+            return [Action(COPY)]
         if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
             return []
         if len(char) == 1 and char.isalnum():

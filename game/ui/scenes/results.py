@@ -13,6 +13,7 @@ from game.core import saves
 from game.core.quiz import outcome
 from game.core.resultcode import encode
 from game.core.results import CHOICE_KINDS, Results, from_game
+from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, Custom, Line
 from game.ui.export import download, export_file, in_browser, results_folder
@@ -46,22 +47,25 @@ class ResultsScene(Scene):
             "export", self.s("results.download" if in_browser() else "results.export"), icon="check"
         )
         self.done = Button("done", self.s("results.done"))
+        self.copy = Button("copy", self.s("results.copy"), icon="check")
         items: list = [self.list]
         if session.ask_nickname:
             items.append(self.nickname)
         if not in_browser():
             items.append(self.folder)
-        self.focus.set_items([*items, self.export, self.done])
+        self.focus.set_items([*items, self.copy, self.export, self.done])
         self.rects: dict[str, pygame.Rect] = {}
         self.text_input: bool | None = None
         self.results = self.build()
         self.keep()
 
     def build(self) -> Results:
-        """The results with the nickname as typed now."""
+        """The results with the nickname as typed now; when the class asks for no nickname,
+        the name typed at "Who is playing?" (if any), so the teacher can tell who played."""
         session = self.app.session
         before, after = session.quiz["before"], session.quiz["after"]
-        return from_game(session.game, session.claims, before, after, self.nickname.text)
+        name = self.nickname.text if session.ask_nickname else self.app.profile or ""
+        return from_game(session.game, session.claims, before, after, name)
 
     def keep(self) -> None:
         """Keep the results in the save folder (desktop); a failure is shown, not raised."""
@@ -165,9 +169,10 @@ class ResultsScene(Scene):
         x = a.centerx - width // 2
         lh = self.ctx.text.line_height("meta")
         field_h = self.nickname.height_for(self.ctx, width, 1)
-        buttons_h = flow([self.export, self.done], self.ctx, x, 0, width)
+        buttons = [self.copy, self.export, self.done]
+        buttons_h = flow(buttons, self.ctx, x, 0, width)
         y = a.bottom - t.pad - buttons_h
-        flow([self.export, self.done], self.ctx, x, y, width)
+        flow(buttons, self.ctx, x, y, width)
         for field, key in ((self.folder, "folder"), (self.nickname, "nickname")):
             if field not in self.focus.items:
                 continue
@@ -193,9 +198,26 @@ class ResultsScene(Scene):
             self.results = self.build()
             self.list.set_cards(self.cards(), self.ctx)
 
+    def handle(self, action: ia.Action) -> None:
+        """Ctrl+C copies the results code; everything else as on any scene."""
+        if action.kind == ia.COPY:
+            self.copy_code()
+        else:
+            super().handle(action)
+
+    def copy_code(self) -> None:
+        """Put the results code on the clipboard and say whether it got there."""
+        done = self.app.links.copy(encode(self.results))
+        if done:
+            self.app.toasts.add(self.s("results.copied"), "check", th.GAIN)
+        else:
+            self.app.toasts.add(self.s("results.copy_failed"), "flag", th.ERROR)
+
     def activate(self, id: str, payload: object) -> None:
-        """Export or download the file, or finish."""
-        if id in ("export", "folder"):
+        """Copy the code, export or download the file, or finish."""
+        if id == "copy":
+            self.copy_code()
+        elif id in ("export", "folder"):
             self.save_copy()
         elif id == "done":
             self.keep()
