@@ -150,3 +150,103 @@ def test_a_class_with_errors_stops_the_web_build(tmp_path: Path, capsys) -> None
     assert errors.startswith("error: the class file has errors, so nothing was built")
     assert "class.yaml:4:13: error: scenario 'template.yaml' is hidden" in errors
     assert not (tmp_path / "o").exists()
+
+
+CLAIM_WRONG = """\
+claims:
+  - id: political-posts
+    claim: "Posting political opinions online lowered people's Sesame Credit score."
+    answer: true
+    source: {title: "a teacher's note"}
+  - id: my-false
+    claim: "Every school shows all pupils' points to the whole town."
+    answer: false
+    source: {title: "a teacher's note"}
+"""
+
+
+def test_the_quiz_comes_with_one_scenario_of_a_two_scenario_lesson(tmp_path: Path) -> None:
+    head = "format: 1\nclass: x\nlanguage: en\n"
+    both = "scenarios: [commercial-score.yaml, viral-score.yaml]\n"
+    plan = check_class_file(_class(tmp_path, head + both)).plan
+    assert plan is not None
+    commercial, viral = plan.scenarios
+    assert plan.quiz_scenario == viral  # the first one with claims
+    assert plan.claims_for(commercial) == () and plan.claims_for(viral) == viral.claims
+    chosen = _class(tmp_path, head + both + CLAIM_WRONG + "options: {quiz_with: viral-score.yaml}")
+    plan = check_class_file(chosen).plan
+    assert plan is not None and plan.quiz_scenario == plan.scenarios[1]
+    assert [c.id for c in plan.claims_for(plan.scenarios[1])] == ["political-posts", "my-false"]
+    assert plan.claims_for(plan.scenarios[0]) == ()
+    wrong = check_class_file(_class(tmp_path, head + both + "options: {quiz_with: viral.yaml}\n"))
+    assert wrong.plan is None
+    assert [(d.line, d.message) for d in wrong.diagnostics] == [
+        (5, "'quiz_with' names 'viral.yaml', which is not in this class's 'scenarios'")
+    ]
+
+
+def test_a_quiz_that_cannot_be_asked_is_a_warning(tmp_path: Path) -> None:
+    head = "format: 1\nclass: x\nlanguage: en\nscenarios: [commercial-score.yaml]\n"
+    result = check_class_file(_class(tmp_path, head + "options: {quiz: true}\n"))
+    assert result.plan is not None and result.plan.quiz_scenario is None
+    assert [(d.severity, d.message) for d in result.diagnostics] == [
+        ("warning", "'quiz: true' but no scenario of this class has claims, so no quiz is asked")
+    ]
+    named = "scenarios: [viral-score.yaml, commercial-score.yaml]\n"
+    text = (
+        "format: 1\nclass: x\nlanguage: en\n"
+        + named
+        + "options:\n  quiz_with: commercial-score.yaml\n"
+    )
+    result = check_class_file(_class(tmp_path, text))
+    assert result.plan is not None and result.plan.quiz_claims == ()
+    assert [(d.line, d.severity) for d in result.diagnostics] == [(6, "warning")]
+    assert "has no claims" in result.diagnostics[0].message
+
+
+def test_a_class_answer_that_contradicts_the_scenario_is_a_warning(tmp_path: Path) -> None:
+    text = "format: 1\nclass: x\nlanguage: en\nscenarios: [viral-score.yaml]\n" + CLAIM_WRONG
+    result = check_class_file(_class(tmp_path, text))
+    assert result.plan is not None
+    assert [(d.line, d.col, d.severity) for d in result.diagnostics] == [(8, 5, "warning")]
+    assert result.diagnostics[0].message.startswith(
+        "claim 'political-posts' has answer: true, but the scenario's own claim says false"
+    )
+    fixed = text.replace("answer: true", "answer: TMP").replace("answer: false", "answer: true")
+    fixed = fixed.replace("answer: TMP", "answer: false")
+    assert check_class_file(_class(tmp_path, fixed)).diagnostics == ()
+
+
+def test_curly_quotes_pasted_from_a_word_processor_are_named(tmp_path: Path) -> None:
+    text = (
+        "format: 1\nclass: x\nlanguage: en\nscenarios:\n  - “viral-score.yaml”\n"
+        "options: {send_to: “https://forms.example.edu/9b”}\n"
+        "claims:\n  - id: a\n    claim: “Sesame Credit: reporting a friend earned points.”\n"
+        "    answer: true\n    source: {title: ‘a note’}\n"
+    )
+    result = check_class_file(_class(tmp_path, text))
+    assert result.plan is None
+    found = [(d.line, d.col, d.hint) for d in result.diagnostics]
+    hint = "retype the quotes around it as straight quotes: \" (or ')"
+    assert found == [(5, 5, hint), (6, 20, hint), (9, 12, hint), (11, 21, hint)]
+    apostrophe = "format: 1\nclass: People’s score\nlanguage: en\nscenarios: [viral-score.yaml]\n"
+    assert check_class_file(_class(tmp_path, apostrophe)).diagnostics == ()
+
+
+def test_a_class_file_given_as_a_scenario_and_the_reverse_say_which_it_is(
+    tmp_path: Path, capsys
+) -> None:
+    assert main(["check", str(EXAMPLE)]) == 1
+    out = capsys.readouterr().out
+    assert "example.yaml:9:1: error: this is a class file: use --class" in out
+    assert f"hint: python -m game check --class {EXAMPLE.as_posix()}" in out
+    assert "1 error(s)" in out
+    assert main(["simulate", str(EXAMPLE)]) == 1
+    assert "this is a class file, not a scenario: use --class" in capsys.readouterr().err
+    viral = SCENARIOS / "viral-score.yaml"
+    assert main(["handout", str(viral), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "error: this is a scenario file, not a class file" in err and "1 error(s)" in err
+    assert not (tmp_path / "o").exists()
+    assert main(["check", "--class", str(viral)]) == 1
+    assert "leave out --class" in capsys.readouterr().out

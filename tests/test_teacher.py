@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+from html import escape
 from itertools import pairwise
 from pathlib import Path
 
@@ -174,3 +175,118 @@ def test_the_confidence_interval_matches_a_hand_worked_example() -> None:
     # Student's t table, two-sided 95%
     for df, table in ((3, 3.182), (5, 2.571), (10, 2.228), (29, 2.045), (120, 1.980)):
         assert t_critical(df) == pytest.approx(table, abs=0.001)
+
+
+COMMERCIAL = ROOT / "scenarios" / "commercial-score.yaml"
+
+
+def test_a_two_scenario_lesson_has_one_quiz_and_a_handout_without_answers(tmp_path: Path) -> None:
+    out = tmp_path / "lesson"
+    assert main(["handout", str(EXAMPLE), "--out", str(out)]) == 0
+    plan = check_class_file(EXAMPLE).plan
+    assert plan is not None
+    viral, commercial = plan.scenarios
+    lesson = (out / "lesson-plan.html").read_text(encoding="utf-8")
+    assert f"The quiz comes with <b>{viral.title}</b> only" in lesson
+    steps = re.findall(
+        r'<tr class="step"><td class="num">[^<]*</td><td><b>(.*?)</b><br>(.*?)</td>', lesson
+    )
+    play = {name: text for name, text in steps if name.startswith("Play ")}
+    assert play[f"Play {viral.title}"].startswith("Students rate the claims first")
+    assert "no quiz with this scenario" in play[f"Play {commercial.title}"]
+    assert "2 results codes, one per scenario" in lesson
+    for scenario in plan.scenarios:  # one preview command per scenario, into one folder
+        assert f"simulate {Path(scenario.path).relative_to(ROOT).as_posix()} --runs 10" in lesson
+    assert "answers.html" in lesson and "for yourself only" in lesson
+    handout = (out / "handout.html").read_text(encoding="utf-8")
+    answers = (out / "answers.html").read_text(encoding="utf-8")
+    for claim in plan.quiz_claims:
+        assert escape(claim.source) not in handout and escape(claim.source) in answers
+    assert 'class="true"' not in handout and 'class="false"' not in handout
+    assert answers.count('<span class="true">') == sum(c.true for c in plan.quiz_claims)
+    boxes = re.findall(r'<div class="box code"><b>My results code for (.*?):</b>', handout)
+    assert boxes == [viral.title, commercial.title]
+    dom = _chromium((out / "handout.html").as_uri(), tmp_path / "profile", out / "handout2.png")
+    assert dom.count('class="box code"') == 2
+    _chromium((out / "answers.html").as_uri(), tmp_path / "profile", out / "answers.png")
+
+
+def test_a_lesson_whose_quiz_scenario_has_no_claims_promises_no_quiz(tmp_path: Path) -> None:
+    shutil.copy(COMMERCIAL, tmp_path / "commercial-score.yaml")
+    (tmp_path / "c.yaml").write_text(
+        "format: 1\nclass: Money\nlanguage: en\nscenarios: [commercial-score.yaml]\n",
+        encoding="utf-8",
+    )
+    assert main(["handout", str(tmp_path / "c.yaml"), "--out", str(tmp_path / "o")]) == 0
+    lesson = (tmp_path / "o" / "lesson-plan.html").read_text(encoding="utf-8")
+    handout = (tmp_path / "o" / "handout.html").read_text(encoding="utf-8")
+    assert "rate the claims" not in lesson and "quiz)" not in lesson
+    assert "rate each claim" not in handout and '<tr class="claim">' not in handout
+    assert not (tmp_path / "o" / "answers.html").exists()
+
+
+def test_previews_of_a_two_scenario_class_share_a_folder_and_count_students(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "preview"
+    for scenario in (VIRAL, COMMERCIAL):
+        args = ["simulate", str(scenario), "--runs", "2", "--class", str(EXAMPLE)]
+        assert main([*args, "--export", str(folder)]) == 0
+    names = sorted(p.name for p in folder.glob("*.json"))
+    assert len(names) == 12 and "commercial-score-conform-01.json" in names
+    assert "viral-score-conform-01.json" in names
+    out = tmp_path / "report"
+    assert main(["report", str(folder), "--class", str(EXAMPLE), "--out", str(out)]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<h1>The score: myth and reality</h1>" in page  # the class's title
+    assert "6 student(s), 12 game(s)" in page
+    assert "n=6)" in page and "n=12" not in page
+    causes = re.findall(r"<tr class='cause'><td>(.*?)</td>", page)
+    assert {"The commercial score", "The Score, as the 2015 stories told it"} <= set(causes)
+    rows = list(csv.DictReader((out / "results.csv").open(encoding="utf-8")))
+    assert len(rows) == 12 and {r["nickname"] for r in rows} == {
+        f"{s}-0{n}" for s in ("conform", "dissent", "random") for n in (1, 2)
+    }
+    titled = tmp_path / "titled"
+    assert main(["report", str(folder), "--title", "9B", "--out", str(titled)]) == 0
+    assert "<h1>9B</h1>" in (titled / "report.html").read_text(encoding="utf-8")
+
+
+def test_scripted_quiz_answers_differ_between_scenarios_and_runs() -> None:
+    from game.core.preview import scripted_class
+
+    plan = check_class_file(EXAMPLE).plan
+    assert plan is not None
+    claims = plan.quiz_claims
+    viral, commercial = plan.scenarios
+    a = scripted_class(viral, claims, ["conform"], 3, 1)
+    b = scripted_class(commercial, claims, ["conform"], 3, 1)
+    assert [r.before for r in a] != [r.before for r in b]
+    assert a[0].before != a[1].before
+    assert [r.before for r in a] == [
+        r.before for r in scripted_class(viral, claims, ["conform"], 3, 1)
+    ]
+
+
+def test_one_player_gets_no_interval_and_labels_stay_inside_the_charts(
+    preview: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "one"
+    one = preview / "viral-score-conform-01.json"
+    assert main(["report", str(one), "--out", str(out)]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "1 student(s), 1 game(s)" in page
+    assert "too few players for an interval" in page and "95% CI" not in page
+    score_name = load_results(one.read_text(encoding="utf-8")).score_name
+    assert f'font-weight="bold">{escape(score_name)}</text>' in page  # the axis is named
+    dom = _chromium((out / "report.html").as_uri(), tmp_path / "profile", out / "one.png")
+    for svg_text in re.findall(r"<svg .*?</svg>", dom, re.S):
+        width = float(re.search(r'viewBox="0 0 (\d+)', svg_text).group(1))
+        for x, anchor, size, text in re.findall(
+            r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)" fill="[^"]+" ?'
+            r'(?:font-size="(\d+)")?[^>]*>([^<]*)</text>',
+            svg_text,
+        ):
+            # a generous width for sans-serif: 0.62 of the font size per character
+            right = float(x) + (len(text) * 0.62 * int(size or 12) if anchor == "start" else 0)
+            assert right <= width, f"{text!r} runs past the right edge ({right:.0f} > {width})"

@@ -6,6 +6,7 @@ Every function returns one ``<svg>`` element with ``class="chart"``, a ``data-ch
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from html import escape
 
@@ -17,6 +18,8 @@ TRUE = "#2f7d4f"
 FALSE = "#b3402e"
 BEFORE = "#9aa5bd"
 AFTER = "#2d5fb8"
+CHAR_WIDTH = 0.62
+"""A generous average width of a sans-serif character, as a share of the font size."""
 TIER_COLORS = ("#b3402e", "#d9822b", "#c9b23a", "#5b9a5f", "#2f7d4f", "#2d5fb8", "#6b4fa0")
 
 
@@ -108,9 +111,15 @@ def score_paths(
 
 def claim_shares(rows: Sequence[tuple[str, bool, float, float]], width: int = 640) -> str:
     """For each claim (text, true?, share before, share after): a dot before and an arrow to
-    after, on a 0-100% scale, the claim's text above, coloured by whether it is true."""
-    row_h, left, right = 40, 10, 84
-    height = 30 + row_h * len(rows)
+    after, on a 0-100% scale, the claim's text above (wrapped to fit the width), coloured by
+    whether it is true."""
+    row_h, left, right, line_h = 40, 10, 84, 14
+    fits = int((width - left) / (CHAR_WIDTH * 11))
+    labels = [
+        textwrap.wrap(f"{'TRUE' if true else 'FALSE'}: {text}", fits, max_lines=3)
+        for text, true, _b, _a in rows
+    ]
+    height = 30 + sum(row_h + line_h * (len(lines) - 1) for lines in labels)
     scale = width - left - right
 
     def x(share: float) -> float:
@@ -121,11 +130,12 @@ def claim_shares(rows: Sequence[tuple[str, bool, float, float]], width: int = 64
         _text(x(0.5), 14, "50% believed", "middle", MUTED),
         _text(x(1), 14, "100%", "end", MUTED),
     ]
-    for i, (text, true, before, after) in enumerate(rows):
-        y = 30 + row_h * i
+    y = 30
+    for (_claim, true, before, after), lines in zip(rows, labels, strict=True):
         color = TRUE if true else FALSE
-        tag = "TRUE" if true else "FALSE"
-        body.append(_text(left, y + 12, f"{tag}: {text[:90]}", color=color, extra='font-size="11"'))
+        for n, line in enumerate(lines):
+            body.append(_text(left, y + 12 + n * line_h, line, color=color, extra='font-size="11"'))
+        y += line_h * (len(lines) - 1)
         body.append(
             f'<line x1="{x(0):.1f}" y1="{y + 26}" x2="{x(1):.1f}" y2="{y + 26}" stroke="#e3e6ee"/>'
         )
@@ -138,6 +148,7 @@ def claim_shares(rows: Sequence[tuple[str, bool, float, float]], width: int = 64
         body.append(
             _text(width - right + 6, y + 30, f"{before:.0%}→{after:.0%}", extra='font-size="11"')
         )
+        y += row_h
     return _svg(
         "claims",
         f"share believing each of {len(rows)} claims, before and after",
