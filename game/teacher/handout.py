@@ -68,7 +68,7 @@ def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:
             ),
         ),
         (discussion, w["plan.discuss"], w["plan.discuss.text"]),
-        (WRAP_MINUTES, w["plan.wrap"], w["plan.wrap.text"]),
+        (WRAP_MINUTES, w["plan.wrap"], w["plan.wrap.text"].format(file=file)),
     ]
     rows, clock = [], 0
     for minutes, name, text in steps:
@@ -133,7 +133,12 @@ def _card(plan: ClassPlan, scenario: Scenario, time: PlayTime, w: dict[str, str]
     return (
         f'<div class="box scenario" data-minutes="{time.minutes}"><h3>{escape(scenario.title)}</h3>'
         f"<p>{escape(scenario.description)}</p><p><b>"
-        + w["plan.playtime"].format(minutes=time.minutes, actions=time.actions, words=time.words)
+        + w["plan.playtime"].format(
+            minutes=time.minutes,
+            actions=time.actions,
+            words=time.words,
+            included=w["plan.with_quiz" if claims else "plan.with_debrief"],
+        )
         + f"</b> {w['plan.days'].format(days=scenario.days)}. {escape(quiz)}</p></div>"
     )
 

@@ -146,7 +146,7 @@ def claim_shares(rows: Sequence[tuple[str, bool, float, float]], width: int = 64
         body.append(f'<circle cx="{x(before):.1f}" cy="{y + 26}" r="5" fill="{BEFORE}"/>')
         body.append(f'<circle cx="{x(after):.1f}" cy="{y + 26}" r="6" fill="{color}"/>')
         body.append(
-            _text(width - right + 6, y + 30, f"{before:.0%}→{after:.0%}", extra='font-size="11"')
+            _text(width - right + 10, y + 30, f"{before:.0%}→{after:.0%}", extra='font-size="11"')
         )
         y += row_h
     return _svg(

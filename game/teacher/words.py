@@ -45,15 +45,17 @@ _EN = {
     "plan.discuss.text": "Use the handout's questions. Ask which claims students believed before "
     "and why they were easy to believe.",
     "plan.wrap": "Wrap-up",
-    "plan.wrap.text": "Show the class report (<code>python -m game report codes.csv --out "
-    "report</code>): did the class get better at telling true from false, or only more "
+    "plan.wrap.text": "Show the class report (<code>python -m game report codes.csv --class {file} "
+    "--out report</code>): did the class get better at telling true from false, or only more "
     "sceptical of everything?",
     "plan.over": "The activities take {need} minutes, more than the {have} planned: give less "
     "time to discussion or let students finish at home.",
     "plan.scenarios": "The scenarios",
     "plan.playtime": "About {minutes} min to play: {actions} actions and {words} words to read, "
-    "measured from scripted players (8 s an action, 150 words a minute), quiz and debrief "
+    "measured from scripted players (8 s an action, 150 words a minute), {included} "
     "included.",
+    "plan.with_quiz": "quiz and debrief",
+    "plan.with_debrief": "debrief",
     "plan.days": "{days} in-game days",
     "plan.noquiz": "This scenario has no claim quiz.",
     "hand.name": "Name or nickname (optional):",
@@ -72,8 +74,8 @@ _EN = {
     "hand.questions": "Questions to discuss",
     "hand.code": "Send your results",
     "hand.code.text": "At the end the game shows your results code. It starts with MC1- and has "
-    "groups of five letters and digits. Copy it exactly into {where}. If it is refused, the "
-    "message says why: copy it again.",
+    "groups of five letters and digits. Press <b>Copy code</b> (or Ctrl+C) and paste it into "
+    "{where}, or copy it exactly by hand. If it is refused, the message says why: copy it again.",
     "hand.code.box": "My results code for {title}:",
     "answers.title": "Answer sheet (teacher only): {title}",
     "answers.warning": "Do not hand this page out before the game: students rate the claims "
@@ -126,14 +128,16 @@ _ES = {
     "por qué eran fáciles de creer.",
     "plan.wrap": "Cierre",
     "plan.wrap.text": "Enseña el informe de la clase (<code>python -m game report codigos.csv "
-    "--out informe</code>): ¿distingue mejor la clase lo verdadero de lo falso, o solo duda "
-    "más de todo?",
+    "--class {file} --out informe</code>): ¿distingue mejor la clase lo verdadero de lo "
+    "falso, o solo duda más de todo?",
     "plan.over": "Las actividades necesitan {need} minutos, más de los {have} previstos: acorta "
     "el debate o deja que terminen en casa.",
     "plan.scenarios": "Los escenarios",
     "plan.playtime": "Unos {minutes} min de juego: {actions} acciones y {words} palabras que "
     "leer, medido con jugadores automáticos (8 s por acción, 150 palabras por minuto), con "
-    "cuestionario y balance.",
+    "{included}.",
+    "plan.with_quiz": "cuestionario y balance",
+    "plan.with_debrief": "balance",
     "plan.days": "{days} días de juego",
     "plan.noquiz": "Este escenario no tiene cuestionario.",
     "hand.name": "Nombre o apodo (opcional):",
@@ -153,8 +157,9 @@ _ES = {
     "hand.questions": "Preguntas para el debate",
     "hand.code": "Envía tus resultados",
     "hand.code.text": "Al final el juego muestra tu código de resultados. Empieza por MC1- y "
-    "tiene grupos de cinco letras y cifras. Cópialo tal cual en {where}. Si no lo acepta, el "
-    "mensaje dice por qué: cópialo otra vez.",
+    "tiene grupos de cinco letras y cifras. Pulsa <b>Copiar código</b> (o Ctrl+C) y pégalo en "
+    "{where}, o cópialo tal cual a mano. Si no lo acepta, el mensaje dice por qué: cópialo otra "
+    "vez.",
     "hand.code.box": "Mi código de resultados de {title}:",
     "answers.title": "Hoja de respuestas (solo para el profesor): {title}",
     "answers.warning": "No repartas esta hoja antes del juego: los alumnos valoran las "
