@@ -9,6 +9,7 @@ import pygame
 import pytest
 from ui_helpers import (
     SCENARIOS,
+    RecordingLinks,
     button_center,
     card_button,
     click,
@@ -16,6 +17,7 @@ from ui_helpers import (
     config,
     focus_to,
     frames,
+    key,
     run,
     scene,
     shot,
@@ -225,3 +227,54 @@ def test_without_profiles_a_new_game_asks_before_replacing_the_unfinished_one(
         assert scene(app) == "PlayScene" and app.session.game.day == 1
 
     run(config(tmp_path), body)
+
+
+NO_NICKNAME = """\
+format: 1
+class: "Two scenarios"
+language: en
+scenarios: [viral-score.yaml, commercial-score.yaml]
+options: {nickname: false}
+"""
+
+
+def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
+    tmp_path: Path,
+) -> None:
+    from game.core.profiles import FolderShelf, SaveBook
+
+    for name in ("viral-score.yaml", "commercial-score.yaml"):
+        (tmp_path / name).write_bytes((SCENARIOS / name).read_bytes())
+    (tmp_path / "class.yaml").write_text(NO_NICKNAME, encoding="utf-8")
+    plan = check_class_file(tmp_path / "class.yaml").plan
+    assert plan is not None and not plan.ask_nickname
+    book = SaveBook(FolderShelf(tmp_path / "profiles"))
+    links = RecordingLinks()
+
+    def body(app):
+        yield
+        click(card_button(app, "picker", ("scenario", 1), "play"))  # the scenario without quiz
+        yield from frames(2)
+        type_text("Ana Ruiz")
+        yield from frames(1)
+        click(button_center(app, "start"))
+        yield from frames(3)
+        assert scene(app) == "PlayScene"  # no quiz: it comes with the other scenario
+        yield from click_to_debrief(app)
+        click(button_center(app, "results"))
+        yield from frames(3)
+        assert scene(app) == "ResultsScene"
+        assert app.top.nickname not in app.top.focus.items
+        results = app.top.results
+        assert results.nickname == "Ana Ruiz" and not results.has_quiz
+        assert decode(encode(results), plan.scenarios).nickname == "Ana Ruiz"
+        click(button_center(app, "copy"))
+        yield from frames(2)
+        assert links.copied == [encode(results)]
+        assert "Code copied" in " ".join(t.text for t in app.toasts.items)
+        key(pygame.K_c, pygame.KMOD_CTRL)
+        yield from frames(2)
+        assert links.copied == [encode(results)] * 2
+        shot(app, "classroom-results-copy")
+
+    run(config(tmp_path, class_plan=plan, book=book, store=None, links=links), body)

@@ -9,7 +9,19 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_helpers import SCENARIOS, card_button, click, config, frames, key, letter, run, scene, shot
+from ui_helpers import (
+    SCENARIOS,
+    RecordingLinks,
+    card_button,
+    click,
+    config,
+    frames,
+    key,
+    letter,
+    run,
+    scene,
+    shot,
+)
 
 from game.core import commands as cmd
 from game.core.checker import check_file
@@ -29,23 +41,6 @@ WEEKS: dict[str, list[cmd.Command]] = {
     "blacklists.yaml": [cmd.Buy("file-taxes"), cmd.Post(choice="ask-crash")],
     "template.yaml": [cmd.Post(choice="thank-teacher")],
 }
-
-
-class RecordingLinks:
-    """Stands in for the system browser and clipboard: a test run must not open a browser window
-    on the machine, and the dummy video driver has no clipboard."""
-
-    def __init__(self) -> None:
-        self.opened: list[str] = []
-        self.copied: list[str] = []
-
-    def open(self, url: str) -> bool:
-        self.opened.append(url)
-        return True
-
-    def copy(self, text: str) -> bool:
-        self.copied.append(text)
-        return True
 
 
 def card_words(card: Card) -> list[str]:

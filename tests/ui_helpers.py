@@ -60,6 +60,23 @@ class Script:
             app.running = False
 
 
+class RecordingLinks:
+    """Stands in for the system browser and clipboard: a test run must not open a browser window
+    on the machine, and the dummy video driver has no clipboard."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+        self.copied: list[str] = []
+
+    def open(self, url: str) -> bool:
+        self.opened.append(url)
+        return True
+
+    def copy(self, text: str) -> bool:
+        self.copied.append(text)
+        return True
+
+
 def config(tmp_path: Path, size: tuple[int, int] = (1280, 800), **kw: object) -> AppConfig:
     """A test config: saves in tmp_path, fixed seed, no frame cap, fixed time step."""
     values: dict[str, object] = {
