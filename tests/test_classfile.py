@@ -250,3 +250,35 @@ def test_a_class_file_given_as_a_scenario_and_the_reverse_say_which_it_is(
     assert not (tmp_path / "o").exists()
     assert main(["check", "--class", str(viral)]) == 1
     assert "leave out --class" in capsys.readouterr().out
+
+
+def test_languages_the_materials_lack_and_mixed_languages_are_warnings(tmp_path: Path) -> None:
+    from game.core.classfile import MATERIALS_LANGUAGES
+    from game.teacher.words import TABLES
+
+    assert set(MATERIALS_LANGUAGES) == set(TABLES)
+    shutil.copy(SCENARIOS / "viral-score.es.yaml", tmp_path / "viral-score.es.yaml")
+    text = "format: 1\nclass: x\nlanguage: fr\nscenarios:\n  - viral-score.yaml\n"
+    result = check_class_file(_class(tmp_path, text))
+    assert result.plan is not None
+    assert [(d.line, d.severity) for d in result.diagnostics] == [(3, "warning"), (5, "warning")]
+    assert "no 'fr' version" in result.diagnostics[0].message
+    mixed = (
+        "format: 1\nclass: x\nlanguage: en\nscenarios: [viral-score.yaml, viral-score.es.yaml]\n"
+    )
+    result = check_class_file(_class(tmp_path, mixed))
+    assert [d.message for d in result.diagnostics] == [
+        "scenario 'viral-score.es.yaml' is in 'es', but the class is in 'en'"
+    ]
+
+
+def test_a_scenario_path_missing_its_dots_gets_the_right_path_as_a_hint(tmp_path: Path) -> None:
+    classes = tmp_path / "classes"
+    classes.mkdir()
+    _class(tmp_path, "")
+    path = classes / "c.yaml"
+    path.write_text("format: 1\nclass: x\nlanguage: en\nscenarios: [viral-score.yaml]\n")
+    [diagnostic] = check_class_file(path).diagnostics
+    assert diagnostic.hint == (
+        "did you mean '../viral-score.yaml'? paths are relative to the class file's folder"
+    )

@@ -208,6 +208,7 @@ def _check_class_file(path: Path, flat: bool) -> ClassResult:
     scenarios = tuple(scenario for _name, scenario in listed)
     if isinstance(record, Record):
         _check_answers(record, scenarios, ctx)
+        _check_languages(record, listed, ctx)
     if has_errors(ctx.diagnostics) or not isinstance(record, Record) or not record.valid:
         return ClassResult(None, tuple(ctx.diagnostics))
     options = record["options"] or {
@@ -311,10 +312,13 @@ def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> list[tuple
             continue
         seen.add(target)
         if not target.is_file():
+            above = f"../{name}"
             ctx.error(
                 mark,
                 f"no scenario file '{name}' next to this class file",
-                "paths are relative to the class file's folder",
+                f"did you mean '{above}'? paths are relative to the class file's folder"
+                if not flat and (folder / above).is_file()
+                else "paths are relative to the class file's folder",
             )
             continue
         result = checker.check_file(target)
@@ -411,6 +415,38 @@ def _check_answers(record: Record, scenarios: tuple[Scenario, ...], ctx: Ctx) ->
                     "check the answer: it goes on the teacher's answer sheet as written",
                 )
                 break
+
+
+MATERIALS_LANGUAGES = ("en", "es")
+"""The languages the lesson plan and the handout are written in (``game.teacher.words``)."""
+
+
+def _check_languages(record: Record, listed: list[tuple[str, Scenario]], ctx: Ctx) -> None:
+    """Warn when the lesson materials cannot be in the class's language, and when a scenario
+    is in another language than the class."""
+    language = record.get("language")
+    if not isinstance(language, str):
+        return
+    base = language.split("-")[0].lower()
+    if base not in MATERIALS_LANGUAGES:
+        ctx.warning(
+            record.mark_of("language"),
+            f"the lesson plan and handout have no '{language}' version: they will be in English",
+            "write en or es",
+        )
+    written = record.get("scenarios")
+    marks = (
+        dict(item for item in written if isinstance(item, tuple))
+        if isinstance(written, tuple)
+        else {}
+    )
+    for name, scenario in listed:
+        if scenario.language.split("-")[0].lower() != base:
+            ctx.warning(
+                marks.get(name, record.mark_of("scenarios")),
+                f"scenario '{name}' is in '{scenario.language}', but the class is in '{language}'",
+                "list the scenario in the class's language, or change 'language'",
+            )
 
 
 def _plain(text: str) -> str:
