@@ -320,11 +320,17 @@ def _handout(class_file: str, out: str) -> int:
         print(format_text(checked.diagnostics), file=sys.stderr)
         return 1
     try:
-        paths = write_materials(checked.plan, Path(out))
+        paths, need = write_materials(checked.plan, Path(out))
     except OSError as err:
         print(f"python -m game handout: cannot write to {out}: {err.strerror}", file=sys.stderr)
         return 1
     print("wrote " + ", ".join(str(p) for p in paths))
+    if need > checked.plan.lesson_minutes:
+        print(
+            f"warning: the activities need at least {need} minutes, more than the "
+            f"{checked.plan.lesson_minutes} in 'lesson_minutes' (see the lesson plan's timeline)",
+            file=sys.stderr,
+        )
     return 0
 
 

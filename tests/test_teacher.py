@@ -290,3 +290,19 @@ def test_one_player_gets_no_interval_and_labels_stay_inside_the_charts(
             # a generous width for sans-serif: 0.62 of the font size per character
             right = float(x) + (len(text) * 0.62 * int(size or 12) if anchor == "start" else 0)
             assert right <= width, f"{text!r} runs past the right edge ({right:.0f} > {width})"
+
+
+def test_a_lesson_too_short_for_its_scenarios_is_said_on_the_terminal(
+    tmp_path: Path, capsys
+) -> None:
+    shutil.copy(COMMERCIAL, tmp_path / "commercial-score.yaml")
+    text = "format: 1\nclass: Money\nlanguage: en\nscenarios: [commercial-score.yaml]\n"
+    (tmp_path / "c.yaml").write_text(text + "options: {lesson_minutes: 20}\n", encoding="utf-8")
+    assert main(["handout", str(tmp_path / "c.yaml"), "--out", str(tmp_path / "o")]) == 0
+    err = capsys.readouterr().err
+    need = int(re.search(r"need at least (\d+) minutes, more than the 20", err).group(1))
+    lesson = (tmp_path / "o" / "lesson-plan.html").read_text(encoding="utf-8")
+    assert f"The activities take {need} minutes, more than the 20 planned" in lesson
+    (tmp_path / "c.yaml").write_text(text + "options: {lesson_minutes: 90}\n", encoding="utf-8")
+    assert main(["handout", str(tmp_path / "c.yaml"), "--out", str(tmp_path / "o")]) == 0
+    assert "warning" not in capsys.readouterr().err

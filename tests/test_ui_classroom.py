@@ -268,6 +268,8 @@ def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
         results = app.top.results
         assert results.nickname == "Ana Ruiz" and not results.has_quiz
         assert decode(encode(results), plan.scenarios).nickname == "Ana Ruiz"
+        lines = [getattr(part, "text", "") for card in app.top.list.cards for part in card.parts]
+        assert "Your name in these results: Ana Ruiz" in lines
         click(button_center(app, "copy"))
         yield from frames(2)
         assert links.copied == [encode(results)]

@@ -25,10 +25,10 @@ CODE_CELLS = 20
 """Boxes on the handout for a results code: "MC1" and one per group of five (95 characters)."""
 
 
-def write_materials(plan: ClassPlan, out: Path) -> tuple[Path, ...]:
+def write_materials(plan: ClassPlan, out: Path) -> tuple[tuple[Path, ...], int]:
     """Write the lesson plan, the students' handout and the teacher's answer sheet (when the
-    lesson has a quiz) into ``out``; return their paths.
-    Raises OSError when the folder cannot be written."""
+    lesson has a quiz) into ``out``; return their paths and the minutes the lesson needs
+    (:func:`needed_minutes`). Raises OSError when the folder cannot be written."""
     out.mkdir(parents=True, exist_ok=True)
     times = [estimate(s, plan.claims_for(s)) for s in plan.scenarios]
     pages = {"lesson-plan.html": lesson_plan(plan, times), "handout.html": handout(plan)}
@@ -39,7 +39,13 @@ def write_materials(plan: ClassPlan, out: Path) -> tuple[Path, ...]:
         temporary = path.with_name(path.name + ".tmp")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
-    return paths
+    return paths, needed_minutes(times)
+
+
+def needed_minutes(times: list[PlayTime]) -> int:
+    """The shortest lesson that fits: introduction, play, codes, wrap-up and some discussion."""
+    play = sum(t.minutes for t in times)
+    return INTRO_MINUTES + play + CODE_MINUTES + WRAP_MINUTES + MIN_DISCUSSION
 
 
 def lesson_plan(plan: ClassPlan, times: list[PlayTime]) -> str:

@@ -119,15 +119,10 @@ class ResultsScene(Scene):
         out.append(heading_card(s("results.choices"), "choices"))
         out.append(Card("counts", (Line(s("results.choice_counts", **counts), "meta"),)))
         out.append(heading_card(s("results.code"), "code"))
-        out.append(
-            Card(
-                ("codecard", encode(r)),
-                (
-                    Line(encode(r), "body", th.ACCENT),
-                    Line(self.code_help(), "meta", th.MUTED),
-                ),
-            )
-        )
+        lines = [Line(encode(r), "body", th.ACCENT), Line(self.code_help(), "meta", th.MUTED)]
+        if r.nickname and not self.app.session.ask_nickname:
+            lines.append(Line(s("results.named", name=r.nickname), "meta", th.MUTED))
+        out.append(Card(("codecard", encode(r)), tuple(lines)))
         return out
 
     def code_help(self) -> str:
