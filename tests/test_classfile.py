@@ -282,3 +282,13 @@ def test_a_scenario_path_missing_its_dots_gets_the_right_path_as_a_hint(tmp_path
     assert diagnostic.hint == (
         "did you mean '../viral-score.yaml'? paths are relative to the class file's folder"
     )
+
+
+def test_scenario_lines_glued_by_a_wrong_indent_get_an_indentation_hint(tmp_path: Path) -> None:
+    text = "format: 1\nclass: x\nlanguage: en\nscenarios:\n  - viral-score.yaml\n"
+    text += "    - commercial-score.yaml\n"
+    [diagnostic] = check_class_file(_class(tmp_path, text)).diagnostics
+    assert diagnostic.message.startswith("no scenario file 'viral-score.yaml - commercial")
+    assert (
+        diagnostic.hint == "two lines were read as one: indent every '- ' of 'scenarios' the same"
+    )

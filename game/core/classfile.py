@@ -318,6 +318,8 @@ def _scenarios(record: Record, folder: Path, ctx: Ctx, flat: bool) -> list[tuple
                 f"no scenario file '{name}' next to this class file",
                 f"did you mean '{above}'? paths are relative to the class file's folder"
                 if not flat and (folder / above).is_file()
+                else "two lines were read as one: indent every '- ' of 'scenarios' the same"
+                if " - " in name
                 else "paths are relative to the class file's folder",
             )
             continue
