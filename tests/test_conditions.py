@@ -6,8 +6,8 @@ import pytest
 from conftest import counter, end_days, feed_post, make_scenario
 
 from game.core import commands as cmd
-from game.core.conditions import CONDITIONS
 from game.core.game import Game
+from game.core.vocabulary import CONDITIONS
 
 COVERED = {
     "text_uses",

@@ -9,9 +9,9 @@ from conftest import counter, end_days, line_of, make_scenario
 
 from game.core import commands as cmd
 from game.core.commands import CommandError
-from game.core.effects import EFFECTS
 from game.core.engine import MAX_CASCADE
 from game.core.game import Game
+from game.core.vocabulary import EFFECTS
 
 COVERED = {
     "change_score",
@@ -30,6 +30,11 @@ COVERED = {
     "lock_perk",
     "end_game",
 }
+
+
+def _reason(change) -> str:
+    """A score change as the history shows it: signed points, then the cause in English."""
+    return f"{change.delta:+d}: {change.cause}"
 
 
 def test_every_effect_is_covered_here() -> None:
@@ -156,8 +161,8 @@ def test_a_score_change_records_rule_file_and_line(tmp_path) -> None:
 def test_a_score_change_says_why_in_plain_words(tmp_path) -> None:
     game = Game(make_scenario(tmp_path, POLITICAL))
     game.apply(cmd.Post(text="End the censorship"))
-    assert game.history[0].reason == "-40: your post used a word from 'political'"
-    assert game.history[1].reason == "-10: your post used a word from 'political'"
+    assert _reason(game.history[0]) == "-40: your post used a word from 'political'"
+    assert _reason(game.history[1]) == "-10: your post used a word from 'political'"
 
 
 def test_a_rules_description_is_its_reason(tmp_path) -> None:
@@ -169,7 +174,7 @@ def test_a_rules_description_is_its_reason(tmp_path) -> None:
 """
     game = Game(make_scenario(tmp_path, rules))
     game.apply(cmd.EndDay())
-    assert game.history[0].reason == "+5: Model citizens are rewarded."
+    assert _reason(game.history[0]) == "+5: Model citizens are rewarded."
 
 
 def test_score_notices_carry_the_cause(tmp_path) -> None:
@@ -227,7 +232,7 @@ def test_pull_to_friends_records_its_cause(tmp_path) -> None:
 
 
 def _texts(notices, kind: str) -> list[str]:
-    return [n.text for n in notices if n.kind == kind]
+    return [str(n.said) for n in notices if n.kind == kind]
 
 
 def test_notify_fills_in_the_players_name_and_score(tmp_path) -> None:
@@ -253,7 +258,7 @@ def test_notify_is_returned_by_the_command_with_its_cause(tmp_path) -> None:
     game = Game(scenario)
     notices = game.apply(cmd.Post(choice="protest"))
     notify = [n for n in notices if n.kind == "notify"]
-    assert [(n.text, n.rule_id, n.line) for n in notify] == [
+    assert [(str(n.said), n.rule_id, n.line) for n in notify] == [
         ("Your post was flagged, Mina.", "political-speech", line_of(scenario, "notify-line"))
     ]
 
@@ -261,13 +266,13 @@ def test_notify_is_returned_by_the_command_with_its_cause(tmp_path) -> None:
 def test_message_from_the_bound_friend(tmp_path) -> None:
     effects = '[{message: {from: friend, text: "Delete that post, {player.name}!"}}]'
     game = _after_post(tmp_path, effects, extra="for_each: friend")
-    messages = [(n.friend, n.text) for n in game.log if n.kind == "message"]
+    messages = [(n.friend, str(n.said)) for n in game.log if n.kind == "message"]
     assert messages == [("ana", "Delete that post, Mina!"), ("bo", "Delete that post, Mina!")]
 
 
 def test_message_from_a_named_friend(tmp_path) -> None:
     game = _after_post(tmp_path, '[{message: {from: cy, text: "Hi, I am new."}}]')
-    assert [(n.friend, n.text) for n in game.log if n.kind == "message"] == [
+    assert [(n.friend, str(n.said)) for n in game.log if n.kind == "message"] == [
         ("cy", "Hi, I am new.")
     ]
 
@@ -284,7 +289,7 @@ def test_add_post_puts_the_pool_post_on_top_of_the_feed(tmp_path) -> None:
         "official",
         1,
     )
-    assert [n.text for n in game.log if n.kind == "post"] == ["Think before you post."]
+    assert [str(n.said) for n in game.log if n.kind == "post"] == ["Think before you post."]
 
 
 def test_an_added_friend_post_is_by_that_friend_and_can_be_liked(tmp_path) -> None:
@@ -311,7 +316,7 @@ def test_an_added_friend_post_is_by_that_friend_and_can_be_liked(tmp_path) -> No
 def test_unfriend_removes_the_friend_and_says_so(tmp_path) -> None:
     game = _after_post(tmp_path, "[{unfriend: ana}]")
     assert [f.id for f in game.friends if f.is_friend] == ["bo"]
-    assert [(n.friend, n.text) for n in game.log if n.kind == "unfriend"] == [
+    assert [(n.friend, str(n.said)) for n in game.log if n.kind == "unfriend"] == [
         ("ana", "Ana Li unfriended you.")
     ]
 
@@ -319,7 +324,7 @@ def test_unfriend_removes_the_friend_and_says_so(tmp_path) -> None:
 def test_befriend_adds_the_person_and_says_so(tmp_path) -> None:
     game = _after_post(tmp_path, "[{befriend: cy}]")
     assert [f.id for f in game.friends if f.is_friend] == ["ana", "bo", "cy"]
-    assert [(n.friend, n.text) for n in game.log if n.kind == "befriend"] == [
+    assert [(n.friend, str(n.said)) for n in game.log if n.kind == "befriend"] == [
         ("cy", "Cy Zhao is now your friend.")
     ]
 
@@ -345,7 +350,7 @@ def test_unfriend_causes_friend_unfriends_with_the_friend_bound(tmp_path) -> Non
     game = Game(make_scenario(tmp_path, rules))
     game.apply(cmd.Post(choice="lunch"))
     assert counter(game, "left") == 1
-    assert [n.text for n in game.log if n.kind == "notify"] == ["Bo Wang left you."]
+    assert [str(n.said) for n in game.log if n.kind == "notify"] == ["Bo Wang left you."]
 
 
 def test_befriend_does_not_cause_friend_unfriends(tmp_path) -> None:
@@ -413,7 +418,7 @@ def test_unlock_perk_adds_it_and_tells_the_player(tmp_path) -> None:
     assert _perks(game) == ["no-deposit"]
     notices = game.apply(cmd.Post(choice="lunch"))
     assert _perks(game) == ["no-deposit", "vip"]
-    assert [(n.kind, n.text, n.who) for n in notices if n.kind.startswith("perk")] == [
+    assert [(n.kind, str(n.said), n.who) for n in notices if n.kind.startswith("perk")] == [
         ("perk_gained", "VIP lounge: Free airport lounge.", "perk")
     ]
 
@@ -422,7 +427,7 @@ def test_lock_perk_removes_even_a_tiers_own_perk(tmp_path) -> None:
     game = Game(make_scenario(tmp_path, _on_post("[{lock_perk: no-deposit}]")))
     notices = game.apply(cmd.Post(choice="lunch"))
     assert _perks(game) == []
-    assert [(n.kind, n.text) for n in notices if n.kind.startswith("perk")] == [
+    assert [(n.kind, str(n.said)) for n in notices if n.kind.startswith("perk")] == [
         ("perk_lost", "No deposit no longer applies.")
     ]
 
@@ -439,7 +444,9 @@ def test_falling_a_tier_swaps_its_perks_and_penalties(tmp_path) -> None:
     assert game.player.tier.id == "poor"
     assert _perks(game) == ["train-ban"]
     assert [
-        (n.kind, n.text, n.who) for n in notices if n.kind in ("tier", "perk_gained", "perk_lost")
+        (n.kind, str(n.said), n.who)
+        for n in notices
+        if n.kind in ("tier", "perk_gained", "perk_lost")
     ] == [
         ("tier", "You are now in the tier 'Poor'.", None),
         ("perk_gained", "Train ban: No train tickets for you.", "penalty"),
@@ -476,7 +483,7 @@ def test_end_game_ends_the_game_with_its_reason(tmp_path) -> None:
     game = Game(make_scenario(tmp_path, ENDING))
     game.apply(cmd.Post(choice="protest"))
     assert game.over
-    assert game.end_reason == "Mina was expelled at 650."
+    assert str(game.end_reason) == "Mina was expelled at 650."
 
 
 def test_end_game_lets_the_current_event_finish(tmp_path) -> None:
@@ -490,7 +497,7 @@ def test_game_ends_fires_once_and_the_end_is_told_last(tmp_path) -> None:
     game = Game(make_scenario(tmp_path, ENDING))
     notices = game.apply(cmd.Post(choice="protest"))
     assert counter(game, "ends") == 1
-    assert (notices[-1].kind, notices[-1].text) == ("end", "Mina was expelled at 650.")
+    assert (notices[-1].kind, str(notices[-1].said)) == ("end", "Mina was expelled at 650.")
 
 
 def test_no_command_is_allowed_after_the_end(tmp_path) -> None:
@@ -513,7 +520,7 @@ def test_end_game_on_day_end_stops_the_calendar(tmp_path) -> None:
 """
     game = Game(make_scenario(tmp_path, rules))
     end_days(game, 2)
-    assert (game.over, game.day, game.end_reason, counter(game, "ends")) == (
+    assert (game.over, game.day, str(game.end_reason), counter(game, "ends")) == (
         True,
         2,
         "Cut short.",
@@ -529,7 +536,7 @@ def test_the_last_day_ends_the_game_once(tmp_path) -> None:
 """
     game = Game(make_scenario(tmp_path, rules))
     end_days(game, 3)
-    assert (game.over, game.end_reason, counter(game, "ends")) == (
+    assert (game.over, str(game.end_reason), counter(game, "ends")) == (
         True,
         "The last day is over.",
         1,
@@ -583,7 +590,7 @@ def test_rules_that_keep_triggering_each_other_stop(tmp_path) -> None:
     worker.join(timeout=10)
     assert done, "the command did not finish: the cascade hangs"
     notices = done[0]
-    assert any(n.kind == "notify" and "kept setting each other off" in n.text for n in notices)
+    assert any(n.kind == "notify" and "kept setting each other off" in str(n.said) for n in notices)
     fired = game.rule_fire_counts
     assert fired["ping"] + fired["pong"] <= MAX_CASCADE
 
@@ -623,4 +630,4 @@ def test_many_friends_leaving_at_once_is_not_a_runaway_cascade(tmp_path) -> None
     notices = game.apply(cmd.Post(choice="lunch"))
     assert [f.id for f in game.friends if f.is_friend] == []
     assert counter(game, "left") == 70
-    assert not any("kept setting each other off" in n.text for n in notices)
+    assert not any("kept setting each other off" in str(n.said) for n in notices)

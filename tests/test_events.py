@@ -15,7 +15,7 @@ from conftest import counter, end_days, feed_post, friends_yaml, make_scenario
 
 from game.core import commands as cmd
 from game.core.game import Game
-from game.core.model import EVENTS
+from game.core.vocabulary import EVENTS
 
 POSTING_ANA = friends_yaml(ana=1)
 

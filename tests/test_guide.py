@@ -233,7 +233,7 @@ def _kinds(node) -> set[str]:
 
 
 def test_the_reference_has_an_example_of_every_event_condition_and_effect() -> None:
-    from game.core.model import CONDITIONS, EFFECTS, EVENTS
+    from game.core.vocabulary import CONDITIONS, EFFECTS, EVENTS
 
     events, conditions, effects = set(), set(), set()
     reference = [e for e in CHECKED if not e.in_errors_section and e.kind == "fragment"]

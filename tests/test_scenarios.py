@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from game.core.checker import check_file
-from game.core.model import CONDITIONS, EFFECTS, EVENTS
 from game.core.simulate import simulate
+from game.core.vocabulary import CONDITIONS, EFFECTS, EVENTS
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 SHIPPED = sorted(SCENARIOS.glob("*.yaml"))

@@ -5,9 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from game.core.codes import Code
+
 
 class CommandError(Exception):
-    """A command the game cannot carry out now; the message says why, in plain words."""
+    """A command the game cannot carry out now; ``code`` says why (``str`` gives it in English,
+    for logs; the interface says it in the player's language)."""
+
+    def __init__(self, code: Code) -> None:
+        super().__init__(code)
+        self.code = code
+
+    def __str__(self) -> str:
+        return str(self.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +128,13 @@ def to_dict(command: Command) -> dict[str, Any]:
 def from_dict(data: object) -> Command:
     """The command a dict describes. Raises CommandError for anything malformed."""
     if not isinstance(data, dict) or data.get("type") not in COMMANDS:
-        raise CommandError(f"not a command: {str(data)[:60]}")
+        raise CommandError(Code.of("save.not_command", data=str(data)[:60]))
     cls = COMMANDS[data["type"]]
     names = {f.name: f.type for f in fields(cls)}
     args = {k: v for k, v in data.items() if k != "type"}
     if set(args) - set(names):
-        raise CommandError(f"unexpected fields in {data['type']}: {sorted(set(args) - set(names))}")
+        extra = str(sorted(set(args) - set(names)))
+        raise CommandError(Code.of("save.extra_fields", command=data["type"], fields=extra))
     for key, value in args.items():
         expected = names[key]
         ok = {
@@ -132,8 +143,8 @@ def from_dict(data: object) -> Command:
             "str | None": value is None or isinstance(value, str),
         }.get(str(expected), False)
         if not ok:
-            raise CommandError(f"{data['type']}.{key} has the wrong type")
+            raise CommandError(Code.of("save.wrong_type", command=data["type"], field=key))
     try:
         return cls(**args)
     except TypeError as err:
-        raise CommandError(f"incomplete {data['type']}: {err}") from None
+        raise CommandError(Code.of("save.incomplete", command=data["type"], error=err)) from None

@@ -215,22 +215,3 @@ class Expression:
             return bool(self.expr.evaluate(lookup))
         except Unbound:
             return False
-
-
-CONDITIONS: tuple[str, ...] = (
-    "text_uses",
-    "has_tag",
-    "choice",
-    "item",
-    "post",
-    "score",
-    "friend",
-    "flag",
-    "counter",
-    "chance",
-    "all",
-    "any",
-    "not",
-    "expression",
-)
-"""Every kind of condition (``expression`` is written as a plain string)."""

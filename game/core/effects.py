@@ -8,17 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from game.core.codes import Code
 from game.core.conditions import Condition, Scope
 
 
 @dataclass(frozen=True, slots=True)
 class Cause:
-    """Which rule, in which file and at which line, made a change."""
+    """Which rule, in which file and at which line, made a change, and why (as a code)."""
 
     rule_id: str
     path: str
     line: int
-    reason: str
+    reason: Code
 
 
 class World(Protocol):
@@ -217,23 +218,3 @@ class EndGame:
 
     def apply(self, world: World, scope: Scope, cause: Cause) -> None:
         world.end_game(self.text, scope, cause)
-
-
-EFFECTS: tuple[str, ...] = (
-    "change_score",
-    "pull_to_friends",
-    "notify",
-    "message",
-    "add_post",
-    "unfriend",
-    "befriend",
-    "set_flag",
-    "clear_flag",
-    "add_to_counter",
-    "set_counter",
-    "change_money",
-    "unlock_perk",
-    "lock_perk",
-    "end_game",
-)
-"""Every effect name a rule's ``then`` may use."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
+from game.core.codes import Code
 from game.core.effects import Cause
 from game.core.events import Event
-from game.core.explain import cause_phrase
+from game.core.explain import cause_code
 from game.core.expr import ExprError
 from game.core.model import Rule
 from game.core.world import RuleScope, TextMatches, WorldState
@@ -26,7 +27,6 @@ MAX_CASCADE = 32
 # events, effects and notices and 93,000 rule checks; the shipped scenarios, under 100 of each.
 MAX_WORK = 50_000  # events, effects and notices one command may cost
 MAX_CHECKS = 1_000_000  # rule checks (a rule tried for an event and a friend) one command may cost
-BUDGET_TEXT = "So much happened at once that the rules stopped here for this action."
 
 
 class _OutOfWork(Exception):
@@ -50,7 +50,7 @@ class Engine:
         self.by_event: dict[str, list[Rule]] = defaultdict(list)
         for rule in world.scenario.rules:
             self.by_event[rule.when].append(rule)
-        self.reasons = {rule.id: cause_phrase(rule) for rule in world.scenario.rules}
+        self.reasons = {rule.id: cause_code(rule) for rule in world.scenario.rules}
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
         self.failed: set[str] = set()
         self.begin()
@@ -98,10 +98,7 @@ class Engine:
             while queue:
                 current, depth = queue.popleft()
                 if depth > MAX_CASCADE:
-                    world.say(
-                        "notify",
-                        f"Rules kept setting each other off; stopped after {MAX_CASCADE} rounds.",
-                    )
+                    world.say("notify", Code.of("notice.cascade", rounds=MAX_CASCADE))
                     break
                 self._spend()
                 self._run(current)
@@ -115,7 +112,7 @@ class Engine:
                 world.left.clear()
         except _OutOfWork:
             self.stopped = True
-            world.say("budget", BUDGET_TEXT)
+            world.say("budget", Code.of("notice.budget"))
         world.crossings.clear()
         world.left.clear()
 
@@ -153,8 +150,7 @@ class Engine:
                 self.failed.add(rule.id)
                 self.world.say(
                     "rule_error",
-                    f"the condition of rule '{rule.id}' could not be worked out ({err}), "
-                    "so it counts as false",
+                    Code.of("notice.rule_error", rule=rule.id, error=str(err)),
                     rule_id=rule.id,
                     path=rule.path,
                     line=rule.line,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from game.core import commands as cmd
+from game.core.codes import Code
 from game.core.commands import Command, CommandError
 from game.core.engine import Engine
 from game.core.events import Event
@@ -18,7 +19,7 @@ from game.core.model import Choice, Item, Post, Scenario
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.core.world import WorldState
 
-LAST_DAY = "The last day is over."
+LAST_DAY = Code.of("end.last_day")
 """The end reason of a game that ran its full length."""
 
 MAX_POST_CHARS = 280
@@ -82,58 +83,59 @@ class Game:
 
     # -- commands --------------------------------------------------------------------------
 
-    def can(self, command: Command) -> str | None:
-        """None when ``command`` is allowed now, otherwise the reason it is not."""
+    def can(self, command: Command) -> Code | None:
+        """None when ``command`` is allowed now, otherwise the reason it is not (a code)."""
+        reason = self._refusal(command)
+        return None if reason is None else Code.of(f"refuse.{reason}", max=MAX_POST_CHARS)
+
+    def _refusal(self, command: Command) -> str | None:
+        """None, or the refusal's name (a ``refuse.*`` message key without its prefix)."""
         w = self.world
         if self._over:
-            return "the game is over"
+            return "game_over"
         match command:
             case cmd.Post(choice=choice, text=text):
                 if choice is not None:
-                    return None if any(c.id == choice for c in self.choices) else "no such post"
+                    return None if any(c.id == choice for c in self.choices) else "no_post"
                 if not self.free_text:
-                    return "this scenario only lets you pick a ready-made post"
+                    return "choices_only"
                 if not text or not text.strip():
-                    return "write something first"
-                return (
-                    None if len(text) <= MAX_POST_CHARS else f"at most {MAX_POST_CHARS} characters"
-                )
+                    return "empty"
+                return None if len(text) <= MAX_POST_CHARS else "too_long"
             case cmd.Like(post=uid) | cmd.Share(post=uid) | cmd.ReportPost(post=uid):
                 post = self._post(uid)
                 if post is None:
-                    return "no such post"
+                    return "no_post"
                 flag = {
                     cmd.Like: post.liked,
                     cmd.Share: post.shared,
                     cmd.ReportPost: post.reported,
                 }[type(command)]
                 if flag:
-                    return "already done"
+                    return "already"
                 if post.by_player and not isinstance(command, cmd.Like):
-                    return "that is your own post"
+                    return "own_post"
                 return None
             case cmd.Comment(post=uid, text=text):
                 if self._post(uid) is None:
-                    return "no such post"
+                    return "no_post"
                 if not text.strip():
-                    return "write something first"
-                return (
-                    None if len(text) <= MAX_POST_CHARS else f"at most {MAX_POST_CHARS} characters"
-                )
+                    return "empty"
+                return None if len(text) <= MAX_POST_CHARS else "too_long"
             case cmd.ReportFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
-                return None if w.is_friend.get(fid) else "not your friend"
+                return None if w.is_friend.get(fid) else "not_friend"
             case cmd.AddFriend(friend=fid):
                 if fid not in w.is_friend:
-                    return "no such person"
-                return "already your friend" if w.is_friend[fid] else None
+                    return "no_person"
+                return "already_friend" if w.is_friend[fid] else None
             case cmd.Buy(item=item_id):
                 item = next((i for i in self.scenario.shop if i.id == item_id), None)
                 if item is None:
-                    return "no such item"
-                return None if w.money >= item.price else "not enough money"
+                    return "no_item"
+                return None if w.money >= item.price else "money"
             case cmd.EndDay():
                 return None
-        return "unknown command"
+        return "unknown"
 
     def apply(self, command: Command) -> tuple[Notice, ...]:
         """Carry out a command and return the notices it produced, in order.
@@ -158,7 +160,13 @@ class Game:
             try:
                 self.apply(action)
             except CommandError as err:
-                raise CommandError(f"action {index + 1} ({type(action).__name__}): {err}") from None
+                code = Code.of(
+                    "refuse.replay",
+                    index=index + 1,
+                    command=type(action).__name__,
+                    reason=err.code,
+                )
+                raise CommandError(code) from None
 
     def _dispatch(self, command: Command) -> None:
         w = self.world
@@ -240,7 +248,7 @@ class Game:
 
     def _start_day(self) -> None:
         w = self.world
-        w.say("day", f"Day {w.day} of {self.scenario.days}")
+        w.say("day", Code.of("notice.day", day=w.day, days=self.scenario.days))
         self._fire(Event("day_starts", w.day))
         if w.end_reason is not None:
             return
@@ -333,16 +341,18 @@ class Game:
         tier_before, perks_before = before
         tier = self.scenario.tier_for(w.score)
         if tier.id != tier_before:
-            w.say("tier", f"You are now in the tier '{tier.name}'.")
+            w.say("tier", Code.of("notice.tier", tier=tier.name))
         perks = w.active_perks()
         for perk_id in perks:
             if perk_id not in perks_before:
                 perk = self.scenario.perk(perk_id)
-                w.say("perk_gained", f"{perk.name}: {perk.text}", who=perk.kind, perk=perk.id)
+                said = Code.of("notice.perk_gained", name=perk.name, text=perk.text)
+                w.say("perk_gained", said, who=perk.kind, perk=perk.id)
         for perk_id in perks_before:
             if perk_id not in perks:
                 perk = self.scenario.perk(perk_id)
-                w.say("perk_lost", f"{perk.name} no longer applies.", who=perk.kind, perk=perk.id)
+                said = Code.of("notice.perk_lost", name=perk.name)
+                w.say("perk_lost", said, who=perk.kind, perk=perk.id)
         if w.end_reason is not None and not self._over:
             self._over = True
             if self._series[-1][0] != w.day:
@@ -372,8 +382,8 @@ class Game:
         return self._over
 
     @property
-    def end_reason(self) -> str | None:
-        """Why the game ended, once it has."""
+    def end_reason(self) -> Code | None:
+        """Why the game ended, once it has (a code)."""
         return self.world.end_reason if self._over else None
 
     @property

@@ -1,40 +1,19 @@
 """The scenario model: frozen dataclasses built by the checker from a teacher's YAML file.
 
-Conditions and effects live in their own modules; this module holds everything else a scenario says.
+Conditions and effects live in their own modules, and the words that name them in ``vocabulary``;
+this module holds everything else a scenario says.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.core.conditions import CONDITIONS, Condition
-from game.core.effects import EFFECTS, Effect
+from game.core.conditions import Condition
+from game.core.effects import Effect
 from game.core.quiz import Claim
 from game.core.words import WordList
 
 FORMAT_VERSION = 1
-
-EVENTS: tuple[str, ...] = (
-    "game_starts",
-    "game_ends",
-    "day_starts",
-    "day_ends",
-    "player_posts",
-    "player_likes",
-    "player_shares",
-    "player_comments",
-    "player_reports_post",
-    "player_reports_friend",
-    "player_buys",
-    "player_adds_friend",
-    "player_removes_friend",
-    "friend_posts",
-    "friend_unfriends",
-    "score_crosses",
-)
-"""Every event a rule's ``when`` may name."""
-
-__all__ = ["CONDITIONS", "EFFECTS", "EVENTS"]
 
 SOURCES = ("friend", "official", "news", "ad")
 REACTIONS = ("loyal", "anxious", "zealous", "indifferent")

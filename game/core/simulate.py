@@ -187,9 +187,11 @@ def simulate(
 def _log_line(notice: Notice) -> str:
     """One line of the rule log: the day, what happened and, for rules, where they are written."""
     if notice.kind == "score":
-        line = f"day {notice.day}: {notice.who} {notice.delta:+d} ({notice.text})"
+        line = (
+            f"day {notice.day}: {notice.who} {notice.delta:+d} ({notice.delta:+d}: {notice.said})"
+        )
     else:
-        line = f"day {notice.day}: {notice.kind}: {notice.text}"
+        line = f"day {notice.day}: {notice.kind}: {notice.said}"
     if notice.rule_id is not None:
         line += f" [{notice.rule_id} at {notice.path}:{notice.line}]"
     return line

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.core.codes import Code
 from game.core.model import Perk, Tier
 
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Something that happened, in the order it happened.
+    """Something that happened, in the order it happened, as a code the interface puts in words.
 
     ``kind`` is one of: score, notify, message, unfriend, befriend, perk_gained, perk_lost, tier,
-    post, day, end.
+    post, day, end. For a score change ``said`` is its cause and ``delta`` the points.
     """
 
     kind: str
-    text: str
+    said: Code
     day: int
     who: str | None = None
     delta: int | None = None
@@ -29,7 +30,7 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class ScoreChange:
-    """One change of one score, with its cause: the rule, its file and line, in plain words."""
+    """One change of one score, with its cause: the rule, its file and line, and why (a code)."""
 
     seq: int
     day: int
@@ -39,7 +40,7 @@ class ScoreChange:
     rule_id: str
     path: str
     line: int
-    reason: str
+    cause: Code
 
     @property
     def delta(self) -> int:

@@ -10,6 +10,7 @@ import random
 import re
 from dataclasses import dataclass, field, replace
 
+from game.core.codes import Code, text
 from game.core.conditions import Scope, Unbound
 from game.core.effects import Cause
 from game.core.events import Event
@@ -49,7 +50,7 @@ class WorldState:
     log: list[Notice] = field(default_factory=list)
     crossings: list[Event] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
-    end_reason: str | None = None
+    end_reason: Code | None = None
     next_uid: int = 1
     people: dict[str, Friend] = field(default_factory=dict)
     stats: FriendStats | None = None
@@ -114,9 +115,9 @@ class WorldState:
 
         return _PLACEHOLDER.sub(fill, text)
 
-    def say(self, kind: str, text: str, **extra: object) -> None:
+    def say(self, kind: str, said: Code, **extra: object) -> None:
         """Append a notice to the log."""
-        self.log.append(Notice(kind, text, self.day, **extra))  # type: ignore[arg-type]
+        self.log.append(Notice(kind, said, self.day, **extra))  # type: ignore[arg-type]
 
     def add_to_feed(self, post: FeedPost) -> None:
         """Append a post to the feed (the feed shows newest first)."""
@@ -168,12 +169,12 @@ class WorldState:
             cause.rule_id,
             cause.path,
             cause.line,
-            f"{after - before:+d}: {cause.reason}",
+            cause.reason,
         )
         self.history.append(change)
         self.say(
             "score",
-            change.reason,
+            cause.reason,
             who=who,
             delta=change.delta,
             rule_id=cause.rule_id,
@@ -186,20 +187,20 @@ class WorldState:
         if average is not None:
             self._set_score("player", self.score, round((average - self.score) * weight), cause)
 
-    def notify(self, text: str, scope: Scope, cause: Cause) -> None:
+    def notify(self, message: str, scope: Scope, cause: Cause) -> None:
         self.say(
             "notify",
-            self.render(text, scope),
+            text(self.render(message, scope)),
             rule_id=cause.rule_id,
             path=cause.path,
             line=cause.line,
         )
 
-    def message(self, sender: str, text: str, scope: Scope, cause: Cause) -> None:
+    def message(self, sender: str, message: str, scope: Scope, cause: Cause) -> None:
         if sender in self.friend_scores:
             self.say(
                 "message",
-                self.render(text, scope),
+                text(self.render(message, scope)),
                 friend=sender,
                 rule_id=cause.rule_id,
                 path=cause.path,
@@ -216,7 +217,7 @@ class WorldState:
                 self.next_uid, self.day, post.source, author, post.text, post.tags, friend, post.id
             )
         )
-        self.say("post", post.text, rule_id=cause.rule_id, path=cause.path, line=cause.line)
+        self.say("post", text(post.text), rule_id=cause.rule_id, path=cause.path, line=cause.line)
 
     def set_friendship(self, friend_id: str, is_friend: bool, cause: Cause) -> None:
         if friend_id not in self.is_friend or self.is_friend[friend_id] == is_friend:
@@ -224,9 +225,13 @@ class WorldState:
         self.set_is_friend(friend_id, is_friend)
         name = self.people[friend_id].name
         kind = "befriend" if is_friend else "unfriend"
-        text = f"{name} is now your friend." if is_friend else f"{name} unfriended you."
         self.say(
-            kind, text, friend=friend_id, rule_id=cause.rule_id, path=cause.path, line=cause.line
+            kind,
+            Code.of(f"notice.{kind}", name=name),
+            friend=friend_id,
+            rule_id=cause.rule_id,
+            path=cause.path,
+            line=cause.line,
         )
         if not is_friend:
             self.left.append(friend_id)
@@ -246,9 +251,9 @@ class WorldState:
     def set_perk(self, perk_id: str, unlocked: bool, cause: Cause) -> None:
         self.perk_overrides[perk_id] = unlocked
 
-    def end_game(self, text: str, scope: Scope, cause: Cause) -> None:
+    def end_game(self, message: str, scope: Scope, cause: Cause) -> None:
         if self.end_reason is None:
-            self.end_reason = self.render(text, scope)
+            self.end_reason = text(self.render(message, scope))
 
 
 @dataclass

@@ -32,7 +32,7 @@ from game.ui.avatars import Avatars
 from game.ui.hud import Hud
 from game.ui.links import Links, SystemLinks
 from game.ui.motion import Motion
-from game.ui.present import notice_words
+from game.ui.present import notice_text
 from game.ui.scene import Scene
 from game.ui.session import Session, notable
 from game.ui.strings import Strings
@@ -266,7 +266,8 @@ class App:
         try:
             notices = self.session.apply(command)
         except CommandError as err:
-            self.toasts.add(self.strings("toast.cannot", reason=err), "minus", th.WARNING)
+            reason = self.strings.say(err.code)
+            self.toasts.add(self.strings("toast.cannot", reason=reason), "minus", th.WARNING)
             return None
         self.after_change()
         self.show_notices(notices)
@@ -333,9 +334,9 @@ class App:
             return
         news = False
         for notice in notable(notices):
-            text, icon, color, face = notice_words(notice, self.strings), "dot", th.ACCENT, None
+            text = notice_text(notice, self.session.friend_name, self.strings)
+            icon, color, face = "dot", th.ACCENT, None
             if notice.kind == "message":
-                text = f"{self.session.friend_name(notice.friend)}: {notice.text}"
                 face, news = self.session.face(notice.friend), True
             elif notice.kind in ("perk_gained", "perk_lost"):
                 good = (notice.kind == "perk_gained") == (notice.who != "penalty")

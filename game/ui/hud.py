@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.core.codes import Code
 from game.ui import theme as th
 from game.ui.avatars import Face
 from game.ui.strings import Strings
@@ -27,7 +28,7 @@ class HudState:
     days: int
     money: int
     last_delta: int | None
-    last_reason: str
+    last_reason: Code | None
     changes: int
     tier_color: th.Color = th.ACCENT
     player_name: str = ""
@@ -147,7 +148,7 @@ class Hud:
                 (tier_rect.right + t.px(14), tier_rect.y + t.px(2)),
                 "meta",
             )
-            cause = ctx.text.fit(state.last_reason, "meta", mid_w)
+            cause = ctx.text.fit(strings.say(state.last_reason), "meta", mid_w)
         else:
             cause = ctx.text.fit(strings("hud.no_changes"), "meta", mid_w)
         surface.blit(ctx.text.render(cause, "meta", th.TEXT), (mx, cause_y))

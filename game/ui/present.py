@@ -230,7 +230,7 @@ def item_card(item: Item, s: Strings, can: Can) -> Card:
         Line(s("shop.price", price=item.price), "meta", th.MUTED),
     ]
     if reason:
-        parts.append(Line(reason, "small", th.WARNING, icon="minus"))
+        parts.append(Line(s.say(reason), "small", th.WARNING, icon="minus"))
     return Card(
         ("item", item.id),
         tuple(parts),
@@ -275,14 +275,13 @@ def change_card(change: ScoreChange, s: Strings, show_rule: bool = True) -> Card
         meta += "  \u00b7  " + s(
             "history.rule", rule=change.rule_id, file=_short(change.path), line=change.line
         )
-    parts = (Delta(change.delta, _cause(change.reason)), Line(meta, "small", th.MUTED))
+    parts = (Delta(change.delta, s.say(change.cause)), Line(meta, "small", th.MUTED))
     return Card(("change", change.seq), parts, accent=th.GAIN if change.delta >= 0 else th.LOSS)
 
 
 def notice_words(notice: Notice, s: Strings) -> str:
-    """What a notice says to the player: the interface's own words for the notices the core
-    sends as codes (``budget``), the notice's text otherwise."""
-    return s("notice.budget") if notice.kind == "budget" else notice.text
+    """What a notice says to the player, in the player's language (the core sends a code)."""
+    return s.say(notice.said)
 
 
 def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> Card:
@@ -302,6 +301,14 @@ def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> 
     return Card(key, (Line(text, "meta", icon=icon, icon_color=color),))
 
 
+def notice_text(notice: Notice, name_of: Callable[[str | None], str], s: Strings) -> str:
+    """What a notice says, in the player's language: a message starts with its sender's name."""
+    text = notice_words(notice, s)
+    if notice.kind == "message":
+        return f"{name_of(notice.friend)}: {text}"
+    return text
+
+
 def heading_card(text: str, key: object, style: str = "heading") -> Card:
     """A plain heading between cards."""
     return Card(("heading", key), (Line(text, style),), plain=True)
@@ -310,14 +317,6 @@ def heading_card(text: str, key: object, style: str = "heading") -> Card:
 def text_card(text: str, key: object, style: str = "body", color: th.Color = th.TEXT) -> Card:
     """A plain paragraph between cards."""
     return Card(("text", key), (Line(text, style, color),), plain=True)
-
-
-def _cause(reason: str) -> str:
-    """The cause without its leading "-40: " (the arrow and number are drawn apart)."""
-    head, sep, tail = reason.partition(": ")
-    if sep and head.lstrip("+-\u2212").isdigit():
-        return tail
-    return reason
 
 
 def _short(path: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from game.core import saves
 from game.core.checker import check_file
+from game.core.codes import Code
 from game.core.commands import Command, CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.game import Game
@@ -145,7 +146,7 @@ class Session:
             days=game.days,
             money=player.money,
             last_delta=last.delta if last else None,
-            last_reason=last.reason if last else "",
+            last_reason=last.cause if last else None,
             changes=len(mine),
             tier_color=th.tier_color_of(tiers, index),
             player_name=player.name,
@@ -209,7 +210,10 @@ def replay(game: Game, actions: Sequence[Command], changes: list[tuple[int, str,
         try:
             _apply_tracking(game, action, changes)
         except CommandError as err:
-            raise CommandError(f"action {index + 1} ({type(action).__name__}): {err}") from None
+            code = Code.of(
+                "refuse.replay", index=index + 1, command=type(action).__name__, reason=err.code
+            )
+            raise CommandError(code) from None
 
 
 def _apply_tracking(

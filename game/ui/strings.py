@@ -1,12 +1,16 @@
 """Every text the interface itself shows, by language (scenario text comes from the scenario).
 
 Add a language by adding a table with the same keys; missing keys fall back to English.
-Placeholders use ``str.format`` names.
+Placeholders use ``str.format`` names. What the core says (notices, refusals, causes, day labels)
+arrives as a ``Code``; ``Strings.say`` puts it in this language with ``game.core.explain``.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
+
+from game.core.codes import Code
+from game.core.explain import say
 
 _EN: dict[str, str] = {
     "app.title": "Model Citizen",
@@ -28,8 +32,6 @@ _EN: dict[str, str] = {
     "title.replay_new": "Replay with the new rules",
     "title.start_again": "Start again",
     "title.save_failed": "Your game could not be saved ({reason}).",
-    "notice.budget": "So much happened at once that the rules stopped there for this move. "
-    "The game goes on.",
     "lang.en": "English",
     "lang.es": "Spanish",
     "nav.feed": "Feed",
@@ -259,8 +261,6 @@ _ES: dict[str, str] = {
     "title.replay_new": "Repetir con las nuevas reglas",
     "title.start_again": "Empezar de nuevo",
     "title.save_failed": "No se pudo guardar tu partida ({reason}).",
-    "notice.budget": "Pasaron tantas cosas a la vez que las reglas se detuvieron ahí en esta "
-    "jugada. El juego sigue.",
     "lang.en": "Inglés",
     "lang.es": "Español",
     "nav.feed": "Muro",
@@ -599,6 +599,10 @@ class Strings:
             except (KeyError, IndexError, ValueError):
                 return text
         return text
+
+    def say(self, code: Code | None) -> str:
+        """What the core said, in this language (empty for None)."""
+        return "" if code is None else say(code, self.language)
 
     def language_name(self, code: str) -> str:
         """A readable name for a language code, or the code itself."""

@@ -73,7 +73,9 @@ class DebriefScene(Scene):
         out: list[Card] = []
         if game.ended_early and game.end_reason:
             out.append(
-                text_card(s("debrief.ended", reason=game.end_reason), "ended", "body", th.WARNING)
+                text_card(
+                    s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
+                )
             )
         final = s("debrief.final", score=player.score, tier=player.tier.name)
         out.append(text_card(f"{final}. {scenario.debrief.summary}", "final", "body"))

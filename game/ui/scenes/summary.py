@@ -74,7 +74,9 @@ class SummaryScene(ListPanel):
         ]
         if game.over and game.end_reason:
             out.append(
-                text_card(s("debrief.ended", reason=game.end_reason), "ended", "body", th.WARNING)
+                text_card(
+                    s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
+                )
             )
         changes = [c for c in game.history if c.who == "player" and c.day == self.day]
         out.append(heading_card(s("summary.changes"), "changes", "body"))
