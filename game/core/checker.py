@@ -35,6 +35,7 @@ from game.core.quiz import Claim, usable
 from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
 from game.core.usage import usage_warnings
+from game.core.vocabulary import EFFECT_CLASSES
 from game.core.words import WordList
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
 
@@ -413,7 +414,7 @@ LARGE_SHARE = 0.05
 def _untranslated_causes(rules: list[Rule], language: str, contexts: dict[str, Ctx]) -> None:
     """Causes of score changes are generated in English unless a rule has a description."""
     for rule in rules:
-        moves = any(isinstance(x, ChangeScore | PullToFriends) for x in rule.effects)
+        moves = any(EFFECT_CLASSES[type(x)].moves_score for x in rule.effects)
         if moves and not rule.description:
             contexts[rule.path].warning(
                 Mark(rule.line, 1),

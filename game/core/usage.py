@@ -5,28 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from game.core import conditions as c
-from game.core import effects as e
 from game.core.model import Rule
 from game.core.shapes import Ctx, suggest
+from game.core.vocabulary import CONDITION_CLASSES, EFFECT_CLASSES, Uses, walk
 from game.core.yamlsafe import Mark
 
 
-def _conditions(cond: c.Condition | None) -> Iterator[c.Condition]:
-    if cond is None:
-        return
-    yield cond
-    if isinstance(cond, c.AllOf | c.AnyOf):
-        for part in cond.parts:
-            yield from _conditions(part)
-    elif isinstance(cond, c.NotThis):
-        yield from _conditions(cond.part)
-
-
 def _rule_conditions(rule: Rule) -> Iterator[c.Condition]:
-    yield from _conditions(rule.condition)
+    """Every condition a rule holds: its ``if`` and its effects' filters, nested ones too."""
+    yield from walk(rule.condition)
     for effect in rule.effects:
-        if isinstance(effect, e.ChangeScore):
-            yield from _conditions(effect.where)
+        yield from walk(EFFECT_CLASSES[type(effect)].where(effect))
+
+
+def _sets(rules: list[Rule]) -> set[tuple[str, str]]:
+    """What the rules' effects set, as (kind, name) pairs."""
+    return {pair for r in rules for x in r.effects for pair in EFFECT_CLASSES[type(x)].sets(x)}
+
+
+def _reads(cond: c.Condition) -> Uses:
+    return CONDITION_CLASSES[type(cond)].uses(cond)
 
 
 def usage_warnings(
@@ -38,37 +36,26 @@ def usage_warnings(
     known_tags: set[str],
 ) -> None:
     """Warn about counters and flags read but never changed, and word lists and perks unused."""
-    set_counters = {x.name for r in rules for x in r.effects if isinstance(x, e.ChangeCounter)}
-    set_flags = {x.name for r in rules for x in r.effects if isinstance(x, e.SetFlag) and x.value}
+    sets = _sets(rules)
+    set_counters = {name for kind, name in sets if kind == "counter"}
+    set_flags = {name for kind, name in sets if kind == "flag"}
     used_lists: set[str] = set()
-    used_perks = set(tier_perks) | {
-        x.perk for r in rules for x in r.effects if isinstance(x, e.SetPerk)
-    }
+    used_perks = set(tier_perks) | {name for kind, name in sets if kind == "perk"}
     for rule in rules:
         where = contexts[rule.path]
         for cond in _rule_conditions(rule):
-            counters, flags = set(), set()
-            if isinstance(cond, c.TextUses):
-                used_lists.update(cond.lists)
-            elif isinstance(cond, c.HasTag):
-                for tag in cond.tags:
-                    if tag not in known_tags:
-                        hint = suggest(tag, sorted(known_tags)) or "no post, choice or item has it"
-                        where.warning(
-                            Mark(rule.line, 1),
-                            f"rule '{rule.id}' tests the tag "
-                            f"'{tag}', which no post, choice or item has",
-                            hint,
-                        )
-            elif isinstance(cond, c.CounterIs):
-                counters.add(cond.name)
-            elif isinstance(cond, c.FlagSet):
-                flags.add(cond.flag)
-            elif isinstance(cond, c.Expression):
-                for name in cond.expr.names:
-                    head, _, tail = name.partition(".")
-                    (counters if head == "counters" else flags if head == "flags" else set()).add(
-                        tail
+            reads = _reads(cond)
+            counters = {name for kind, name in reads if kind == "counter"}
+            flags = {name for kind, name in reads if kind == "flag"}
+            used_lists.update(name for kind, name in reads if kind == "word_list")
+            for tag in (name for kind, name in reads if kind == "tag"):
+                if tag not in known_tags:
+                    hint = suggest(tag, sorted(known_tags)) or "no post, choice or item has it"
+                    where.warning(
+                        Mark(rule.line, 1),
+                        f"rule '{rule.id}' tests the tag '{tag}', "
+                        "which no post, choice or item has",
+                        hint,
                     )
             mark = Mark(rule.line, 1)
             for name in sorted(counters - set_counters):
