@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.core import scenariospec as spec
+from game.core.conditions import ChoiceIs, HasTag, TextUses
 from game.core.diagnostics import Diagnostic, has_errors
 from game.core.effects import ChangeScore, PullToFriends
 from game.core.lint_rules import rule_lint
@@ -35,7 +37,7 @@ from game.core.quiz import Claim, usable
 from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
 from game.core.usage import usage_warnings
-from game.core.vocabulary import EFFECT_CLASSES
+from game.core.vocabulary import EFFECT_CLASSES, walk
 from game.core.words import WordList
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
 
@@ -84,8 +86,33 @@ def parse(data: bytes, ctx: Ctx) -> Any:
     try:
         return load_yaml(data, ctx.path)
     except YamlError as err:
-        ctx.error(Mark(err.line, err.col), err.message, err.hint)
+        line = ctx.lines[err.line - 1] if 0 < err.line <= len(ctx.lines) else ""
+        ctx.error(Mark(err.line, err.col), err.message, err.hint or _yaml_hint(line, err.col))
         return INVALID
+
+
+_COMPARISON = re.compile(r"\{\s*([a-z_.]+)\s*:\s*(<=|>=|==|!=|<|>)\s*([^{}]*?)\s*\}")
+_KEY = re.compile(r"([A-Za-z_]+):\s")
+
+
+def _yaml_hint(line: str, col: int) -> str | None:
+    """How to fix two mistakes YAML reports in its own words: a comparison written as a mapping
+    (``{score: > 460}``), and a text with ": " inside a ``{...}`` mapping."""
+    comparison = _COMPARISON.search(line)
+    if comparison:
+        name, op, value = comparison.groups()
+        name = "player.score" if name == "score" else name
+        return f'write a comparison as an expression in quotes: if: "{name} {op} {value}"'
+    if "{" not in line[: col - 1]:
+        return None
+    keys = list(_KEY.finditer(line[: col - 1]))
+    at_colon = line[col - 1 : col] == ":"
+    end = line.rfind("}")
+    if len(keys) < (1 if at_colon else 2) or end < col - 1:
+        return None
+    key = keys[-1] if at_colon else keys[-2]
+    value = line[key.end() : end].strip()
+    return f'a text with ": " inside {{...}} needs double quotes: {key.group(1)}: "{value}"'
 
 
 def check_text(data: bytes, path: str = "<scenario>", folder: Path | None = None) -> CheckResult:
@@ -255,6 +282,7 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
                 Mark(rule.line, 1), message, hint
             ),
         )
+        _choices_caught_by_word_lists(_choices(record, parts), word_lists, rules, ctx)
         if record.get("language") != "en":
             _untranslated_causes(rules, record["language"], contexts)
     if has_errors(ctx.diagnostics) or tiers is None or not record.valid:
@@ -409,6 +437,37 @@ def _truth_warnings(
 
 LARGE_SHARE = 0.05
 """A change of at least this share of the score's range counts as large."""
+
+
+def _choices_caught_by_word_lists(
+    choices: list[tuple[Any, Ctx | None]],
+    word_lists: dict[str, WordList],
+    rules: list[Rule],
+    ctx: Ctx,
+) -> None:
+    """Warn when a ready-made post uses a word from a list that a rule on posts tests, unless the
+    choice is tagged with the list's name or the rule also tests the choice or one of its tags
+    (then the match is meant)."""
+    for rule in rules:
+        if rule.when != "player_posts":
+            continue
+        tested = list(walk(rule.condition))
+        tags = {t for cond in tested if isinstance(cond, HasTag) for t in cond.tags}
+        picked = {cond.choice for cond in tested if isinstance(cond, ChoiceIs)}
+        lists = [n for cond in tested if isinstance(cond, TextUses) for n in cond.lists]
+        for choice, where in choices:
+            if not choice.valid or choice["id"] in picked or tags & set(choice["tags"] or ()):
+                continue
+            for name in lists:
+                found = word_lists[name].find(choice["text"]) if name in word_lists else ()
+                if found and name not in (choice["tags"] or ()):
+                    (where or ctx).warning(
+                        choice.mark_of("text"),
+                        f"the ready-made post '{choice['id']}' uses '{found[0]}' from the word "
+                        f"list '{name}', so rule '{rule.id}' fires when a player picks it",
+                        f"if that is meant, add the tag '{name}' to the choice; if not, "
+                        "reword the choice or take the word out of the list",
+                    )
 
 
 def _untranslated_causes(rules: list[Rule], language: str, contexts: dict[str, Ctx]) -> None:

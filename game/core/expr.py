@@ -281,6 +281,9 @@ class _Parser:
         close = difflib.get_close_matches(name, list(self.known), n=1)
         if close:
             return f"did you mean '{close[0]}'?"
+        fuller = [k for k in self.known if k.endswith(f".{name}")]
+        if fuller:
+            return "did you mean " + " or ".join(f"'{k}'" for k in fuller) + "?"
         if "." not in name:
             return f'to compare with the text {name}, put it in quotes: "{name}"'
         return None

@@ -15,7 +15,17 @@ from typing import Any
 from game.core import conditions as c
 from game.core.expr import ExprError, Type, parse_condition
 from game.core.model import PLACEHOLDERS
-from game.core.shapes import INVALID, Ctx, Ident, Shape, Text, suggest
+from game.core.shapes import (
+    CURLY_CLOSE,
+    CURLY_OPEN,
+    INVALID,
+    STRAIGHT_HINT,
+    Ctx,
+    Ident,
+    Shape,
+    Text,
+    suggest,
+)
 from game.core.yamlsafe import Mark, Node, ScalarNode
 
 FIXED_NAMES: dict[str, Type] = {
@@ -95,15 +105,24 @@ def _name_type(ctx: Ctx):
     return name_type
 
 
+_EXPRESSION_TEXT = Text(max_len=500, curly_error="it is not read as an expression")
+
+
 @dataclass(frozen=True)
 class ExpressionShape:
     """A condition written as a safe expression."""
 
     def check(self, node: Node, ctx: Ctx) -> Any:
-        value = Text(max_len=500).check(node, ctx)
+        value = _EXPRESSION_TEXT.check(node, ctx)
         if value is INVALID:
             return INVALID
         assert isinstance(node, ScalarNode)
+        offset = 1 if node.quoted else 0
+        curly = next((i for i, ch in enumerate(value) if ch in CURLY_OPEN + CURLY_CLOSE), None)
+        if curly is not None:
+            mark = Mark(node.mark.line, node.mark.col + offset + curly)
+            ctx.error(mark, "in expression: curly quotes are not quotes here", STRAIGHT_HINT)
+            return INVALID
         names = [*FIXED_NAMES, "counters.NAME", "flags.NAME"]
         if friend_bound(ctx):
             names += list(FRIEND_NAMES)
@@ -113,7 +132,6 @@ class ExpressionShape:
             hint = err.hint
             if "friend." in value and not friend_bound(ctx):
                 hint = f"there is no friend in this rule: {no_friend_hint()}"
-            offset = 1 if node.quoted else 0
             mark = Mark(node.mark.line, node.mark.col + offset + err.col - 1)
             ctx.error(mark, f"in expression: {err.message}", hint)
             return INVALID

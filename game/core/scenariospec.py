@@ -185,7 +185,8 @@ CLAIM = Obj(
     doc="a statement players rate from 'definitely false' to 'definitely true'",
 )
 CLAIMS = ListOf(CLAIM, min_items=1, max_items=20, doc="the claim quiz, before and after play")
-WORD_LISTS = MapOf(ListOf(Text(max_len=100), min_items=1, max_items=2000), "word lists")
+WORD = Text(max_len=100, curly_error="it never matches")
+WORD_LISTS = MapOf(ListOf(WORD, min_items=1, max_items=2000), "word lists")
 RULES = ListOf(RuleShape(), max_items=5000)
 
 SECTIONS = {

@@ -20,6 +20,9 @@ INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
 """Returned by a shape when the node was wrong (the problem has already been reported)."""
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+CURLY_OPEN = "\u201c\u2018\u201e\u00ab"
+CURLY_CLOSE = "\u201d\u2019\u201c\u00bb"
+STRAIGHT_HINT = 'retype them with straight quotes: "like this"'
 _ID = re.compile(ID_PATTERN)
 
 
@@ -114,6 +117,7 @@ class Text:
     pattern_hint: str | None = None
     doc: str = ""
     what: str = "name"
+    curly_error: str | None = None
 
     def check(self, node: Node, ctx: Ctx) -> Any:
         if not isinstance(node, ScalarNode) or not isinstance(node.value, str):
@@ -135,6 +139,18 @@ class Text:
                 hint = f"ids are lowercase, without spaces: write '{lower}'"
             ctx.error(node.mark, f"'{value[:40]}' is not a valid {self.what}", hint)
             return INVALID
+        if value[0] in CURLY_OPEN and value[-1] in CURLY_CLOSE and len(value) > 1:
+            shown = value if len(value) <= 40 else value[:38] + "\u2026"
+            if self.curly_error:
+                ctx.error(
+                    node.mark, f"{shown} is in curly quotes, so {self.curly_error}", STRAIGHT_HINT
+                )
+                return INVALID
+            ctx.warning(
+                node.mark,
+                f"{shown} is in curly quotes: players will see them around the text",
+                STRAIGHT_HINT,
+            )
         return value
 
     def schema(self) -> dict[str, Any]:

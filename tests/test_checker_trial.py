@@ -1,0 +1,85 @@
+"""The mistakes of the teacher trial (a new scenario written from the guide alone): each gets a
+located message whose hint leads to the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.core.checker import check_text
+from game.core.diagnostics import Diagnostic
+
+TEMPLATE = (Path(__file__).resolve().parents[1] / "scenarios" / "template.yaml").read_text("utf-8")
+STRAIGHT = 'retype them with straight quotes: "like this"'
+
+
+def _check(old: str, new: str) -> list[Diagnostic]:
+    assert old in TEMPLATE
+    return list(check_text(TEMPLATE.replace(old, new, 1).encode(), "t.yaml").diagnostics)
+
+
+def _line(text: str) -> int:
+    return TEMPLATE[: TEMPLATE.index(text)].count("\n") + 1
+
+
+def test_a_word_in_curly_quotes_is_an_error_at_the_word() -> None:
+    old = 'rude: ["boring", "unfair", "stupid"]'
+    (d,) = _check(old, 'rude: ["boring", \u201cunfair\u201d, "stupid"]')
+    assert (d.severity, d.line, d.col) == ("error", _line(old), 20)
+    assert d.message == "\u201cunfair\u201d is in curly quotes, so it never matches"
+    assert d.hint == STRAIGHT
+
+
+def test_an_expression_in_curly_quotes_is_an_error() -> None:
+    old = "if: {text_uses: rude}              #"
+    (d,) = _check(old, "if: \u201cplayer.score > 40\u201d  #")
+    assert (d.severity, d.line, d.col, d.hint) == ("error", _line(old), 9, STRAIGHT)
+
+
+def test_curly_quotes_inside_an_expression_are_an_error_where_they_are() -> None:
+    old = "if: {text_uses: rude}              #"
+    (d,) = _check(old, 'if: "player.tier == \u2018ok\u2019"  #')
+    assert (d.severity, d.col, d.hint) == ("error", 25, STRAIGHT)
+    assert "curly quotes" in d.message
+
+
+def test_a_text_in_curly_quotes_is_a_warning() -> None:
+    (d,) = _check('name: "You"', "name: \u201cYou\u201d")
+    assert (d.severity, d.line, d.col, d.hint) == ("warning", _line('name: "You"'), 9, STRAIGHT)
+    assert "players will see them" in d.message
+
+
+def test_a_colon_in_a_flow_mapping_text_gets_a_hint_to_quote_it() -> None:
+    old = 'text: "Double maths on a Friday is so unfair."}'
+    (d,) = _check(old, "text: Note: double maths on a Friday.}")
+    assert (d.severity, d.line) == ("error", _line(old))
+    quoted = 'text: "Note: double maths on a Friday."'
+    assert d.hint == f'a text with ": " inside {{...}} needs double quotes: {quoted}'
+
+
+def test_score_in_an_expression_is_player_score() -> None:
+    (d,) = _check("if: {text_uses: rude}              #", "if: score > 460  #")
+    assert d.message == "in expression: unknown name 'score'"
+    assert d.hint == "did you mean 'player.score'?"
+
+
+def test_a_comparison_written_as_a_mapping_is_shown_as_an_expression() -> None:
+    (d,) = _check("if: {text_uses: rude}              #", "if: {score: > 460}  #")
+    assert d.severity == "error"
+    assert d.hint == 'write a comparison as an expression in quotes: if: "player.score > 460"'
+
+
+def test_a_choice_caught_by_a_word_list_for_typed_posts_is_warned_about() -> None:
+    old = "tags: [complaint, rude]"
+    (d,) = _check(old, "tags: [complaint]")
+    assert (d.severity, d.line) == ("warning", _line(old))
+    assert "'complain' uses 'unfair' from the word list 'rude'" in d.message
+    assert "rule 'rude-post'" in d.message
+    assert "add the tag 'rude'" in d.hint
+
+
+def test_a_choice_tagged_with_the_list_or_tested_by_the_rule_is_meant() -> None:
+    assert _check("tags: [complaint, rude]", "tags: [complaint, rude]") == []
+    rule = "if: {text_uses: rude}              #"
+    tested = "if: {any: [{text_uses: rude}, {has_tag: complaint}]}  #"
+    both = TEMPLATE.replace("tags: [complaint, rude]", "tags: [complaint]").replace(rule, tested)
+    assert check_text(both.encode(), "t.yaml").diagnostics == ()
