@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from game.core.scenariofiles import scenario_files
 from game.web import APP_NAME
 from game.web.build import BuildOptions, build
 from game.web.serve import make_server
@@ -65,7 +66,7 @@ def require_pyodide() -> None:
 
 def shipped_scenarios() -> list[str]:
     """Return the shipped scenarios as paths relative to the project root."""
-    return sorted(path.relative_to(REPO).as_posix() for path in (REPO / "scenarios").glob("*.yaml"))
+    return [path.relative_to(REPO).as_posix() for path in scenario_files(REPO / "scenarios")]
 
 
 def make_jobs() -> dict[str, object]:

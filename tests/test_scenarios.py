@@ -9,11 +9,12 @@ import pytest
 import yaml
 
 from game.core.checker import check_file
+from game.core.scenariofiles import scenario_files
 from game.core.simulate import simulate
 from game.core.vocabulary import CONDITIONS, EFFECTS, EVENTS
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
-SHIPPED = sorted(SCENARIOS.glob("*.yaml"))
+SHIPPED = scenario_files(SCENARIOS)
 MODELINE = "# yaml-language-server: $schema=scenario.schema.json"
 COMBINATORS = ("all", "any", "not")
 

@@ -9,12 +9,13 @@ import jsonschema
 import pytest
 
 from game.core.checker import check_file
+from game.core.scenariofiles import scenario_files
 from game.core.scenariospec import json_schema
 from game.core.yamlsafe import load_yaml, to_plain
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "scenarios" / "scenario.schema.json"
-SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
+SHIPPED = scenario_files(ROOT / "scenarios")
 BROKEN = sorted((ROOT / "tests" / "data" / "broken").glob("*.yaml"))
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 import pytest
 
 import game.web.build as web_build
+from game.core.scenariofiles import scenario_files
 from game.web import APP_NAME, TITLE
 from game.web.build import DEFAULT_CDN, ITCH_ZIP_NAME, BuildError, BuildOptions, build
 from game.web.command import main as web_main
@@ -95,7 +96,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def shipped_scenarios() -> list[Path]:
-    return sorted((REPO / "scenarios").glob("*.yaml"))
+    return scenario_files(REPO / "scenarios")
 
 
 def game_modules() -> list[str]:

@@ -18,6 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from game.core import saves
+from game.core.scenariofiles import scenario_files
 from game.ui.app import App, AppConfig, main_async
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +29,10 @@ Body = Callable[[App], Generator[None, None, None]]
 
 
 def shipped_scenarios() -> list[Path]:
-    """Every scenario file in scenarios/ the picker offers (files with a top-level
-    ``format:``, not includes, and not hidden like the template)."""
+    """Every scenario file in scenarios/ the picker offers (the core's ``scenario_files``: not
+    includes), and not hidden like the template."""
     return [
-        p
-        for p in sorted(SCENARIOS.glob("*.yaml"))
-        if "\nformat:" in "\n" + (text := p.read_text("utf-8"))
-        and "\nhidden: true" not in "\n" + text
+        p for p in scenario_files(SCENARIOS) if "\nhidden: true" not in "\n" + p.read_text("utf-8")
     ]
 
 

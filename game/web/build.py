@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.core import scenariofiles
 from game.core.classfile import CLASS_NAME
 from game.web import APP_NAME, TITLE
 from game.web.fonts import FontToolsMissing, needed_text, subset_fonts
@@ -109,20 +110,17 @@ def package_root() -> Path:
 
 
 def scenario_files(directory: Path) -> list[Path]:
-    """Return the scenarios to ship from ``directory``: every ``*.yaml`` and ``*.yml``
-    file in it (not in subfolders), sorted by name, plus ``scenario.schema.json`` if present.
+    """Return the files to ship from ``directory``: every ``*.yaml`` and ``*.yml`` file in it
+    (scenarios and the parts they include; not in subfolders), sorted by name, plus
+    ``scenario.schema.json`` if present.
 
     Raises BuildError if the folder is missing or holds no scenario.
     """
     if not directory.is_dir():
         raise BuildError(f"scenario folder not found: {directory}")
-    found = sorted(
-        path
-        for path in directory.iterdir()
-        if path.is_file() and path.suffix.lower() in (".yaml", ".yml")
-    )
-    if not found:
-        raise BuildError(f"no scenarios (*.yaml files) in {directory}")
+    if not scenariofiles.scenario_files(directory):
+        raise BuildError(f"no scenarios (*.yaml files with 'format: 1') in {directory}")
+    found = scenariofiles.yaml_files(directory)
     schema = directory / SCHEMA_NAME
     if schema.is_file():
         found.append(schema)
@@ -170,7 +168,7 @@ def check_scenarios(paths: list[Path]) -> tuple[str, ...]:
 
     diagnostics = []
     for path in paths:
-        if path.name != SCHEMA_NAME:
+        if scenariofiles.is_scenario_file(path):
             diagnostics += check_file(_shown(path)).diagnostics
     if has_errors(diagnostics):
         raise BuildError(
@@ -430,7 +428,7 @@ def build(options: BuildOptions) -> BuildResult:
         apk=out / f"{APP_NAME}.apk",
         zip_path=zip_path,
         sizes=sizes,
-        scenarios=tuple(path.name for path in scenarios if path.name != SCHEMA_NAME),
+        scenarios=tuple(p.name for p in scenarios if scenariofiles.is_scenario_file(p)),
         warnings=warnings,
         cdn=cdn,
         seconds=time.monotonic() - started,

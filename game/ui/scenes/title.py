@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +16,7 @@ from game.core.commands import CommandError
 from game.core.diagnostics import Diagnostic
 from game.core.model import Scenario
 from game.core.profiles import GameEntry, describe_save
-from game.core.safeio import ReadError, read_bounded
-from game.core.yamlsafe import MAX_BYTES
+from game.core.scenariofiles import scenario_files
 from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Line
 from game.ui.listview import CardList
@@ -30,8 +28,6 @@ from game.ui.widgets import Button, flow
 
 MAX_CONTINUE = 3
 """Unfinished games of the player offered on the title screen, newest first."""
-MAX_FILES = 200  # most files the picker looks at (each is read and checked at start-up)
-_FORMAT_LINE = re.compile(rb"^format\s*:", re.MULTILINE)
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -47,22 +43,13 @@ class Entry:
 
 
 def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
-    """Every scenario file in `folder` (with a top-level ``format:``, so not includes), checked,
+    """Every scenario file in `folder` (``scenariofiles.scenario_files``: not includes), checked,
     in the order their ``order:`` keys give (broken files last). Hidden scenarios (templates,
-    drafts: ``hidden: true``) are left out. Only the first MAX_FILES ``*.yaml`` files (by name)
-    are looked at; FIFOs, devices and files over 1 MiB are skipped.
+    drafts: ``hidden: true``) are left out. Only the first ``scenariofiles.MAX_FILES`` YAML files
+    (by name) are looked at; FIFOs, devices and files over 1 MiB are skipped.
 
     `first` (a path) is listed first even when it lives elsewhere, hidden or not.
     """
-    paths: list[Path] = []
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.yaml"))[:MAX_FILES]:
-            try:
-                head = read_bounded(path, MAX_BYTES)[:65536]
-            except ReadError:  # not a regular file, or too large: not a scenario to list
-                continue
-            if _FORMAT_LINE.search(head):
-                paths.append(path)
     if first is not None:
         chosen = Path(first)
         paths = [chosen] + [p for p in paths if p.resolve() != chosen.resolve()]
