@@ -46,11 +46,11 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _text(node: ast.AST) -> str | None:
-    """A string literal's text; an f-string's, with each value standing as "value"."""
+    """A string literal's text; an f-string's, its literal parts only (values left out)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(_text(part) or "value" for part in node.values)
+        return "".join(_text(part) or "" for part in node.values)
     return None
 
 
@@ -70,7 +70,7 @@ def prose_in(source: str) -> list[str]:
 
 def test_the_scan_finds_prose_where_there_is_some() -> None:
     assert prose_in('x = f"Day {d} of {n}"\nraise ValueError("not enough money")') == [
-        "Day value of value",
+        "Day  of ",
         "not enough money",
     ]
     assert prose_in('"""A docstring."""\nkey = "notice.day"\nfmt = "{name}: {text}"') == []

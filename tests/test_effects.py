@@ -15,6 +15,7 @@ from game.core.vocabulary import EFFECTS
 
 COVERED = {
     "change_score",
+    "set_score",
     "pull_to_friends",
     "notify",
     "message",

@@ -118,6 +118,17 @@ CASES = [
   then: [{change_score: {who: player, by: 60}}]
 """,
     ),
+    # Ana starts at 720: a post that costs her 300 takes her below 500, with her bound.
+    Case(
+        "friend_score_crosses",
+        "threshold: 500\n  direction: down\n  if: {friend: {id: ana}}",
+        lambda game: game.apply(cmd.Post(choice="praise")),
+        more_rules="""
+- id: ana-pays
+  when: player_posts
+  then: [{change_score: {who: ana, by: -300}}, {change_score: {who: bo, by: 10}}]
+""",
+    ),
 ]
 
 

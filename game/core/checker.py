@@ -30,6 +30,7 @@ from game.core.model import (
     Post,
     Rule,
     Scenario,
+    ScoreFormat,
     Source,
     Tier,
 )
@@ -337,6 +338,20 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         order=record["order"],
         hidden=record["hidden"],
         claims=claims,
+        score_format=_score_format(score["display"]),
+        currency=player["currency"] or "",
+    )
+
+
+def _score_format(display: Record | None) -> ScoreFormat:
+    if display is None:
+        return ScoreFormat()
+    return ScoreFormat(
+        float(display["scale"]),
+        display["decimals"],
+        display["prefix"] or "",
+        display["suffix"] or "",
+        display["decimal_mark"],
     )
 
 
@@ -603,7 +618,7 @@ def _check_values(
                 f"day {day} is after the last day ({days}): this post never appears",
             )
     for rule in rules:
-        if rule.when == "score_crosses" and not low < (rule.threshold or 0) <= high:
+        if rule.threshold is not None and not low < rule.threshold <= high:
             ctx.warning(
                 Mark(rule.line, 1),
                 f"this rule can never fire: the threshold {rule.threshold} is outside "

@@ -37,6 +37,9 @@ class World(Protocol):
     def change_score(self, who: str, by: int | None, percent: float | None, cause: Cause) -> None:
         """Move the player's (``player``) or a friend's score, clamped to the range."""
 
+    def set_score(self, who: str, value: int, cause: Cause) -> None:
+        """Set the player's (``player``) or a friend's score, clamped to the range."""
+
     def pull_to_friends(self, weight: float, cause: Cause) -> None:
         """Move the player's score ``weight`` of the way to the friends' average."""
 
@@ -46,11 +49,17 @@ class World(Protocol):
     def message(self, sender: str, text: str, scope: Scope, cause: Cause) -> None:
         """A friend sends the player a message."""
 
+    def account_message(self, account: str, text: str, scope: Scope, cause: Cause) -> None:
+        """An account that is not a friend (the platform, an office) sends the player a message."""
+
     def add_post(self, post_id: str, cause: Cause) -> None:
         """Put a pool post at the top of the feed."""
 
-    def set_friendship(self, friend_id: str, is_friend: bool, cause: Cause) -> None:
-        """A person unfriends or befriends the player."""
+    def set_friendship(
+        self, friend_id: str, is_friend: bool, cause: Cause, text: str | None, scope: Scope
+    ) -> None:
+        """A person unfriends or befriends the player; ``text`` (when given) is the notice the
+        player reads instead of the usual one, with placeholders filled for that person."""
 
     def set_flag(self, name: str, value: bool) -> None:
         """Set or clear a flag."""
@@ -101,6 +110,20 @@ class ChangeScore:
 
 
 @dataclass(frozen=True, slots=True)
+class SetScore:
+    """Set the score of the player, the bound friend or one friend to a value."""
+
+    who: str
+    value: int
+    line: int
+
+    def apply(self, world: World, scope: Scope, cause: Cause) -> None:
+        target = world.bound(scope, self.who)
+        if target is not None:
+            world.set_score(target, self.value, cause)
+
+
+@dataclass(frozen=True, slots=True)
 class PullToFriends:
     """The friends' average pulls the player's score toward it."""
 
@@ -124,13 +147,18 @@ class Notify:
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """A message from a friend (``friend`` for the bound one, or an id)."""
+    """A message from a friend (``friend`` for the bound one, or an id), or, with
+    ``from_account``, from an account that is not a friend, ``sender`` being its name."""
 
     sender: str
     text: str
     line: int
+    from_account: bool = False
 
     def apply(self, world: World, scope: Scope, cause: Cause) -> None:
+        if self.from_account:
+            world.account_message(self.sender, self.text, scope, cause)
+            return
         sender = world.bound(scope, self.sender)
         if sender is not None:
             world.message(sender, self.text, scope, cause)
@@ -149,16 +177,18 @@ class AddPost:
 
 @dataclass(frozen=True, slots=True)
 class SetFriendship:
-    """A person unfriends (``unfriend``) or befriends (``befriend``) the player."""
+    """A person unfriends (``unfriend``) or befriends (``befriend``) the player; ``text``, when
+    given, is what the player reads (an account deactivated is not an unfriending)."""
 
     who: str
     is_friend: bool
     line: int
+    text: str | None = None
 
     def apply(self, world: World, scope: Scope, cause: Cause) -> None:
         target = world.bound(scope, self.who)
         if target is not None:
-            world.set_friendship(target, self.is_friend, cause)
+            world.set_friendship(target, self.is_friend, cause, self.text, scope)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,8 +102,12 @@ class Engine:
                     break
                 self._spend()
                 self._run(current)
-                if world.crossings and self.by_event.get("score_crosses"):
-                    queue.extend((crossing, depth + 1) for crossing in world.crossings)
+                if world.crossings:
+                    queue.extend(
+                        (crossing, depth + 1)
+                        for crossing in world.crossings
+                        if crossing.kind in self.by_event
+                    )
                 world.crossings.clear()
                 queue.extend(
                     (Event("friend_unfriends", world.day, friend=friend), depth + 1)
@@ -122,7 +126,7 @@ class Engine:
         for rule in self.by_event.get(event.kind, ()):
             if rule.once and self.fire_counts[rule.id]:
                 continue
-            if event.kind == "score_crosses":
+            if rule.threshold is not None:
                 assert event.old_score is not None and event.new_score is not None
                 if not crossed(rule, event.old_score, event.new_score):
                     continue

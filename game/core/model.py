@@ -25,6 +25,37 @@ PLACEHOLDERS = ("player.name", "player.score", "friend.name", "friend.score")
 
 
 @dataclass(frozen=True, slots=True)
+class ScoreFormat:
+    """How players see a score: the whole number rules use, times ``scale``, with ``decimals``,
+    a decimal ``mark`` and a ``prefix`` and ``suffix`` ("4.60 ★" for 460 with scale 0.01)."""
+
+    scale: float = 1.0
+    decimals: int = 0
+    prefix: str = ""
+    suffix: str = ""
+    mark: str = "."
+
+    def show(self, value: float) -> str:
+        """A score as players see it."""
+        return f"{self.prefix}{self._number(value)}{self.suffix}"
+
+    def show_change(self, delta: float) -> str:
+        """A change of score as players see it: "+0.40 ★", "\u22120.40 ★" (a real minus) or "0"."""
+        if delta == 0:
+            return self._number(0)
+        sign = "+" if delta > 0 else "\u2212"
+        return f"{sign}{self.prefix}{self._number(abs(delta))}{self.suffix}"
+
+    def _number(self, value: float) -> str:
+        text = f"{value * self.scale:.{self.decimals}f}"
+        return text.replace(".", self.mark) if self.mark != "." else text
+
+
+PLAIN_SCORE = ScoreFormat()
+"""Scores shown as the whole numbers the rules use."""
+
+
+@dataclass(frozen=True, slots=True)
 class Perk:
     """A perk or penalty that a tier brings or a rule unlocks."""
 
@@ -192,6 +223,16 @@ class Scenario:
     order: int = 100
     hidden: bool = False
     claims: tuple[Claim, ...] = ()
+    score_format: ScoreFormat = PLAIN_SCORE
+    currency: str = ""
+
+    def show_score(self, value: float) -> str:
+        """A score as this scenario shows it to players (see ``ScoreFormat``)."""
+        return self.score_format.show(value)
+
+    def show_money(self, amount: int) -> str:
+        """An amount of money with the scenario's currency name, if it has one ("20 coins")."""
+        return f"{amount} {self.currency}" if self.currency else str(amount)
 
     def tier_for(self, score: int) -> Tier:
         """The tier whose band holds ``score`` (the nearest one if none does)."""

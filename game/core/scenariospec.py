@@ -145,6 +145,19 @@ TIER = Obj(
     },
     what="tier",
 )
+DISPLAY = Obj(
+    {
+        "scale": Field(
+            Number(1e-6, 1e6, whole=False, doc="players see the score times this"), default=1
+        ),
+        "decimals": Field(Number(0, 6, doc="digits after the decimal mark"), default=0),
+        "prefix": Field(Text(max_len=10, doc="shown before the number")),
+        "suffix": Field(Text(max_len=10, doc="shown after the number, like ' ★'")),
+        "decimal_mark": Field(Choice((".", ",")), default="."),
+    },
+    what="score display",
+    doc="how players see the score: {scale: 0.01, decimals: 2, suffix: ' ★'} shows 460 as 4.60 ★",
+)
 SOURCE = Obj(
     {
         "title": Field(Text(max_len=300), required=True),
@@ -229,6 +242,9 @@ SCENARIO = Obj(
                     "name": Field(Text(max_len=80), required=True),
                     "score": Field(SCORE_VALUE, required=True),
                     "money": Field(Number(0, 1_000_000_000), default=0),
+                    "currency": Field(
+                        Text(max_len=30, doc="what money is called, shown after amounts")
+                    ),
                 },
                 what="player",
             ),
@@ -241,6 +257,7 @@ SCENARIO = Obj(
                     "min": Field(SCORE_VALUE, required=True),
                     "max": Field(SCORE_VALUE, required=True),
                     "tiers": Field(ListOf(TIER, min_items=1, max_items=20), required=True),
+                    "display": Field(DISPLAY),
                 },
                 what="score",
             ),

@@ -13,7 +13,8 @@ class Notice:
     """Something that happened, in the order it happened, as a code the interface puts in words.
 
     ``kind`` is one of: score, notify, message, unfriend, befriend, perk_gained, perk_lost, tier,
-    post, day, end. For a score change ``said`` is its cause and ``delta`` the points.
+    post, day, end. For a score change ``said`` is its cause and ``delta`` the points; a message
+    comes from ``friend`` (an id) or from ``sender`` (an account that is not a friend, by name).
     """
 
     kind: str
@@ -26,6 +27,7 @@ class Notice:
     path: str | None = None
     line: int | None = None
     perk: str | None = None
+    sender: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

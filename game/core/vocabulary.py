@@ -27,6 +27,7 @@ from game.core.shapes import (
     Boolean,
     Choice,
     Ctx,
+    Either,
     Field,
     Ident,
     ListOf,
@@ -95,6 +96,7 @@ _EVENTS = (
     EventWord("friend_posts", friend="always", text=True, tags=True, post=True),
     EventWord("friend_unfriends", friend="always"),
     EventWord("score_crosses", threshold=True),
+    EventWord("friend_score_crosses", friend="always", threshold=True),
 )
 
 
@@ -433,7 +435,45 @@ def _perk_code(x: e.SetPerk) -> Code:
 
 def _friendship_code(x: e.SetFriendship) -> Code:
     key = "effect.befriend" if x.is_friend else "effect.unfriend"
-    return Code.of(key, who=_person(x.who))
+    code = Code.of(key, who=_person(x.who))
+    return code if x.text is None else Code.of("effect.with_text", effect=code, text=x.text)
+
+
+def _exactly_one_sender(record: Record, ctx: Ctx) -> None:
+    if (record["from"] is None) == (record["account"] is None):
+        ctx.error(
+            record.mark,
+            "a message needs exactly one of 'from' (a friend) or 'account' (a name)",
+            'from: mei for a friend; account: "City Credit Office" for anyone else',
+        )
+
+
+def _message_code(x: e.Message) -> Code:
+    sender = x.sender if x.from_account else _person(x.sender)
+    return Code.of("effect.message", sender=sender, text=x.text)
+
+
+def _friendship(is_friend: bool) -> Callable[[Any, int], e.Effect]:
+    def build(value: Any, line: int) -> e.Effect:
+        if isinstance(value, str):
+            return e.SetFriendship(value, is_friend, line)
+        return e.SetFriendship(value["who"], is_friend, line, value["text"])
+
+    return build
+
+
+def _friendship_shape(what: str) -> Shape:
+    return Either(
+        Who(("friend",)),
+        Obj(
+            {"who": Field(Who(("friend",)), required=True), "text": Field(Text(), required=True)},
+            what=what,
+        ),
+    )
+
+
+def _friendship_texts(value: Any) -> tuple[str, ...]:
+    return () if isinstance(value, str) else (value["text"],)
 
 
 _WHO_KEYS = ("who.player", "who.friends", "who.friend", "who.id", "effect.where")
@@ -459,6 +499,21 @@ _EFFECTS = (
         moves_score=True,
     ),
     EffectWord(
+        "set_score",
+        Obj(
+            {
+                "who": Field(Who(("player", "friend")), required=True),
+                "to": Field(Number(-1_000_000, 1_000_000), required=True),
+            },
+            what="set_score",
+        ),
+        lambda v, line: e.SetScore(v["who"], v["to"], line),
+        e.SetScore,
+        lambda x: Code.of("effect.set_score", subject=_who(x.who), value=x.value),
+        ("effect.set_score", "who.player", "who.friend", "who.id"),
+        moves_score=True,
+    ),
+    EffectWord(
         "pull_to_friends",
         Obj({"weight": Field(Number(0, 1, whole=False), required=True)}, what="pull_to_friends"),
         lambda v, line: e.PullToFriends(float(v["weight"]), line),
@@ -479,12 +534,19 @@ _EFFECTS = (
     EffectWord(
         "message",
         Obj(
-            {"from": Field(Who(("friend",)), required=True), "text": Field(Text(), required=True)},
+            {
+                "from": Field(Who(("friend",))),
+                "account": Field(Text(max_len=80, doc="the name of an account that is no friend")),
+                "text": Field(Text(), required=True),
+            },
             what="message",
+            extra_check=_exactly_one_sender,
         ),
-        lambda v, line: e.Message(v["from"], v["text"], line),
+        lambda v, line: e.Message(
+            v["from"] or v["account"], v["text"], line, v["account"] is not None
+        ),
         e.Message,
-        lambda x: Code.of("effect.message", sender=_person(x.sender), text=x.text),
+        _message_code,
         ("effect.message", "person.that_friend"),
         texts=lambda v: (v["text"],),
     ),
@@ -498,19 +560,21 @@ _EFFECTS = (
     ),
     EffectWord(
         "unfriend",
-        Who(("friend",)),
-        lambda v, line: e.SetFriendship(v, False, line),
+        _friendship_shape("unfriend"),
+        _friendship(False),
         e.SetFriendship,
         _friendship_code,
-        ("effect.unfriend", "person.that_friend"),
+        ("effect.unfriend", "person.that_friend", "effect.with_text"),
+        texts=_friendship_texts,
     ),
     EffectWord(
         "befriend",
-        Who(("friend",)),
-        lambda v, line: e.SetFriendship(v, True, line),
+        _friendship_shape("befriend"),
+        _friendship(True),
         e.SetFriendship,
         _friendship_code,
-        ("effect.befriend", "person.that_friend"),
+        ("effect.befriend", "person.that_friend", "effect.with_text"),
+        texts=_friendship_texts,
     ),
     EffectWord(
         "set_flag",

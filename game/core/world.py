@@ -111,6 +111,8 @@ class WorldState:
                 value = scope.lookup(name)
             except Unbound:
                 return match.group(0)
+            if name.endswith(".score") and isinstance(value, int | float):
+                return self.scenario.show_score(value)
             return str(value)
 
         return _PLACEHOLDER.sub(fill, text)
@@ -147,6 +149,12 @@ class WorldState:
         delta = by if by is not None else round(before * (percent or 0) / 100)
         self._set_score(who, before, delta, cause)
 
+    def set_score(self, who: str, value: int, cause: Cause) -> None:
+        if who != "player" and who not in self.friend_scores:
+            return
+        before = self.score if who == "player" else self.friend_scores[who]
+        self._set_score(who, before, value - before, cause)
+
     def _set_score(self, who: str, before: int, delta: int, cause: Cause) -> None:
         s = self.scenario
         after = max(s.score_min, min(s.score_max, before + delta))
@@ -160,6 +168,11 @@ class WorldState:
         else:
             self.friend_scores[who] = after
             self.stats = None
+            self.crossings.append(
+                Event(
+                    "friend_score_crosses", self.day, friend=who, old_score=before, new_score=after
+                )
+            )
         change = ScoreChange(
             len(self.history) + 1,
             self.day,
@@ -207,6 +220,16 @@ class WorldState:
                 line=cause.line,
             )
 
+    def account_message(self, account: str, message: str, scope: Scope, cause: Cause) -> None:
+        self.say(
+            "message",
+            text(self.render(message, scope)),
+            sender=account,
+            rule_id=cause.rule_id,
+            path=cause.path,
+            line=cause.line,
+        )
+
     def add_post(self, post_id: str, cause: Cause) -> None:
         post = next(p for p in self.scenario.posts if p.id == post_id)
         friend = post.author if post.source == "friend" else None
@@ -219,15 +242,20 @@ class WorldState:
         )
         self.say("post", text(post.text), rule_id=cause.rule_id, path=cause.path, line=cause.line)
 
-    def set_friendship(self, friend_id: str, is_friend: bool, cause: Cause) -> None:
+    def set_friendship(
+        self, friend_id: str, is_friend: bool, cause: Cause, message: str | None, scope: Scope
+    ) -> None:
         if friend_id not in self.is_friend or self.is_friend[friend_id] == is_friend:
             return
         self.set_is_friend(friend_id, is_friend)
         name = self.people[friend_id].name
         kind = "befriend" if is_friend else "unfriend"
+        said = Code.of(f"notice.{kind}", name=name)
+        if message is not None:
+            said = text(self.render(message, self.with_friend(scope, friend_id)))
         self.say(
             kind,
-            Code.of(f"notice.{kind}", name=name),
+            said,
             friend=friend_id,
             rule_id=cause.rule_id,
             path=cause.path,

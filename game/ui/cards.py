@@ -40,11 +40,13 @@ class Badges:
 
 @dataclass(frozen=True, slots=True)
 class Delta:
-    """A signed score change with its cause (arrow + sign + colour)."""
+    """A signed score change with its cause (arrow + sign + colour); ``label`` is the change as
+    the scenario shows scores ("+0.40 ★"), the plain signed number when empty."""
 
     delta: int
     text: str
     style: str = "body"
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,13 +275,13 @@ def _badges(
 def _delta(
     part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
 ) -> int:
-    label = delta_label(part.delta)
+    label = part.label or delta_label(part.delta)
     lh = ctx.text.line_height(part.style)
     lead = lh + ctx.theme.px(4) + ctx.text.width(label, part.style) + ctx.theme.px(10)
     lead = max(lead, ctx.theme.px(90))
     lines = ctx.text.wrap(part.text, part.style, max(20, width - lead))
     if surface is not None:
-        draw_delta(surface, ctx, part.delta, (x, y), part.style)
+        draw_delta(surface, ctx, part.delta, (x, y), part.style, label)
         for i, text in enumerate(lines):
             surface.blit(ctx.text.render(text, part.style, th.TEXT), (x + lead, y + i * lh))
     return y + lh * max(1, len(lines))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.model import Tier
+from game.core.model import PLAIN_SCORE, Scenario, ScoreFormat, Tier
 from game.ui import theme as th
 from game.ui.widgets import UIContext, draw_icon
 
@@ -23,6 +23,21 @@ class ChartData:
     days: int
     x_label: str
     y_label: str
+    display: ScoreFormat = PLAIN_SCORE
+
+
+def chart_data(
+    series: tuple[tuple[int, int], ...], scenario: Scenario, days: int, x_label: str, y_label: str
+) -> ChartData:
+    """The chart of ``series`` over the tiers it reached (from the lowest tier the score touched
+    to the highest, not the scenario's whole range), with scores as the scenario shows them."""
+    scores = [score for _, score in series] or [scenario.player_score]
+    first = scenario.tiers.index(scenario.tier_for(min(scores)))
+    last = scenario.tiers.index(scenario.tier_for(max(scores)))
+    tiers = scenario.tiers[first : last + 1]
+    low = max(scenario.score_min, tiers[0].low)
+    high = min(scenario.score_max, tiers[-1].high)
+    return ChartData(series, tiers, low, high, days, x_label, y_label, scenario.score_format)
 
 
 def nice_step(span: float, target: int = 5) -> int:
@@ -41,7 +56,8 @@ def paint_chart(
     """Draw axes with ticks and labels, labelled tier bands, and the score line with its points."""
     t = ctx.theme
     lh = ctx.text.line_height("small")
-    tick_w = max(ctx.text.width(str(data.high), "small"), ctx.text.width(str(data.low), "small"))
+    show = data.display.show
+    tick_w = max(ctx.text.width(show(data.high), "small"), ctx.text.width(show(data.low), "small"))
     plot = pygame.Rect(
         rect.x + tick_w + t.px(14) + lh,
         rect.y + t.px(6),
@@ -68,7 +84,7 @@ def paint_chart(
         color = tier_colors[index]
         pygame.draw.rect(surface, th.lerp_color(th.BG, color, 0.45), band)
         pygame.draw.line(surface, th.BORDER, band.topleft, band.topright)
-        name = f"{tier.name} ({tier.low}-{tier.high})"
+        name = f"{tier.name} ({show(tier.low)}-{show(tier.high)})"
         img = ctx.text.render(ctx.text.fit(name, "small", plot.width - t.px(24)), "small", th.TEXT)
         if band.height >= img.get_height():
             box = pygame.Rect(0, 0, img.get_width() + t.px(8), img.get_height())
@@ -83,7 +99,7 @@ def paint_chart(
     while value <= data.high:
         y = ypos(value)
         pygame.draw.line(surface, th.TEXT, (plot.x - t.px(5), y), (plot.x, y), max(1, t.px(2)))
-        img = ctx.text.render(str(value), "small", th.MUTED)
+        img = ctx.text.render(show(value), "small", th.MUTED)
         surface.blit(img, (plot.x - t.px(8) - img.get_width(), y - img.get_height() // 2))
         value += step
     # x axis and ticks

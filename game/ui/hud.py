@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.core.codes import Code
+from game.core.model import PLAIN_SCORE, ScoreFormat
 from game.ui import theme as th
 from game.ui.avatars import Face
 from game.ui.strings import Strings
@@ -34,6 +35,8 @@ class HudState:
     player_name: str = ""
     bands: tuple[tuple[int, int, th.Color], ...] = ()
     """Every tier as (low, high, colour), low to high: the gauge under the bar."""
+    display: ScoreFormat = PLAIN_SCORE
+    money_text: str = ""
 
 
 class Hud:
@@ -111,15 +114,17 @@ class Hud:
         small = ctx.text.line_height("small")
         label = ctx.text.fit(state.score_name, "small", t.px(180))
         surface.blit(ctx.text.render(label, "small", th.MUTED), (x, y))
-        number = ctx.text.render(str(round(self.shown)), "big", th.TEXT)
+        number = ctx.text.render(state.display.show(round(self.shown)), "big", th.TEXT)
         surface.blit(number, (x, y + small))
         self.number_pos = (x + number.get_width(), y + small)
         left_w = max(
-            number.get_width(), ctx.text.width(label, "small"), ctx.text.width("950", "big")
+            number.get_width(),
+            ctx.text.width(label, "small"),
+            ctx.text.width(state.display.show(950), "big"),
         )
         # right block: day and money
         day = strings("hud.day", day=min(state.day, state.days), days=state.days)
-        money = strings("hud.money", money=state.money)
+        money = strings("hud.money", money=state.money_text or state.money)
         right_w = max(ctx.text.width(day, "meta"), ctx.text.width(money, "meta"))
         rx = self.rect.right - pad - right_w
         surface.blit(ctx.text.render(day, "meta", th.TEXT), (rx, y + t.px(4)))
@@ -147,6 +152,7 @@ class Hud:
                 state.last_delta,
                 (tier_rect.right + t.px(14), tier_rect.y + t.px(2)),
                 "meta",
+                state.display.show_change(state.last_delta),
             )
             cause = ctx.text.fit(strings.say(state.last_reason), "meta", mid_w)
         else:

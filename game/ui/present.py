@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.core import commands as cmd
-from game.core.model import Item, Perk, Scenario, Tier
+from game.core.model import PLAIN_SCORE, Item, Perk, Scenario, ScoreFormat, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.ui import theme as th
 from game.ui.avatars import Face
@@ -182,9 +182,10 @@ def friend_card(
     can: Can,
     face: Face | None = None,
     color: th.Color = th.ACCENT,
+    display: ScoreFormat = PLAIN_SCORE,
 ) -> Card:
-    """A person's profile: avatar ringed in their tier's colour, tier badge, status, score, bio
-    and reaction (their messages are in the messages view)."""
+    """A person's profile: avatar ringed in their tier's colour, tier badge, status, score (as
+    ``display`` shows scores), bio and reaction (their messages are in the messages view)."""
     status = s("friends.is_friend") if person.is_friend else s("friends.not_friend")
     parts: list = [
         Author(
@@ -195,7 +196,11 @@ def friend_card(
             size=52.0,
             ring=color,
         ),
-        Line(s("friends.score", score=person.score, tier=person.tier.name), "meta", th.MUTED),
+        Line(
+            s("friends.score", score=display.show(person.score), tier=person.tier.name),
+            "meta",
+            th.MUTED,
+        ),
     ]
     if person.bio:
         parts.append(Line(person.bio, "meta"))
@@ -221,13 +226,14 @@ def friend_card(
     return Card(("friend", person.id), tuple(parts), buttons, accent=color)
 
 
-def item_card(item: Item, s: Strings, can: Can) -> Card:
-    """A shop item with its price, tags and a Buy button (greyed out when not affordable)."""
+def item_card(item: Item, s: Strings, can: Can, money: Callable[[int], str] = str) -> Card:
+    """A shop item with its price (``money`` names the currency), tags and a Buy button (greyed
+    out when not affordable)."""
     badges = tuple((f"#{tag}", th.BORDER) for tag in item.tags)
     reason = can(cmd.Buy(item.id))
     parts: list = [
         Badges(badges, lead=item.name),
-        Line(s("shop.price", price=item.price), "meta", th.MUTED),
+        Line(s("shop.price", price=money(item.price)), "meta", th.MUTED),
     ]
     if reason:
         parts.append(Line(s.say(reason), "small", th.WARNING, icon="minus"))
@@ -253,7 +259,8 @@ def perk_card(perk: Perk, s: Strings, change: str | None = None) -> Card:
 def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card:
     """A tier: name, range, whether the player is in it, and the perks and penalties it brings."""
     color = tier_color(tier, scenario)
-    badges: list[tuple[str, th.Color]] = [(f"{tier.low}-{tier.high}", color)]
+    shown = f"{scenario.show_score(tier.low)}-{scenario.show_score(tier.high)}"
+    badges: list[tuple[str, th.Color]] = [(shown, color)]
     if current:
         badges.append((s("perks.here"), th.FOCUS))
     parts: list = [Badges(tuple(badges), lead=tier.name, lead_style="body")]
@@ -268,14 +275,19 @@ def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card
     return Card(("tier", tier.id, current), tuple(parts), accent=color)
 
 
-def change_card(change: ScoreChange, s: Strings, show_rule: bool = True) -> Card:
-    """One score change: arrow, signed points, its cause, the day and the rule behind it."""
-    meta = s("history.entry", day=change.day, before=change.before, after=change.after)
+def change_card(
+    change: ScoreChange, s: Strings, show_rule: bool = True, display: ScoreFormat = PLAIN_SCORE
+) -> Card:
+    """One score change: arrow, signed points, its cause, the day and the rule behind it, with
+    scores as ``display`` shows them."""
+    before, after = display.show(change.before), display.show(change.after)
+    meta = s("history.entry", day=change.day, before=before, after=after)
     if show_rule:
         meta += "  \u00b7  " + s(
             "history.rule", rule=change.rule_id, file=_short(change.path), line=change.line
         )
-    parts = (Delta(change.delta, s.say(change.cause)), Line(meta, "small", th.MUTED))
+    label = display.show_change(change.delta)
+    parts = (Delta(change.delta, s.say(change.cause), label=label), Line(meta, "small", th.MUTED))
     return Card(("change", change.seq), parts, accent=th.GAIN if change.delta >= 0 else th.LOSS)
 
 
@@ -292,6 +304,16 @@ def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> 
         name = friend.name if friend else notice.friend
         face = Face(notice.friend, name, image=friend.image if friend else None)
         return Card(key, (Author(face, name, "", size=32.0), Bubble(text)))
+    if notice.kind == "message" and notice.sender:
+        return Card(
+            key,
+            (
+                Author(
+                    Face(notice.sender, notice.sender, account=True), notice.sender, "", size=32.0
+                ),
+                Bubble(text),
+            ),
+        )
     icon, color = "dot", th.ACCENT
     if notice.kind in ("perk_gained", "perk_lost"):
         good = (notice.kind == "perk_gained") == (notice.who != "penalty")
@@ -302,10 +324,11 @@ def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> 
 
 
 def notice_text(notice: Notice, name_of: Callable[[str | None], str], s: Strings) -> str:
-    """What a notice says, in the player's language: a message starts with its sender's name."""
+    """What a notice says, in the player's language: a message starts with its sender's name
+    (a friend's, or an account's that is not a friend)."""
     text = notice_words(notice, s)
     if notice.kind == "message":
-        return f"{name_of(notice.friend)}: {text}"
+        return f"{notice.sender or name_of(notice.friend)}: {text}"
     return text
 
 

@@ -151,6 +151,8 @@ class Session:
             tier_color=th.tier_color_of(tiers, index),
             player_name=player.name,
             bands=tuple((t.low, t.high, th.tier_color_of(tiers, i)) for i, t in enumerate(tiers)),
+            display=game.scenario.score_format,
+            money_text=game.scenario.show_money(player.money),
         )
 
     def face(self, friend_id: str | None) -> Face:

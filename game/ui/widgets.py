@@ -108,14 +108,20 @@ def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> No
 
 
 def draw_delta(
-    surface: pygame.Surface, ctx: UIContext, delta: int, pos: tuple[int, int], style: str = "body"
+    surface: pygame.Surface,
+    ctx: UIContext,
+    delta: int,
+    pos: tuple[int, int],
+    style: str = "body",
+    label: str | None = None,
 ) -> pygame.Rect:
     """Draw a signed change with an arrow icon ("▲ +40" / "▼ −40"); returns the area used.
+    ``label`` is the change as the scenario shows scores ("+0.40 ★"), ``delta_label`` if None.
 
     Gains and losses differ by arrow direction and sign, not only by colour.
     """
     color = th.GAIN if delta > 0 else th.LOSS if delta < 0 else th.MUTED
-    label = delta_label(delta)
+    label = delta_label(delta) if label is None else label
     text = ctx.text.render(label, style, color)
     size = text.get_height()
     icon = max(8, size * 2 // 3)

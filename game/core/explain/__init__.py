@@ -129,6 +129,12 @@ def explain(scenario: Scenario, language: str = DEFAULT_LANGUAGE) -> list[str]:
             language,
         )
     ]
+    sample = scenario.score_max
+    if scenario.show_score(sample) != str(sample):
+        shown = Code.of("scenario.display", value=sample, shown=scenario.show_score(sample))
+        lines.append(say(shown, language))
+    if scenario.currency:
+        lines.append(say(Code.of("scenario.currency", currency=scenario.currency), language))
     for tier in scenario.tiers:
         perks = tuple(
             Code.of(f"scenario.{p.kind}", name=p.name) for p in map(scenario.perk, tier.perks)

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core.debrief import Highlight, PersonalDebrief, personal_debrief
-from game.core.model import Fact
+from game.core.model import PLAIN_SCORE, Fact, ScoreFormat
 from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Custom, Delta, Gap, Line
-from game.ui.chart import ChartData, paint_chart
+from game.ui.chart import chart_data, paint_chart
 from game.ui.listview import CardList
 from game.ui.present import heading_card, text_card
 from game.ui.scene import Scene
@@ -77,18 +77,17 @@ class DebriefScene(Scene):
                     s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
                 )
             )
-        final = s("debrief.final", score=player.score, tier=player.tier.name)
+        final = s("debrief.final", score=scenario.show_score(player.score), tier=player.tier.name)
         out.append(text_card(f"{final}. {scenario.debrief.summary}", "final", "body"))
         out.append(heading_card(s("debrief.biggest"), "biggest"))
         for i, highlight in enumerate(self.page.highlights):
-            out.append(highlight_card(highlight, ("mine", i), ("mine", i) in self.open, s))
+            is_open = ("mine", i) in self.open
+            out.append(highlight_card(highlight, ("mine", i), is_open, s, scenario.score_format))
         if not self.page.highlights:
             out.append(text_card(s("debrief.no_changes"), "nochange", "meta", th.MUTED))
-        data = ChartData(
+        data = chart_data(
             game.score_series,
-            scenario.tiers,
-            scenario.score_min,
-            scenario.score_max,
+            scenario,
             game.days,
             s("debrief.chart_days"),
             s("debrief.chart_score"),
@@ -194,9 +193,17 @@ def unfolded(fact: Fact, s: Strings) -> tuple[list, tuple[CardButton, ...]]:
     return parts, tuple(buttons)
 
 
-def highlight_card(highlight: Highlight, key: Hashable, is_open: bool, s: Strings) -> Card:
-    """One of the player's biggest changes, and what was real about it (sources under "More")."""
-    parts: list = [Delta(highlight.total, highlight.cause)]
+def highlight_card(
+    highlight: Highlight,
+    key: Hashable,
+    is_open: bool,
+    s: Strings,
+    display: ScoreFormat = PLAIN_SCORE,
+) -> Card:
+    """One of the player's biggest changes (points as ``display`` shows scores), and what was
+    real about it (sources under "More")."""
+    label = display.show_change(highlight.total)
+    parts: list = [Delta(highlight.total, s.say(highlight.cause), label=label)]
     if highlight.times > 1:
         parts.append(Line(s("debrief.times", n=highlight.times), "small", th.MUTED))
     fact = highlight.fact

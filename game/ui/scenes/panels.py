@@ -97,6 +97,7 @@ class FriendsScene(ListPanel):
                 game.can,
                 session.face(p.id),
                 tier_color(p.tier, game.scenario),
+                game.scenario.score_format,
             )
             for p in people
         ]
@@ -160,8 +161,11 @@ class ShopScene(ListPanel):
         """The money line, then one card per item."""
         game = self.app.session.game
         s = self.app.strings
-        out = [text_card(s("shop.money", money=game.player.money), "money", "meta", th.MUTED)]
-        out += [item_card(item, s, game.can) for item in game.shop]
+        money = game.scenario.show_money
+        out = [
+            text_card(s("shop.money", money=money(game.player.money)), "money", "meta", th.MUTED)
+        ]
+        out += [item_card(item, s, game.can, money) for item in game.shop]
         if not game.shop:
             out.append(text_card(s("shop.empty"), "empty"))
         return out
@@ -183,4 +187,5 @@ class HistoryScene(ListPanel):
         mine = [c for c in game.history if c.who == "player"]
         if not mine:
             return [heading_card(self.s("history.empty"), "empty", "body")]
-        return [change_card(c, self.app.strings) for c in reversed(mine)]
+        display = game.scenario.score_format
+        return [change_card(c, self.app.strings, display=display) for c in reversed(mine)]

@@ -61,11 +61,18 @@ class SummaryScene(ListPanel):
         series = dict(game.score_series)
         after = series.get(self.day, game.player.score)
         before = series.get(self.day - 1, after)
+        display = game.scenario.score_format
+        show = display.show
         out: list[Card] = [
             Card(
                 "score",
                 (
-                    Delta(after - before, s("summary.score", before=before, after=after), "body"),
+                    Delta(
+                        after - before,
+                        s("summary.score", before=show(before), after=show(after)),
+                        "body",
+                        display.show_change(after - before),
+                    ),
                     Line(
                         s("summary.tier", tier=game.scenario.tier_for(after).name), "meta", th.MUTED
                     ),
@@ -80,7 +87,7 @@ class SummaryScene(ListPanel):
             )
         changes = [c for c in game.history if c.who == "player" and c.day == self.day]
         out.append(heading_card(s("summary.changes"), "changes", "body"))
-        out += [change_card(c, s, show_rule=False) for c in changes]
+        out += [change_card(c, s, show_rule=False, display=display) for c in changes]
         if not changes:
             out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
         events = [n for n in game.log if n.day == self.day and n.kind in NOTABLE_KINDS]
