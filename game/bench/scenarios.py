@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.core.checker import CheckResult, check_text
+from game.core.words import WordList
 
 MAIN = "bench.yaml"
 CHUNK = 2000  # friends or posts per included file (keeps each file under 1 MiB and 100k values)
@@ -94,6 +95,14 @@ def _text(rng: random.Random, words: int, topic: str | None) -> str:
     if topic in _FLAVOUR and rng.random() < 0.5:
         body.insert(rng.randrange(len(body)), rng.choice(_FLAVOUR[topic]))
     return " ".join(body).capitalize() + "."
+
+
+def _choice(index: int, text: str, topic: str) -> str:
+    """A ready-made post, tagged with its topic and with every word list it uses (the checker
+    warns about a choice a word list catches unless its tags say the match is meant)."""
+    caught = [name for name, words in _LISTS.items() if WordList(name, words).find(text)]
+    tags = ", ".join(dict.fromkeys([topic, *caught]))
+    return f"    - {{id: choice-{index}, text: {_q(text)}, tags: [{tags}]}}"
 
 
 def _friends(spec: Spec, rng: random.Random) -> list[str]:
@@ -273,10 +282,7 @@ def _main(spec: Spec, rng: random.Random, includes: list[str], inline: dict[str,
         for i in range(10)
     )
     lists = "\n".join(f"  {name}: [{', '.join(_q(w) for w in ws)}]" for name, ws in _LISTS.items())
-    choices = "\n".join(
-        f"    - {{id: choice-{i}, text: {_q(_text(rng, 10, topic))}, tags: [{topic}]}}"
-        for i, topic in enumerate(_TOPICS)
-    )
+    choices = "\n".join(_choice(i, _text(rng, 10, topic), topic) for i, topic in enumerate(_TOPICS))
     include = f"include: [{', '.join(includes)}]\n" if includes else ""
     sections = "".join(f"{key}:\n" + "\n".join(lines) + "\n" for key, lines in inline.items())
     return f"""# yaml-language-server: $schema=scenario.schema.json
