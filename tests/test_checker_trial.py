@@ -77,6 +77,21 @@ def test_a_choice_caught_by_a_word_list_for_typed_posts_is_warned_about() -> Non
     assert "add the tag 'rude'" in d.hint
 
 
+def test_a_choice_caught_by_several_rules_is_warned_about_once() -> None:
+    rule = "  - id: polite-post"
+    second = "  - id: rude-again\n    when: player_posts\n    if: {text_uses: rude}\n"
+    second += "    then:\n      - set_flag: cheeky\n\n"
+    text = TEMPLATE.replace("tags: [complaint, rude]", "tags: [complaint]")
+    text = text.replace(rule, second + rule, 1)
+    (d,) = check_text(text.encode(), "t.yaml").diagnostics
+    assert "so rule 'rude-post' (and 1 more) fires" in d.message
+
+
+def test_a_choice_with_a_tag_the_rules_test_is_classified_on_purpose() -> None:
+    text = TEMPLATE.replace("tags: [complaint, rude]", "tags: [complaint, points]")
+    assert check_text(text.encode(), "t.yaml").diagnostics == ()
+
+
 def test_a_choice_tagged_with_the_list_or_tested_by_the_rule_is_meant() -> None:
     assert _check("tags: [complaint, rude]", "tags: [complaint, rude]") == []
     rule = "if: {text_uses: rude}              #"

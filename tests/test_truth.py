@@ -121,6 +121,7 @@ TEXT = {
     "note",
     "notify",
     "end_game",
+    "account",
     "questions",
 }
 HASHTAGS = {"tags", "topics", "has_tag"}

@@ -25,6 +25,7 @@ from ui_helpers import (
 
 from game.core import commands as cmd
 from game.core.checker import check_file
+from game.core.codes import text
 from game.core.debrief import Highlight, count_words
 from game.core.effects import ChangeScore, PullToFriends
 from game.ui.cards import Badges, Card, Delta, Line
@@ -220,7 +221,7 @@ def test_no_possible_week_makes_the_default_debrief_too_long(tmp_path: Path, nam
             fact = scenario.fact(rule.about)
             repeat = fact is not None and fact.id in shown
             shown.add(fact.id)
-            cause = rule.description or rule.id
+            cause = text(rule.description or rule.id)
             highlight = Highlight(rule.id, cause, -888, 5, fact, repeat)
             words += count_words(card_words(highlight_card(highlight, ("mine", i), False, s)))
         others = [f for f in scenario.debrief.facts if f.id not in shown]

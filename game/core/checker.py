@@ -460,29 +460,41 @@ def _choices_caught_by_word_lists(
     rules: list[Rule],
     ctx: Ctx,
 ) -> None:
-    """Warn when a ready-made post uses a word from a list that a rule on posts tests, unless the
-    choice is tagged with the list's name or the rule also tests the choice or one of its tags
-    (then the match is meant)."""
+    """Warn, once per choice and list, when a ready-made post uses a word from a list that a rule
+    on posts tests. The match is taken as meant when the choice is tagged with the list's name or
+    with a tag some rule tests (the teacher has classified it), or the rule names the choice."""
+    tested_tags = {
+        tag
+        for rule in rules
+        for cond in walk(rule.condition)
+        if isinstance(cond, HasTag)
+        for tag in cond.tags
+    }
+    catching: dict[str, list[str]] = {}
+    picked: set[str] = set()
     for rule in rules:
-        if rule.when != "player_posts":
+        if rule.when == "player_posts":
+            for cond in walk(rule.condition):
+                if isinstance(cond, TextUses):
+                    for name in cond.lists:
+                        catching.setdefault(name, []).append(rule.id)
+                elif isinstance(cond, ChoiceIs):
+                    picked.add(cond.choice)
+    for choice, where in choices:
+        tags = set(choice["tags"] or ()) if choice.valid else set()
+        if not choice.valid or choice["id"] in picked or tags & tested_tags:
             continue
-        tested = list(walk(rule.condition))
-        tags = {t for cond in tested if isinstance(cond, HasTag) for t in cond.tags}
-        picked = {cond.choice for cond in tested if isinstance(cond, ChoiceIs)}
-        lists = [n for cond in tested if isinstance(cond, TextUses) for n in cond.lists]
-        for choice, where in choices:
-            if not choice.valid or choice["id"] in picked or tags & set(choice["tags"] or ()):
-                continue
-            for name in lists:
-                found = word_lists[name].find(choice["text"]) if name in word_lists else ()
-                if found and name not in (choice["tags"] or ()):
-                    (where or ctx).warning(
-                        choice.mark_of("text"),
-                        f"the ready-made post '{choice['id']}' uses '{found[0]}' from the word "
-                        f"list '{name}', so rule '{rule.id}' fires when a player picks it",
-                        f"if that is meant, add the tag '{name}' to the choice; if not, "
-                        "reword the choice or take the word out of the list",
-                    )
+        for name, rule_ids in catching.items():
+            found = word_lists[name].find(choice["text"]) if name in word_lists else ()
+            if found and name not in tags:
+                more = f" (and {len(rule_ids) - 1} more)" if len(rule_ids) > 1 else ""
+                (where or ctx).warning(
+                    choice.mark_of("text"),
+                    f"the ready-made post '{choice['id']}' uses '{found[0]}' from the word list "
+                    f"'{name}', so rule '{rule_ids[0]}'{more} fires when a player picks it",
+                    f"if that is meant, add the tag '{name}' to the choice; if not, "
+                    "reword the choice or take the word out of the list",
+                )
 
 
 def _untranslated_causes(rules: list[Rule], language: str, contexts: dict[str, Ctx]) -> None:

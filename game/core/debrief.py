@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from game.core.codes import Code
 from game.core.model import Fact, Scenario
 from game.core.views import ScoreChange
 
@@ -25,7 +26,7 @@ class Highlight:
     """
 
     rule_id: str
-    cause: str
+    cause: Code
     total: int
     times: int
     fact: Fact | None
@@ -39,14 +40,6 @@ class PersonalDebrief:
     highlights: tuple[Highlight, ...]
     others: tuple[Fact, ...]
     questions: tuple[str, ...]
-
-
-def cause_of(change: ScoreChange) -> str:
-    """A change's cause in player words, without its leading signed number ("-40: ...")."""
-    head, sep, tail = change.reason.partition(": ")
-    if sep and head.lstrip("+-\u2212").isdigit():
-        return tail
-    return change.reason
 
 
 def personal_debrief(
@@ -80,8 +73,7 @@ def personal_debrief(
         repeat = fact is not None and fact.id in shown
         if fact is not None and fact.id is not None:
             shown.add(fact.id)
-        cause = rule.description if rule is not None and rule.description else cause_of(first)
-        highlights.append(Highlight(first.rule_id, cause, total, len(changes), fact, repeat))
+        highlights.append(Highlight(first.rule_id, first.cause, total, len(changes), fact, repeat))
     others = tuple(f for f in scenario.debrief.facts if f.id is None or f.id not in shown)
     return PersonalDebrief(tuple(highlights), others, scenario.debrief.questions)
 

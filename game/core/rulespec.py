@@ -30,6 +30,7 @@ from game.core.shapes import (
     Number,
     Obj,
     OneKey,
+    Ref,
     Shape,
     Text,
     bad,
