@@ -22,6 +22,7 @@ RUNTIME = (
     "codes",
     "commands",
     "conditions",
+    "debrief",
     "effects",
     "engine",
     "events",

@@ -195,6 +195,20 @@ def _expression_uses(cond: Any) -> Uses:
     return tuple(out)
 
 
+def _is(name: str, what: str, runtime: type) -> ConditionWord:
+    """A condition that the event is about one thing the scenario defines (a choice, an item or a
+    post), named by id; it fits the events that carry that thing."""
+    return ConditionWord(
+        name,
+        Ref(name, what),
+        runtime,
+        runtime,
+        lambda x: Code.of(f"cond.{name}", **{name: getattr(x, name)}),
+        (f"cond.{name}",),
+        fits=_fits(name),
+    )
+
+
 _SCORE_KEYS = ("whose.player", "whose.friend", "whose.friends_average")
 _BOUND_KEYS = ("cond.bounds", "bound.equals", "bound.at_least", "bound.below", "list.and")
 
@@ -219,33 +233,9 @@ _CONDITIONS = (
         fits=_fits("tags"),
         uses=lambda x: tuple(("tag", t) for t in x.tags),
     ),
-    ConditionWord(
-        "choice",
-        Ref("choice", "player post choice"),
-        lambda v: c.ChoiceIs(v),
-        c.ChoiceIs,
-        lambda x: Code.of("cond.choice", choice=x.choice),
-        ("cond.choice",),
-        fits=_fits("choice"),
-    ),
-    ConditionWord(
-        "item",
-        Ref("item", "shop item"),
-        lambda v: c.ItemIs(v),
-        c.ItemIs,
-        lambda x: Code.of("cond.item", item=x.item),
-        ("cond.item",),
-        fits=_fits("item"),
-    ),
-    ConditionWord(
-        "post",
-        Ref("post", "post"),
-        lambda v: c.PostIs(v),
-        c.PostIs,
-        lambda x: Code.of("cond.post", post=x.post),
-        ("cond.post",),
-        fits=_fits("post"),
-    ),
+    _is("choice", "player post choice", c.ChoiceIs),
+    _is("item", "shop item", c.ItemIs),
+    _is("post", "post", c.PostIs),
     ConditionWord(
         "score",
         Obj(

@@ -190,9 +190,7 @@ class WorldState:
             cause.reason,
             who=who,
             delta=change.delta,
-            rule_id=cause.rule_id,
-            path=cause.path,
-            line=cause.line,
+            **_origin(cause),
         )
 
     def pull_to_friends(self, weight: float, cause: Cause) -> None:
@@ -204,9 +202,7 @@ class WorldState:
         self.say(
             "notify",
             text(self.render(message, scope)),
-            rule_id=cause.rule_id,
-            path=cause.path,
-            line=cause.line,
+            **_origin(cause),
         )
 
     def message(self, sender: str, message: str, scope: Scope, cause: Cause) -> None:
@@ -215,9 +211,7 @@ class WorldState:
                 "message",
                 text(self.render(message, scope)),
                 friend=sender,
-                rule_id=cause.rule_id,
-                path=cause.path,
-                line=cause.line,
+                **_origin(cause),
             )
 
     def account_message(self, account: str, message: str, scope: Scope, cause: Cause) -> None:
@@ -225,9 +219,7 @@ class WorldState:
             "message",
             text(self.render(message, scope)),
             sender=account,
-            rule_id=cause.rule_id,
-            path=cause.path,
-            line=cause.line,
+            **_origin(cause),
         )
 
     def add_post(self, post_id: str, cause: Cause) -> None:
@@ -240,7 +232,7 @@ class WorldState:
                 self.next_uid, self.day, post.source, author, post.text, post.tags, friend, post.id
             )
         )
-        self.say("post", text(post.text), rule_id=cause.rule_id, path=cause.path, line=cause.line)
+        self.say("post", text(post.text), **_origin(cause))
 
     def set_friendship(
         self, friend_id: str, is_friend: bool, cause: Cause, message: str | None, scope: Scope
@@ -257,9 +249,7 @@ class WorldState:
             kind,
             said,
             friend=friend_id,
-            rule_id=cause.rule_id,
-            path=cause.path,
-            line=cause.line,
+            **_origin(cause),
         )
         if not is_friend:
             self.left.append(friend_id)
@@ -282,6 +272,11 @@ class WorldState:
     def end_game(self, message: str, scope: Scope, cause: Cause) -> None:
         if self.end_reason is None:
             self.end_reason = text(self.render(message, scope))
+
+
+def _origin(cause: Cause) -> dict[str, object]:
+    """Where a notice comes from: its rule, file and line."""
+    return {"rule_id": cause.rule_id, "path": cause.path, "line": cause.line}
 
 
 @dataclass
