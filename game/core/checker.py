@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from game.core import scenariospec as spec
-from game.core.conditions import ChoiceIs, HasTag, TextUses
 from game.core.diagnostics import Diagnostic, has_errors
 from game.core.effects import ChangeScore, PullToFriends
 from game.core.lint_rules import rule_lint
@@ -38,7 +37,7 @@ from game.core.quiz import Claim, usable
 from game.core.safeio import ReadError, include_path, read_bounded
 from game.core.shapes import INVALID, Ctx, Record, known, suggest
 from game.core.usage import usage_warnings
-from game.core.vocabulary import EFFECT_CLASSES, walk
+from game.core.vocabulary import EFFECT_CLASSES, reads
 from game.core.words import WordList
 from game.core.yamlsafe import MAX_BYTES, MapNode, Mark, YamlError, load_yaml
 
@@ -463,23 +462,15 @@ def _choices_caught_by_word_lists(
     """Warn, once per choice and list, when a ready-made post uses a word from a list that a rule
     on posts tests. The match is taken as meant when the choice is tagged with the list's name or
     with a tag some rule tests (the teacher has classified it), or the rule names the choice."""
-    tested_tags = {
-        tag
-        for rule in rules
-        for cond in walk(rule.condition)
-        if isinstance(cond, HasTag)
-        for tag in cond.tags
-    }
+    tested_tags = {name for rule in rules for kind, name in reads(rule.condition) if kind == "tag"}
     catching: dict[str, list[str]] = {}
     picked: set[str] = set()
-    for rule in rules:
-        if rule.when == "player_posts":
-            for cond in walk(rule.condition):
-                if isinstance(cond, TextUses):
-                    for name in cond.lists:
-                        catching.setdefault(name, []).append(rule.id)
-                elif isinstance(cond, ChoiceIs):
-                    picked.add(cond.choice)
+    for rule in (r for r in rules if r.when == "player_posts"):
+        for kind, name in reads(rule.condition):
+            if kind == "word_list":
+                catching.setdefault(name, []).append(rule.id)
+            elif kind == "choice":
+                picked.add(name)
     for choice, where in choices:
         tags = set(choice["tags"] or ()) if choice.valid else set()
         if not choice.valid or choice["id"] in picked or tags & tested_tags:

@@ -206,6 +206,7 @@ def _is(name: str, what: str, runtime: type) -> ConditionWord:
         lambda x: Code.of(f"cond.{name}", **{name: getattr(x, name)}),
         (f"cond.{name}",),
         fits=_fits(name),
+        uses=lambda x: ((name, getattr(x, name)),),
     )
 
 
@@ -686,6 +687,11 @@ def events_where(test: Callable[[EventWord], bool]) -> frozenset[str]:
 def effect_code(effect: e.Effect) -> Code:
     """A runtime effect as a Code (its entry's phrase)."""
     return EFFECT_CLASSES[type(effect)].phrase(effect)
+
+
+def reads(cond: c.Condition | None) -> Uses:
+    """What a condition and every condition inside it read, as (kind, name) pairs."""
+    return tuple(pair for part in walk(cond) for pair in CONDITION_CLASSES[type(part)].uses(part))
 
 
 def walk(cond: c.Condition | None) -> Iterator[c.Condition]:
