@@ -227,3 +227,28 @@ def test_befriend_with_a_text(tmp_path) -> None:
     game = Game(make_scenario(tmp_path, _on_post(effect)))
     game.apply(cmd.Post(choice="lunch"))
     assert _notices(game, "befriend") == ["The app matched you with Cy Zhao."]
+
+
+# -- the JSON Schema knows the new words too ----------------------------------------------------
+
+
+def test_the_schema_accepts_the_new_words_and_rejects_their_mistakes(tmp_path) -> None:
+    import jsonschema
+
+    from game.core.scenariospec import json_schema
+    from game.core.yamlsafe import load_yaml, to_plain
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    rules = _on_post(
+        '[{set_score: {who: player, to: 400}}, {message: {account: "Office", text: "Hi"}},'
+        ' {unfriend: {who: bo, text: "Gone."}}]'
+    )
+    rules += "- id: w\n  when: friend_score_crosses\n  threshold: 500\n  then: [{set_flag: x}]\n"
+    good = write_scenario(tmp_path, rules, score=STARS, player=COINS)
+    assert check_file(good).ok
+    assert list(validator.iter_errors(to_plain(load_yaml(good.read_bytes())))) == []
+    bad = write_scenario(
+        tmp_path, _on_post("[{set_score: {who: player, by: 4}}]"), "bad.yaml", score=STARS
+    )
+    assert not check_file(bad).ok
+    assert list(validator.iter_errors(to_plain(load_yaml(bad.read_bytes()))))
