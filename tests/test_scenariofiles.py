@@ -11,7 +11,7 @@ from game.core.checker import check_file
 from game.core.scenariofiles import is_scenario_file, scenario_files, yaml_files
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATE = (ROOT / "scenarios" / "template.yaml").read_text("utf-8")
+TEMPLATE = (ROOT / "scenarios" / "template.yaml").read_text("utf-8").replace("\nhidden: true", "\n")
 WORDS = 'word_lists:\n  rude: ["boring", "unfair", "stupid"]\n'
 
 

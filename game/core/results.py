@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.core import commands as cmd
+from game.core.explain import say
 from game.core.game import Game
 from game.core.quiz import Claim, check_ratings, usable
 
@@ -23,7 +23,6 @@ RESULTS_GAME = "model-citizen-results"
 MAX_RESULTS_BYTES = 1 << 20
 MAX_NICKNAME = 20
 TOP_CAUSES = 3
-_AMOUNT = re.compile(r"^[+-]\d+: ")
 
 CHOICE_KINDS: tuple[tuple[str, type], ...] = (
     ("posts", cmd.Post),
@@ -131,12 +130,13 @@ def from_game(
 
 
 def biggest_causes(game: Game, limit: int = TOP_CAUSES) -> tuple[Cause, ...]:
-    """The causes that moved the player's score most over the game, largest first."""
+    """The causes that moved the player's score most over the game, largest first, each said in
+    the scenario's language (results are read away from the game)."""
     totals: dict[str, list[Any]] = {}
     for change in game.history:
         if change.who != "player":
             continue
-        text = _AMOUNT.sub("", change.reason, count=1)
+        text = say(change.cause, game.scenario.language)
         entry = totals.setdefault(change.rule_id, [text, 0, 0])
         entry[1] += change.after - change.before
         entry[2] += 1
