@@ -17,6 +17,7 @@ from game.assets import FONT_FILES, SOUNDS, assets_dir
 from game.core import commands as cmd
 from game.core import saves
 from game.core.checker import check_file
+from game.core.codes import text as said
 from game.core.views import Notice
 from game.ui import settings as st
 from game.ui import theme as th
@@ -248,15 +249,15 @@ def test_a_tier_change_is_a_moment(tmp_path: Path) -> None:
 
 def test_messages_are_grouped_by_sender_newest_conversation_first() -> None:
     log = [
-        Notice("message", "hi", 1, friend="mei"),
-        Notice("notify", "score is live", 1),
-        Notice("score", "-4", 1),
-        Notice("message", "again", 2, friend="jun"),
-        Notice("message", "still there?", 2, friend="mei"),
+        Notice("message", said("hi"), 1, friend="mei"),
+        Notice("notify", said("score is live"), 1),
+        Notice("score", said("-4"), 1),
+        Notice("message", said("again"), 2, friend="jun"),
+        Notice("message", said("still there?"), 2, friend="mei"),
     ]
     threads = conversations(log)
     assert [sender for sender, _ in threads] == ["mei", "jun", None]
-    assert [n.text for n in threads[0][1]] == ["hi", "still there?"]
+    assert [str(n.said) for n in threads[0][1]] == ["hi", "still there?"]
 
 
 def test_missing_or_damaged_fonts_fall_back_to_pygames_own(tmp_path: Path) -> None:

@@ -252,3 +252,19 @@ def test_the_schema_accepts_the_new_words_and_rejects_their_mistakes(tmp_path) -
     )
     assert not check_file(bad).ok
     assert list(validator.iter_errors(to_plain(load_yaml(bad.read_bytes()))))
+
+
+def test_an_accounts_message_is_in_the_platforms_conversation() -> None:
+    from game.core.codes import text
+    from game.core.views import Notice
+    from game.ui.scenes.messages import conversations
+
+    log = [
+        Notice("message", text("hi"), 1, friend="mei"),
+        Notice("message", text("Your score is public."), 1, sender="City Credit Office"),
+    ]
+    threads = conversations(log)
+    assert [(sender, [n.sender for n in notices]) for sender, notices in threads] == [
+        (None, ["City Credit Office"]),
+        ("mei", [None]),
+    ]

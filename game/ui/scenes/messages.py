@@ -18,13 +18,14 @@ SHOWN = 6
 
 
 def conversations(log: tuple[Notice, ...] | list[Notice]) -> list[tuple[str | None, list[Notice]]]:
-    """The log's messages by sender, the most recently active first; None is the platform."""
+    """The log's messages by sender, the most recently active first; None is the platform, and
+    accounts that are not friends (a message's ``sender``) write in the platform's thread."""
     threads: dict[str | None, list[Notice]] = {}
     last: dict[str | None, int] = {}
     for index, notice in enumerate(log):
         if notice.kind == "message" and notice.friend:
             sender: str | None = notice.friend
-        elif notice.kind in PLATFORM_KINDS:
+        elif notice.kind in PLATFORM_KINDS or (notice.kind == "message" and notice.sender):
             sender = None
         else:
             continue
@@ -57,7 +58,10 @@ class MessagesScene(ListPanel):
             day = None
             for notice in notices[-SHOWN:]:
                 stamp = s("messages.day", day=notice.day) if notice.day != day else ""
-                parts.append(Bubble(notice.text, stamp))
+                text = s.say(notice.said)
+                if notice.sender:
+                    text = f"{notice.sender}: {text}"
+                parts.append(Bubble(text, stamp))
                 day = notice.day
             accent = th.WARNING if sender is None else th.SOURCE_COLORS["friend"]
             out.append(Card(("thread", sender or ""), tuple(parts), accent=accent))
