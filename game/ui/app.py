@@ -306,7 +306,8 @@ class App:
             self.audio.play("score_up" if delta > 0 else "score_down")
         if delta:
             pos = self.pointer or self.hud.number_pos
-            self.motion.score(delta, pos)
+            shown = self.session.game.scenario.score_format.show_change(delta)
+            self.motion.score(delta, pos, shown)
         if day_ended:
             self.audio.play("day_end")
 

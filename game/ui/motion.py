@@ -19,11 +19,13 @@ BANNER_SECONDS = 3.2
 
 @dataclass(slots=True)
 class Float:
-    """A signed score change rising from `pos` and fading."""
+    """A signed score change rising from `pos` and fading; `label` is the change as the scenario
+    shows scores ("+0.40 ★"), the plain signed number when empty."""
 
     delta: int
     pos: tuple[int, int]
     age: float = 0.0
+    label: str = ""
 
 
 @dataclass(slots=True)
@@ -51,10 +53,11 @@ class Motion:
         """True while something is on screen that changes from frame to frame."""
         return bool(self.floats) or self.banner is not None
 
-    def score(self, delta: int, pos: tuple[int, int]) -> None:
-        """A score change happened at `pos` (nothing floats with reduced motion)."""
+    def score(self, delta: int, pos: tuple[int, int], label: str = "") -> None:
+        """A score change happened at `pos` (nothing floats with reduced motion); `label` is how
+        the scenario shows it."""
         if delta and not self.reduced:
-            self.floats.append(Float(delta, pos))
+            self.floats.append(Float(delta, pos, label=label))
             del self.floats[:-6]
 
     def tier(self, title: str, detail: str, color: th.Color, up: bool) -> None:
@@ -85,7 +88,7 @@ class Motion:
             x, y = item.pos
             rise = int(t.px(70) * eased)
             layer = pygame.Surface((t.px(160), ctx.text.line_height("heading")), pygame.SRCALPHA)
-            draw_delta(layer, ctx, item.delta, (0, 0), "heading")
+            draw_delta(layer, ctx, item.delta, (0, 0), "heading", item.label or None)
             layer.set_alpha(int(255 * min(1.0, 2.2 * (1 - k))))
             surface.blit(layer, (x, y - rise))
         if self.banner is not None:
