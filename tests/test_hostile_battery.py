@@ -224,7 +224,7 @@ def _contract(result: CheckResult) -> None:
             game.apply(cmd.Post(choice="lunch"))
         game.apply(cmd.EndDay())
     assert game.over
-    _drawable([n.text for n in game.log] + [result.scenario.title])
+    _drawable([str(n.said) for n in game.log] + [result.scenario.title])
 
 
 def _drawable(texts: list[str]) -> None:

@@ -193,7 +193,7 @@ def test_a_fifo_as_the_saves_scenario_path_does_not_hang(tmp_path: Path) -> None
 
 
 def test_the_picker_looks_at_a_bounded_number_of_files(tmp_path: Path) -> None:
-    from game.ui.scenes.title import MAX_FILES
+    from game.core.scenariofiles import MAX_FILES
 
     text = scenario_text("[]")
     for i in range(MAX_FILES + 50):

@@ -591,7 +591,10 @@ class Strings:
         self._fallback = TABLES[DEFAULT_LANGUAGE]
 
     def __call__(self, key: str, **values: object) -> str:
-        """The text for `key`, with `values` filled in; the key itself if nobody defined it."""
+        """The text for `key`, with `values` filled in: an interface text, else the words for a
+        core code (``notice.budget``...); the key itself if nobody defined it."""
+        if key not in self._table and key not in self._fallback:
+            return say(Code.of(key, **values), self.language)
         text = self._table.get(key) or self._fallback.get(key) or key
         if values:
             try:

@@ -50,6 +50,7 @@ def find_scenarios(folder: Path, first: str | None = None) -> list[Entry]:
 
     `first` (a path) is listed first even when it lives elsewhere, hidden or not.
     """
+    paths = scenario_files(folder)
     if first is not None:
         chosen = Path(first)
         paths = [chosen] + [p for p in paths if p.resolve() != chosen.resolve()]
