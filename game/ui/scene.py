@@ -97,7 +97,8 @@ class Scene:
 
 
 class Panel(Scene):
-    """An overlay below the score bar with a title, content and a Close button at the bottom."""
+    """An overlay below the score bar drawn as an app sheet: a card with a title bar, an X in its
+    corner (the ``close`` button, placed by `place_close`) and the content below."""
 
     opaque = False
     shows_hud = True
@@ -109,25 +110,53 @@ class Panel(Scene):
         width = min(a.width - 2 * t.pad, t.px(900))
         return pygame.Rect(a.centerx - width // 2, a.y + t.pad, width, a.height - 2 * t.pad)
 
+    def close_button(self) -> Button:
+        """The sheet's close button: an X (Esc does the same)."""
+        return Button("close", "", icon="x")
+
+    def header_height(self) -> int:
+        """The height of the sheet's title bar."""
+        return self.ctx.text.line_height("heading") + 2 * self.ctx.theme.px(10)
+
+    def place_close(self, button: Button) -> None:
+        """Put `button` (an X) in the title bar's right corner."""
+        rect = self.panel_rect()
+        size = min(button.measure(self.ctx)[1], self.header_height() - self.ctx.theme.px(8))
+        top = rect.y + (self.header_height() - size) // 2
+        button.rect = pygame.Rect(rect.right - self.ctx.theme.px(10) - size, top, size, size)
+
     def draw_panel(self, surface: pygame.Surface, title: str) -> pygame.Rect:
-        """Dim the scene below, draw the panel and its title; returns the inner rectangle."""
+        """Dim the scene below, draw the sheet, its title bar and title; returns the inner
+        rectangle."""
         a = self.area()
         shade = pygame.Surface(a.size, pygame.SRCALPHA)
         shade.fill(th.OVERLAY)
         surface.blit(shade, a.topleft)
         rect = self.panel_rect()
         t = self.ctx.theme
-        pygame.draw.rect(surface, th.PANEL, rect, border_radius=t.px(12))
-        pygame.draw.rect(surface, th.BORDER, rect, max(1, t.px(2)), border_radius=t.px(12))
+        radius = t.px(14)
+        pygame.draw.rect(surface, th.PANEL, rect, border_radius=radius)
+        bar = pygame.Rect(rect.x, rect.y, rect.width, self.header_height())
+        pygame.draw.rect(
+            surface, th.CARD, bar, border_top_left_radius=radius, border_top_right_radius=radius
+        )
+        pygame.draw.line(
+            surface, th.BORDER, (bar.x, bar.bottom - 1), (bar.right - 1, bar.bottom - 1)
+        )
+        pygame.draw.rect(surface, th.BORDER, rect, max(1, t.px(2)), border_radius=radius)
         inner = rect.inflate(-2 * t.pad, -2 * t.pad)
-        self.draw_title(surface, title, inner)
+        title_w = inner.width - self.header_height()
+        head = pygame.Rect(inner.x, bar.y + t.px(10), title_w, bar.height)
+        self.draw_title(surface, title, head)
         return inner
 
     def inner_rect(self) -> pygame.Rect:
-        """The panel's inner rectangle (inside its padding)."""
+        """The sheet's inner rectangle (inside its padding, below the title bar)."""
         t = self.ctx.theme
-        return self.panel_rect().inflate(-2 * t.pad, -2 * t.pad)
+        rect = self.panel_rect()
+        top = rect.y + self.header_height() + t.px(10)
+        return pygame.Rect(rect.x + t.pad, top, rect.width - 2 * t.pad, rect.bottom - t.pad - top)
 
     def content_top(self) -> int:
-        """The y where content starts below the panel's title."""
-        return self.inner_rect().y + self.ctx.text.line_height("heading") + self.ctx.theme.px(10)
+        """The y where content starts below the sheet's title bar."""
+        return self.inner_rect().y

@@ -34,7 +34,7 @@ def draw_icon(
     """Draw a small shape icon (the default font lacks arrow glyphs).
 
     Kinds: "up"/"down" (triangles, for gains and losses), "plus", "minus", "dot", "flag", "check",
-    "heart", "share", "comment" (a speech bubble), "warn" (a triangle with a bar).
+    "heart", "share", "comment" (a speech bubble), "warn" (a triangle with a bar), "x" (close).
     """
     x, y = center
     h = max(3, size // 2)
@@ -55,6 +55,10 @@ def draw_icon(
         pygame.draw.polygon(
             surface, color, [(x - h + t, y - h), (x + h, y - h // 2), (x - h + t, y)]
         )
+    elif kind == "x":
+        t = max(2, size // 7)
+        pygame.draw.line(surface, color, (x - h, y - h), (x + h, y + h), t)
+        pygame.draw.line(surface, color, (x - h, y + h), (x + h, y - h), t)
     elif kind == "check":
         t = max(2, size // 6)
         pygame.draw.lines(
@@ -179,9 +183,11 @@ class Button:
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
 
     def measure(self, ctx: UIContext) -> tuple[int, int]:
-        """The size this button wants."""
+        """The size this button wants (a square for an icon without a label)."""
         w = ctx.text.width(self.label, self.style)
         h = ctx.text.line_height(self.style)
+        if not self.label:
+            return h + ctx.theme.px(14), h + ctx.theme.px(14)
         if self.icon:
             w += h
         return w + ctx.theme.px(28), h + ctx.theme.px(14)
@@ -205,7 +211,9 @@ class Button:
         label = ctx.text.render(self.label, self.style, fg)
         lh = label.get_height()
         x = self.rect.centerx - label.get_width() // 2
-        if self.icon:
+        if self.icon and not self.label:
+            draw_icon(surface, self.icon, self.rect.center, lh * 2 // 3, fg)
+        elif self.icon:
             x += lh // 2
             draw_icon(
                 surface,

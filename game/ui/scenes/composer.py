@@ -32,7 +32,7 @@ class ComposerScene(Panel):
         self.field = TextField("text", MAX_POST_CHARS, self.s("composer.placeholder"))
         send = "composer.send_comment" if comment_on is not None else "composer.send"
         self.send = Button("send", self.s(send), icon="check")
-        self.close = Button("close", self.s("close"))
+        self.close = self.close_button()
         self.labels: dict[str, pygame.Rect] = {}
         self.text_input: bool | None = None
         items: list = []
@@ -63,7 +63,7 @@ class ComposerScene(Panel):
         inner = self.inner_rect()
         t = self.ctx.theme
         y = self.content_top()
-        bottom_buttons = [b for b in (self.send, self.close) if b in self.focus.items]
+        self.place_close(self.close)
         lh = self.ctx.text.line_height("meta")
         button_h = self.close.measure(self.ctx)[1]
         field_h = self.field.height_for(self.ctx, inner.width, 3) if self.free else 0
@@ -99,7 +99,8 @@ class ComposerScene(Panel):
             self.field.rect = pygame.Rect(inner.x, y, inner.width, field_h)
             y = self.field.rect.bottom + t.px(4)
             self.labels["count"] = pygame.Rect(inner.x, y, inner.width, lh)
-        flow(bottom_buttons, self.ctx, inner.x, inner.bottom - button_h, inner.width)
+        if self.free:
+            flow([self.send], self.ctx, inner.x, inner.bottom - button_h, inner.width)
 
     def refresh(self) -> None:
         """Nothing to re-read while open (the choices do not change)."""

@@ -42,10 +42,11 @@ class ConfirmScene(Panel):
         width = min(a.width - 2 * t.pad, t.px(720))
         lines = len(self.ctx.text.wrap(self.message, "body", width - 2 * t.pad))
         height = (
-            self.ctx.text.line_height("heading")
+            self.header_height()
+            + t.px(10)
             + lines * self.ctx.text.line_height("body")
             + self.buttons[0].measure(self.ctx)[1] * 2
-            + 4 * t.pad
+            + 2 * t.pad
         )
         return pygame.Rect(a.centerx - width // 2, a.centery - height // 2, width, height)
 

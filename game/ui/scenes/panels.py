@@ -21,7 +21,6 @@ from game.ui.present import (
     tier_color,
 )
 from game.ui.scene import Panel
-from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -36,7 +35,7 @@ class ListPanel(Panel):
         """An empty list; subclasses fill `cards`."""
         super().__init__(app)
         self.list = CardList("list")
-        self.close = Button("close", self.s("close"))
+        self.close = self.close_button()
         self.focus.set_items([self.list, self.close])
 
     def title(self) -> str:
@@ -48,15 +47,19 @@ class ListPanel(Panel):
         return []
 
     def layout(self) -> None:
-        """The list fills the panel above the Close button."""
+        """The list fills the sheet; the X sits in its title bar (a labelled button such as
+        the summary's "Next day" sits below the list)."""
         inner = self.inner_rect()
         t = self.ctx.theme
-        w, h = self.close.measure(self.ctx)
-        self.close.rect = pygame.Rect(inner.x, inner.bottom - h, w, h)
+        bottom = inner.bottom
+        if self.close.label:
+            w, h = self.close.measure(self.ctx)
+            self.close.rect = pygame.Rect(inner.x, inner.bottom - h, w, h)
+            bottom = self.close.rect.y - t.pad
+        else:
+            self.place_close(self.close)
         top = self.content_top()
-        self.list.set_rect(
-            pygame.Rect(inner.x, top, inner.width, self.close.rect.y - t.pad - top), self.ctx
-        )
+        self.list.set_rect(pygame.Rect(inner.x, top, inner.width, bottom - top), self.ctx)
         self.refresh()
 
     def refresh(self) -> None:

@@ -31,7 +31,7 @@ class ProfileScene(Panel):
         self.list = CardList("profiles")
         self.field = TextField("name", 30, self.s("profile.placeholder"))
         self.start = Button("start", self.s("profile.start"), icon="check")
-        self.close = Button("close", self.s("close"))
+        self.close = self.close_button()
         items: list = [self.list] if self.names else []
         self.focus.set_items([*items, self.field, self.start, self.close])
         if not self.names:
@@ -49,7 +49,8 @@ class ProfileScene(Panel):
         bottom = inner.bottom - button_h - t.pad
         self.field.rect = pygame.Rect(inner.x, bottom - field_h, inner.width, field_h)
         self.labels["new"] = pygame.Rect(inner.x, self.field.rect.y - lh - t.px(4), inner.width, lh)
-        flow([self.start, self.close], self.ctx, inner.x, inner.bottom - button_h, inner.width)
+        flow([self.start], self.ctx, inner.x, inner.bottom - button_h, inner.width)
+        self.place_close(self.close)
         top = self.content_top()
         self.list.set_rect(
             pygame.Rect(

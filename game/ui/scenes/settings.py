@@ -44,7 +44,7 @@ class SettingsScene(Panel):
                 self.rows[name] = [
                     Button(f"{name}:toggle", self.s("settings.toggle"), style="meta")
                 ]
-        self.close = Button("close", self.s("close"))
+        self.close = self.close_button()
         self.focus.set_items([b for row in self.rows.values() for b in row] + [self.close])
         self.labels: dict[str, int] = {}
         self.message = ""
@@ -73,8 +73,7 @@ class SettingsScene(Panel):
             y += self.ctx.text.line_height("body") + t.px(4)
             y = flow(buttons, self.ctx, inner.x, y, inner.width) + t.px(12)
         self.sample_y = y
-        w, h = self.close.measure(self.ctx)
-        self.close.rect = pygame.Rect(inner.x, inner.bottom - h, w, h)
+        self.place_close(self.close)
 
     def activate(self, id: str, payload: object) -> None:
         """Change a setting (applied and stored at once) or close."""

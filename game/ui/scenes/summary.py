@@ -13,7 +13,7 @@ from game.ui.present import change_card, heading_card, notice_card, text_card
 from game.ui.scene import Panel
 from game.ui.scenes.panels import ListPanel
 from game.ui.session import NOTABLE_KINDS
-from game.ui.widgets import Button, flow
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -126,26 +126,31 @@ class MenuScene(Panel):
         self.resume = Button("resume", self.s("menu.resume"))
         self.title_button = Button("title", self.s("menu.save_quit"))
         self.settings_button = Button("settings", self.s("menu.settings"))
-        self.focus.set_items([self.resume, self.title_button, self.settings_button])
+        self.close = self.close_button()
+        self.focus.set_items([self.resume, self.title_button, self.settings_button, self.close])
 
     def panel_rect(self) -> pygame.Rect:
-        """A small box in the middle."""
+        """A small sheet in the middle, as tall as its three buttons."""
         a = self.area()
         t = self.ctx.theme
         w = min(a.width - 2 * t.pad, t.px(520))
-        h = min(a.height - 2 * t.pad, t.px(300))
+        button_h = self.resume.measure(self.ctx)[1] + t.px(10)
+        h = min(a.height - 2 * t.pad, self.header_height() + t.px(10) + 3 * button_h + t.pad)
         return pygame.Rect(a.centerx - w // 2, a.centery - h // 2, w, h)
 
     def layout(self) -> None:
-        """Buttons stacked."""
+        """Buttons stacked, all as wide as the sheet; the X in the title bar."""
         inner = self.inner_rect()
         y = self.content_top()
         for button in (self.resume, self.title_button, self.settings_button):
-            y = flow([button], self.ctx, inner.x, y, inner.width) + self.ctx.theme.px(10)
+            h = button.measure(self.ctx)[1]
+            button.rect = pygame.Rect(inner.x, y, inner.width, h)
+            y += h + self.ctx.theme.px(10)
+        self.place_close(self.close)
 
     def activate(self, id: str, payload: object) -> None:
         """Resume or leave."""
-        if id == "resume":
+        if id in ("resume", "close"):
             self.app.pop()
         elif id == "title":
             self.app.to_title()
