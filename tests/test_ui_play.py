@@ -105,6 +105,9 @@ def test_keyboard_only_plays_scenario_from_title_to_debrief(tmp_path: Path, path
             yield from select_card(app, "feed", target.uid, 3)
             key(pygame.K_RETURN)
             yield from frames(2)
+            assert scene(app) == "ConfirmScene"  # a report is asked about first
+            key(pygame.K_RETURN)
+            yield from frames(2)
             assert cmd.ReportPost(target.uid) in app.session.game.actions
         game = app.session.game
         if not game.over and any(game.can(cmd.Buy(i.id)) is None for i in game.shop):
@@ -130,6 +133,9 @@ def test_keyboard_only_plays_scenario_from_title_to_debrief(tmp_path: Path, path
             assert scene(app) == "FriendsScene"
             yield from select_card(app, "list", ("friend", friend.id), 1)
             shot(app, f"{name}-friends")
+            key(pygame.K_RETURN)
+            yield from frames(2)
+            assert scene(app) == "ConfirmScene"
             key(pygame.K_RETURN)
             yield from frames(2)
             assert cmd.ReportFriend(friend.id) in app.session.game.actions

@@ -37,7 +37,7 @@ from game.ui.scene import Scene
 from game.ui.session import Session, notable
 from game.ui.strings import Strings
 from game.ui.text import TextCache
-from game.ui.theme import Theme
+from game.ui.theme import Theme, fit_window
 from game.ui.toasts import Toasts
 from game.ui.widgets import UIContext
 
@@ -106,7 +106,9 @@ class App:
         self.windowed = surface is None
         if surface is None:
             flags = pygame.RESIZABLE if config.resizable else 0
-            surface = pygame.display.set_mode(config.size, flags)
+            real = pygame.display.get_driver() not in ("dummy", "offscreen")
+            size = fit_window(config.size, pygame.display.get_desktop_sizes() if real else [])
+            surface = pygame.display.set_mode(size, flags)
             pygame.display.set_caption(Strings()("app.title"))
         self.surface = surface
         self.size = surface.get_size()

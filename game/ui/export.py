@@ -24,6 +24,13 @@ def results_folder(store: saves.Store | None) -> Path:
     return saves.data_dir() / "results"
 
 
+def export_folder() -> Path:
+    """Where Export puts a copy for the player to find: their Downloads folder, else their home
+    folder."""
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()
+
+
 def export_file(results: Results, folder: Path) -> Path:
     """Write the results file into ``folder`` (created if missing) without ever leaving a half
     file; return its path. Raises SaveError saying why it could not be written."""

@@ -81,7 +81,7 @@ def engagement(post: FeedPost, today: int) -> tuple[int, int, int]:
 
 
 def count(s: Strings, key: str, n: int) -> str:
-    """A count with its noun: "1 like", "3 likes" (keys ``look.likes`` and ``look.likes.1``)."""
+    """A count with its noun: "1 like", "3 likes" (keys ``count.likes`` and ``count.likes.1``)."""
     return s(f"{key}.1") if n == 1 else s(key, n=n)
 
 
@@ -125,8 +125,8 @@ def post_card(
             Line(
                 s(
                     "look.received",
-                    likes=count(s, "look.likes", likes),
-                    comments=count(s, "look.comments", comments),
+                    likes=count(s, "count.likes", likes),
+                    comments=count(s, "count.comments", comments),
                 ),
                 "meta",
                 th.GAIN,
@@ -137,9 +137,9 @@ def post_card(
         parts.append(
             Counts(
                 (
-                    ("heart", count(s, "look.likes", likes), th.LOSS if post.liked else th.MUTED),
-                    ("share", count(s, "look.shares", shares), th.MUTED),
-                    ("comment", count(s, "look.comments", comments), th.MUTED),
+                    ("heart", count(s, "count.likes", likes), th.LOSS if post.liked else th.MUTED),
+                    ("share", count(s, "count.shares", shares), th.MUTED),
+                    ("comment", count(s, "count.comments", comments), th.MUTED),
                 )
             )
         )

@@ -110,6 +110,24 @@ class Theme:
         return min(self.width - 2 * self.pad, self.px(820))
 
 
+DESKTOP_MARGIN = 64
+"""Pixels of a screen's height kept free for a title bar and a task bar."""
+
+
+def fit_window(size: tuple[int, int], desktops: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """`size` made small enough for the first (primary) screen in `desktops` to show the whole
+    window with its title bar; unchanged when it fits or no screen size is known. Never smaller
+    than 320 x 240."""
+    if not desktops:
+        return size
+    screen_w, screen_h = desktops[0]
+    if screen_w <= 0 or screen_h <= 0:
+        return size
+    width = min(size[0], screen_w)
+    height = min(size[1], screen_h - DESKTOP_MARGIN)
+    return max(320, width), max(240, height)
+
+
 def tier_color(index: int, count: int = len(TIER_RAMP)) -> Color:
     """The default colour of the tier at `index` (low to high) of `count` tiers: the ramp from
     danger (lowest) to safe (highest), spread over however many tiers there are."""

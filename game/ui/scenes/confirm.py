@@ -75,3 +75,18 @@ class ConfirmScene(Panel):
             surface.blit(self.ctx.text.render(line, "body", th.TEXT), (inner.x, y))
             y += self.ctx.text.line_height("body")
         self.draw_widgets(surface)
+
+
+def ask(app: App, title: str, message: str, yes: str, on_yes: Callable[[], None]) -> None:
+    """Ask before a big one-click action: ``yes`` does it (calls ``on_yes``), Cancel and Esc
+    do nothing."""
+
+    def answer(id: str) -> None:
+        if id == "yes":
+            on_yes()
+
+    app.push(
+        ConfirmScene(
+            app, title, message, [("yes", yes), ("cancel", app.strings("ask.cancel"))], answer
+        )
+    )

@@ -19,7 +19,7 @@ from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Custom, Delta, Gap, Line
 from game.ui.chart import chart_data, paint_chart
 from game.ui.listview import CardList
-from game.ui.present import heading_card, text_card
+from game.ui.present import count, heading_card, text_card
 from game.ui.scene import Scene
 from game.ui.strings import Strings
 from game.ui.widgets import Button, flow
@@ -205,7 +205,7 @@ def highlight_card(
     label = display.show_change(highlight.total)
     parts: list = [Delta(highlight.total, s.say(highlight.cause), label=label)]
     if highlight.times > 1:
-        parts.append(Line(s("debrief.times", n=highlight.times), "small", th.MUTED))
+        parts.append(Line(count(s, "count.times", highlight.times), "small", th.MUTED))
     fact = highlight.fact
     accent = th.GAIN if highlight.total >= 0 else th.LOSS
     if fact is None:

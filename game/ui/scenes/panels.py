@@ -21,6 +21,7 @@ from game.ui.present import (
     tier_color,
 )
 from game.ui.scene import Panel
+from game.ui.scenes.confirm import ask
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -106,15 +107,27 @@ class FriendsScene(ListPanel):
         ]
 
     def on_card(self, key: object, button: str) -> None:
-        """Add, remove or report a friend."""
+        """Add a friend at once; remove or report only after "Are you sure?"."""
         friend = str(key[1]) if isinstance(key, tuple) else str(key)
-        command = {
-            "add": cmd.AddFriend,
-            "remove": cmd.RemoveFriend,
-            "report": cmd.ReportFriend,
-        }.get(button)
-        if command is not None:
-            self.app.command(command(friend))
+        name = self.app.session.friend_name(friend)
+        if button == "add":
+            self.app.command(cmd.AddFriend(friend))
+        elif button == "remove":
+            ask(
+                self.app,
+                self.s("ask.remove.title", name=name),
+                self.s("ask.remove", name=name),
+                self.s("ask.remove_yes"),
+                lambda: self.app.command(cmd.RemoveFriend(friend)),
+            )
+        elif button == "report":
+            ask(
+                self.app,
+                self.s("ask.report_friend.title", name=name),
+                self.s("ask.report_friend", name=name),
+                self.s("ask.report"),
+                lambda: self.app.command(cmd.ReportFriend(friend)),
+            )
 
 
 class PerksScene(ListPanel):

@@ -20,6 +20,8 @@ NAV = ("post", "friends", "messages", "perks", "shop", "history", "end_day", "me
 NAV_ICONS = {"post": "plus", "end_day": "check", "messages": "comment"}
 FEED_PAGE = 100  # feed cards built at a time: a huge feed costs a page, not every post
 MORE = "more"  # the key of the card that shows the next page
+SHORT = frozenset({"post", "perks", "history", "end_day", "messages"})
+"""Buttons with a shorter label for narrow windows (``nav.short.*``)."""
 SHORTCUTS = {
     "p": "post",
     "f": "friends",
@@ -53,14 +55,20 @@ class PlayScene(Scene):
         self.focus.focus("feed")
 
     def layout(self) -> None:
-        """Navigation buttons in rows on top, the feed column below."""
+        """Navigation buttons in one row on top (shorter labels when the full ones do not fit),
+        the feed column below."""
         a = self.area()
         t = self.ctx.theme
-        for button, n in zip(self.nav, NAV, strict=True):
-            button.label = self.s(f"nav.{n}")
         width = min(a.width - 2 * t.pad, t.px(1100))
         x = a.centerx - width // 2
-        bottom = flow(self.nav, self.ctx, x, a.y + t.pad, width)
+        one_row = a.y + t.pad + self.nav[0].measure(self.ctx)[1]
+        for short in (False, True):
+            for button, n in zip(self.nav, NAV, strict=True):
+                key = f"nav.short.{n}" if short and n in SHORT else f"nav.{n}"
+                button.label = self.s(key)
+            bottom = flow(self.nav, self.ctx, x, a.y + t.pad, width)
+            if bottom <= one_row:
+                break
         column = min(width, t.content_width)
         rect = pygame.Rect(
             a.centerx - column // 2, bottom + t.pad, column, a.bottom - bottom - 2 * t.pad
@@ -123,7 +131,7 @@ class PlayScene(Scene):
             elif action == "share":
                 self.app.command(cmd.Share(uid))
             elif action == "report":
-                self.app.command(cmd.ReportPost(uid))
+                self.confirm_report(uid)
             elif action == "comment":
                 self.app.push(ComposerScene(self.app, comment_on=uid))
             return
@@ -140,6 +148,20 @@ class PlayScene(Scene):
             self.app.push(scenes[id]())
         elif id == "end_day":
             end_day(self.app)
+
+    def confirm_report(self, uid: int) -> None:
+        """Reporting costs someone points and cannot be undone: ask first."""
+        from game.ui.scenes.confirm import ask
+
+        post = next((p for p in self.app.session.game.feed if p.uid == uid), None)
+        name = post.author_name if post is not None else "?"
+        ask(
+            self.app,
+            self.s("ask.report_post.title"),
+            self.s("ask.report_post", name=name),
+            self.s("ask.report"),
+            lambda: self.app.command(cmd.ReportPost(uid)),
+        )
 
     def handle(self, action: ia.Action) -> None:
         """Esc opens the menu; everything else goes through the focus ring."""

@@ -16,9 +16,9 @@ from game.core.results import CHOICE_KINDS, Results, from_game
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, Custom, Line
-from game.ui.export import download, export_file, in_browser, results_folder
+from game.ui.export import download, export_file, export_folder, in_browser, results_folder
 from game.ui.listview import CardList
-from game.ui.present import heading_card
+from game.ui.present import count, heading_card
 from game.ui.scene import Scene
 from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, UIContext, delta_label, flow
@@ -41,8 +41,8 @@ class ResultsScene(Scene):
         self.nickname.text = session.nickname
         self.nickname.caret = len(session.nickname)
         self.folder = TextField("folder", 300)
-        self.folder.text = str(results_folder(app.config.store))
-        self.folder.caret = len(self.folder.text)
+        """Where Export puts a copy (the Downloads folder); never shown to players."""
+        self.folder.text = str(export_folder())
         self.export = Button(
             "export", self.s("results.download" if in_browser() else "results.export"), icon="check"
         )
@@ -51,8 +51,6 @@ class ResultsScene(Scene):
         items: list = [self.list]
         if session.ask_nickname:
             items.append(self.nickname)
-        if not in_browser():
-            items.append(self.folder)
         self.focus.set_items([*items, self.copy, self.export, self.done])
         self.rects: dict[str, pygame.Rect] = {}
         self.text_input: bool | None = None
@@ -115,9 +113,12 @@ class ResultsScene(Scene):
                     ),
                 )
             )
-        counts = {name: r.choices.get(name, 0) for name, _kind in CHOICE_KINDS}
+        counts = ", ".join(
+            count(self.app.strings, f"count.{name}", r.choices.get(name, 0))
+            for name, _kind in CHOICE_KINDS
+        )
         out.append(heading_card(s("results.choices"), "choices"))
-        out.append(Card("counts", (Line(s("results.choice_counts", **counts), "meta"),)))
+        out.append(Card("counts", (Line(counts + ".", "meta"),)))
         out.append(heading_card(s("results.code"), "code"))
         lines = [Line(encode(r), "body", th.ACCENT), Line(self.code_help(), "meta", th.MUTED)]
         if r.nickname and not self.app.session.ask_nickname:
@@ -168,13 +169,14 @@ class ResultsScene(Scene):
         buttons_h = flow(buttons, self.ctx, x, 0, width)
         y = a.bottom - t.pad - buttons_h
         flow(buttons, self.ctx, x, y, width)
-        for field, key in ((self.folder, "folder"), (self.nickname, "nickname")):
-            if field not in self.focus.items:
-                continue
+        if not in_browser():
+            y -= lh + t.px(8)
+            self.rects["saved"] = pygame.Rect(x, y, width, lh)
+        if self.nickname in self.focus.items:
             y -= field_h + t.px(8)
-            field.rect = pygame.Rect(x, y, width, field_h)
+            self.nickname.rect = pygame.Rect(x, y, width, field_h)
             y -= lh + t.px(4)
-            self.rects[key] = pygame.Rect(x, y, width, lh)
+            self.rects["nickname"] = pygame.Rect(x, y, width, lh)
         top = a.y + t.pad + self.ctx.text.line_height("heading") + t.px(8)
         self.rects["title"] = pygame.Rect(x, a.y + t.pad, width, 10)
         self.list.set_rect(pygame.Rect(x, top, width, y - t.px(8) - top), self.ctx)
@@ -186,7 +188,7 @@ class ResultsScene(Scene):
     def update(self, dt: float) -> None:
         """Caret blink, text input on while a field has focus, the code follows the nickname."""
         super().update(dt)
-        typing = self.focus.current in (self.nickname, self.folder)
+        typing = self.focus.current is self.nickname
         self.text_input = text_input(typing, self.text_input)
         if self.nickname.text != self.app.session.nickname:
             self.app.session.nickname = self.nickname.text
@@ -212,7 +214,7 @@ class ResultsScene(Scene):
         """Copy the code, export or download the file, or finish."""
         if id == "copy":
             self.copy_code()
-        elif id in ("export", "folder"):
+        elif id == "export":
             self.save_copy()
         elif id == "done":
             self.keep()
@@ -229,7 +231,10 @@ class ResultsScene(Scene):
             self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
             return
         self.keep()
-        self.app.toasts.add(self.s("results.exported", path=str(path)), "check", th.GAIN)
+        text = self.s(
+            "results.exported_to", folder=path.parent.name or str(path.parent), file=path.name
+        )
+        self.app.toasts.add(text, "check", th.GAIN)
 
     def back(self) -> None:
         """Esc goes to the title screen (the results are kept)."""
@@ -240,8 +245,14 @@ class ResultsScene(Scene):
         """Title, card, fields and buttons."""
         title = self.s("results.title", title=self.app.session.scenario.title)
         self.draw_title(surface, title, self.rects["title"])
-        for key, label in (("nickname", "results.nickname"), ("folder", "results.folder")):
-            if key in self.rects:
-                text = self.ctx.text.render(self.s(label), "meta", th.MUTED)
-                surface.blit(text, self.rects[key].topleft)
+        if "nickname" in self.rects:
+            text = self.ctx.text.render(self.s("results.nickname"), "meta", th.MUTED)
+            surface.blit(text, self.rects["nickname"].topleft)
+        if "saved" in self.rects:
+            folder = Path(self.folder.text).name or self.folder.text
+            saved = self.s("results.saved", folder=folder)
+            text = self.ctx.text.render(
+                self.ctx.text.fit(saved, "meta", self.rects["saved"].width), "meta", th.MUTED
+            )
+            surface.blit(text, self.rects["saved"].topleft)
         self.draw_widgets(surface)
