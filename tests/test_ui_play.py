@@ -106,6 +106,7 @@ def test_keyboard_only_plays_scenario_from_title_to_debrief(tmp_path: Path, path
             key(pygame.K_RETURN)
             yield from frames(2)
             assert scene(app) == "ConfirmScene"  # a report is asked about first
+            yield from focus_to(app, "yes")
             key(pygame.K_RETURN)
             yield from frames(2)
             assert cmd.ReportPost(target.uid) in app.session.game.actions
@@ -136,6 +137,7 @@ def test_keyboard_only_plays_scenario_from_title_to_debrief(tmp_path: Path, path
             key(pygame.K_RETURN)
             yield from frames(2)
             assert scene(app) == "ConfirmScene"
+            yield from focus_to(app, "yes")
             key(pygame.K_RETURN)
             yield from frames(2)
             assert cmd.ReportFriend(friend.id) in app.session.game.actions

@@ -78,6 +78,8 @@ class Author:
     size: float = 44.0
     ring: Color | None = None
     """A coloured ring around the avatar (the person's tier), or None."""
+    link: str | None = None
+    """Tapping the avatar or name activates this id (e.g. "profile"), or nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,8 @@ class Counts:
 
     items: tuple[tuple[str, str, Color], ...]
     """(icon kind, label, colour) for each count."""
+    links: tuple[str | None, ...] = ()
+    """For each count, the id tapping it activates (e.g. "comments"), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +128,16 @@ class Card:
 
 @dataclass(slots=True)
 class Painted:
-    """A painted card and where its buttons are, relative to the card."""
+    """A painted card, where its buttons are and where its tappable areas (links) are,
+    relative to the card."""
 
     surface: pygame.Surface
     buttons: list[Button]
+    links: list[tuple[str, pygame.Rect]] = field(default_factory=list)
+
+    def link_at(self, pos: tuple[int, int]) -> str | None:
+        """The id of the tappable area at `pos` (card coordinates), or None."""
+        return next((id for id, rect in self.links if rect.collidepoint(pos)), None)
 
 
 class CardPainter:
@@ -161,12 +171,13 @@ class CardPainter:
             else:
                 surface = pygame.Surface((width, height))
                 surface.fill(background)
-            buttons = self._draw(card, surface, ctx)
-            painted = Painted(surface, buttons)
+            painted = Painted(surface, [])
+            self._draw(card, painted, ctx)
             self.surfaces.put(key, painted)
         return painted  # type: ignore[return-value]
 
-    def _draw(self, card: Card, surface: pygame.Surface, ctx: UIContext) -> list[Button]:
+    def _draw(self, card: Card, painted: Painted, ctx: UIContext) -> None:
+        surface = painted.surface
         rect = surface.get_rect()
         if not card.plain:
             radius = ctx.theme.px(10)
@@ -180,29 +191,24 @@ class CardPainter:
                     border_top_left_radius=radius,
                     border_bottom_left_radius=radius,
                 )
-        buttons: list[Button] = []
-        self._layout(card, rect.width, ctx, (surface, buttons))
-        return buttons
+        self._layout(card, rect.width, ctx, painted)
 
-    def _layout(
-        self,
-        card: Card,
-        width: int,
-        ctx: UIContext,
-        target: tuple[pygame.Surface, list[Button]] | None,
-    ) -> int:
+    def _layout(self, card: Card, width: int, ctx: UIContext, target: Painted | None) -> int:
         """Walk the parts; measure only (target None) or also draw; returns the height."""
         t = ctx.theme
         pad = 0 if card.plain else t.px(14)
         left = pad + (t.px(6) if card.accent is not None and not card.plain else 0)
         inner = max(20, width - left - pad)
         y = pad
-        surface = target[0] if target is not None else None
+        surface = target.surface if target is not None else None
         for part in card.parts:
             if isinstance(part, Gap):
                 y += t.px(part.size)
             elif not isinstance(part, Custom):
+                top = y
                 y = _PAINTERS[type(part)](part, ctx, left, y, inner, surface)
+                if target is not None:
+                    target.links += _links(part, ctx, pygame.Rect(left, top, inner, y - top))
             else:
                 h = t.px(part.height)
                 if surface is not None:
@@ -217,8 +223,8 @@ class CardPainter:
             y = flow(buttons, ctx, left, y, inner)
             if target is not None:
                 for button in buttons:
-                    button.draw(target[0], ctx)
-                target[1].extend(buttons)
+                    button.draw(target.surface, ctx)
+                target.buttons.extend(buttons)
         return y + pad
 
 
@@ -307,21 +313,48 @@ def _author(
     return max(y + size, bottom + ctx.text.line_height("small")) + t.px(4)
 
 
+def _count_spans(part: Counts, ctx: UIContext, x: int, width: int) -> list[tuple[int, int]]:
+    """Where each count that fits on the row starts and how wide it is."""
+    lh = ctx.text.line_height("meta")
+    spans, cx = [], x
+    for _icon, label, _color in part.items:
+        w = lh + ctx.theme.px(4) + ctx.text.width(label, "meta")
+        if cx > x and cx + w > x + width:
+            break
+        spans.append((cx, w))
+        cx += w + ctx.theme.px(18)
+    return spans
+
+
 def _counts(
     part: Counts, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
 ) -> int:
     t = ctx.theme
     lh = ctx.text.line_height("meta")
-    cx = x
-    for icon, label, color in part.items:
-        w = lh + t.px(4) + ctx.text.width(label, "meta")
-        if cx > x and cx + w > x + width:
-            break
-        if surface is not None:
+    if surface is not None:
+        for (icon, label, color), (cx, _w) in zip(
+            part.items, _count_spans(part, ctx, x, width), strict=False
+        ):
             draw_icon(surface, icon, (cx + lh // 2, y + lh // 2), lh * 2 // 3, color)
             surface.blit(ctx.text.render(label, "meta", th.MUTED), (cx + lh + t.px(4), y))
-        cx += w + t.px(18)
     return y + lh
+
+
+def _links(part: Part, ctx: UIContext, area: pygame.Rect) -> list[tuple[str, pygame.Rect]]:
+    """The tappable areas of a drawn part: an author's avatar and name, a count."""
+    if isinstance(part, Author) and part.link:
+        size = ctx.theme.px(part.size)
+        name_w = ctx.text.width(ctx.text.fit(part.name, "name", area.width), "name")
+        width = min(area.width, size + ctx.theme.px(10) + name_w)
+        return [(part.link, pygame.Rect(area.x, area.y, width, area.height))]
+    if isinstance(part, Counts) and part.links:
+        spans = _count_spans(part, ctx, area.x, area.width)
+        return [
+            (link, pygame.Rect(cx, area.y, w, area.height))
+            for link, (cx, w) in zip(part.links, spans, strict=False)
+            if link
+        ]
+    return []
 
 
 def _bubble(

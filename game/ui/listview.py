@@ -239,7 +239,34 @@ class CardList:
                 button = self.cards[i].buttons[b]
                 if button.enabled:
                     activate(self.id, (self.cards[i].key, button.id))
+            elif (link := self.link_at(action.pos)) is not None:
+                activate(self.id, (self.cards[i].key, link))
         return True
+
+    def link_at(self, pos: tuple[int, int]) -> str | None:
+        """The id of the tappable area (a name, a count) at a screen position, or None."""
+        if not self.rect.collidepoint(pos) or not self.offsets or self._ctx is None:
+            return None
+        y = pos[1] - self.rect.y + round(self.scroll)
+        i = bisect_right(self.offsets, y) - 1
+        if i < 0:
+            return None
+        painted = self.painter.paint(self.cards[i], self._width, self._ctx, self.background)
+        return painted.link_at((pos[0] - self.rect.x - self.margin, y - self.offsets[i]))
+
+    def link_rect(self, key: Hashable, link: str) -> pygame.Rect | None:
+        """Where a card's tappable area is on screen now (None when not visible)."""
+        for i, card in enumerate(self.cards):
+            if card.key == key and self._ctx is not None:
+                painted = self.painter.paint(card, self._width, self._ctx, self.background)
+                for id, rect in painted.links:
+                    if id == link:
+                        r = rect.move(
+                            self.rect.x + self.margin,
+                            self.rect.y + self.offsets[i] - round(self.scroll),
+                        )
+                        return r if self.rect.contains(r) else None
+        return None
 
     def hit(self, pos: tuple[int, int]) -> tuple[int, int | None] | None:
         """(card index, button index or None) at a screen position."""

@@ -116,7 +116,12 @@ def post_card(
     who = me.face if post.by_player and me is not None else post_face(post, face)
     handle = s("look.handle", handle=handle_of(post)) if not post.by_player else ""
     stamp = " \u00b7 ".join(x for x in (handle, when(post.day, today, s)) if x)
-    parts: list = [Author(who, author, stamp, tuple(badges), ring=ring), Gap(2), Line(post.text)]
+    link = "profile" if post.friend_id and not post.by_player else None
+    parts: list = [
+        Author(who, author, stamp, tuple(badges), ring=ring, link=link),
+        Gap(2),
+        Line(post.text),
+    ]
     for comment in post.comments[-3:]:
         parts.append(Line(s("post.you_commented", text=comment), "meta", th.MUTED, icon="comment"))
     likes, shares, comments = engagement(post, today)
@@ -140,7 +145,8 @@ def post_card(
                     ("heart", count(s, "count.likes", likes), th.LOSS if post.liked else th.MUTED),
                     ("share", count(s, "count.shares", shares), th.MUTED),
                     ("comment", count(s, "count.comments", comments), th.MUTED),
-                )
+                ),
+                (None, None, "comments"),
             )
         )
 
@@ -183,9 +189,11 @@ def friend_card(
     face: Face | None = None,
     color: th.Color = th.ACCENT,
     display: ScoreFormat = PLAIN_SCORE,
+    with_profile: bool = True,
 ) -> Card:
-    """A person's profile: avatar ringed in their tier's colour, tier badge, status, score (as
-    ``display`` shows scores), bio and reaction (their messages are in the messages view)."""
+    """A person's card: avatar ringed in their tier's colour, tier badge, status, score (as
+    ``display`` shows scores), bio and reaction (their messages are in the messages view);
+    `with_profile` adds a Profile button (tapping the name or avatar does the same)."""
     status = s("friends.is_friend") if person.is_friend else s("friends.not_friend")
     parts: list = [
         Author(
@@ -195,6 +203,7 @@ def friend_card(
             ((person.tier.name, color), (status, th.GAIN if person.is_friend else th.BORDER)),
             size=52.0,
             ring=color,
+            link="profile",
         ),
         Line(
             s("friends.score", score=display.show(person.score), tier=person.tier.name),
@@ -223,6 +232,8 @@ def friend_card(
         buttons = (
             CardButton("add", s("friends.add"), can(cmd.AddFriend(person.id)) is None, icon="plus"),
         )
+    if with_profile:
+        buttons += (CardButton("profile", s("profile.open")),)
     return Card(("friend", person.id), tuple(parts), buttons, accent=color)
 
 

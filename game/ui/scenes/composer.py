@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.core import commands as cmd
 from game.core.game import MAX_POST_CHARS
+from game.core.views import FeedPost
 from game.ui import theme as th
-from game.ui.cards import Badges, Card, CardButton, Line
+from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Line
 from game.ui.listview import CardList
+from game.ui.present import heading_card, post_card, profile_of, text_card
 from game.ui.scene import Panel
 from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, flow
@@ -29,13 +32,15 @@ class ComposerScene(Panel):
         game = app.session.game
         self.free = comment_on is not None or game.free_text
         self.choices = CardList("choices")
+        self.thread = CardList("thread")
+        """The post being answered and the player's comments on it (comment mode)."""
         self.field = TextField("text", MAX_POST_CHARS, self.s("composer.placeholder"))
         send = "composer.send_comment" if comment_on is not None else "composer.send"
         self.send = Button("send", self.s(send), icon="check")
         self.close = self.close_button()
         self.labels: dict[str, pygame.Rect] = {}
         self.text_input: bool | None = None
-        items: list = []
+        items: list = [self.thread] if comment_on is not None else []
         if comment_on is None and game.choices:
             items.append(self.choices)
         if self.free:
@@ -55,8 +60,35 @@ class ComposerScene(Panel):
         """The panel's title."""
         if self.comment_on is None:
             return self.s("composer.title")
-        post = next((p for p in self.app.session.game.feed if p.uid == self.comment_on), None)
-        return self.s("composer.comment_title", author=post.author_name if post else "?")
+        post = self.post()
+        return self.s("comments.title", author=post.author_name if post else "?")
+
+    def post(self) -> FeedPost | None:
+        """The post being commented on (comment mode), or None."""
+        return next((p for p in self.app.session.game.feed if p.uid == self.comment_on), None)
+
+    def thread_cards(self) -> list[Card]:
+        """The post (without its buttons), the player's comments as chat bubbles, and a word on
+        whose comments are shown."""
+        session = self.app.session
+        game = session.game
+        post = self.post()
+        if post is None:
+            return []
+        face = session.face(post.friend_id) if post.friend_id else None
+        me = profile_of(game.player, game.scenario)
+        card = post_card(replace(post, comments=()), game.day, self.app.strings, None, face, me)
+        out = [replace(card, buttons=())]
+        out.append(heading_card(self.s("comments.yours"), "yours", "body"))
+        if post.comments:
+            bubbles = tuple(Bubble(text) for text in post.comments)
+            out.append(
+                Card("mine", (Author(me.face, self.s("post.by_you"), "", size=32.0), *bubbles))
+            )
+        else:
+            out.append(text_card(self.s("comments.none"), "none", "meta", th.MUTED))
+        out.append(text_card(self.s("comments.others"), "others", "small", th.MUTED))
+        return out
 
     def layout(self) -> None:
         """Choices on top, then the text field, count and buttons."""
@@ -93,6 +125,12 @@ class ComposerScene(Panel):
             )
             self.choices.set_cards(cards, self.ctx)
             y = self.choices.rect.bottom + t.pad
+        if self.comment_on is not None:
+            self.thread.set_rect(
+                pygame.Rect(inner.x, y, inner.width, max(t.px(60), bottom - y)), self.ctx
+            )
+            self.thread.set_cards(self.thread_cards(), self.ctx)
+            y = self.thread.rect.bottom + t.pad
         if self.free:
             self.labels["free"] = pygame.Rect(inner.x, y, inner.width, lh)
             y += lh + t.px(6)

@@ -79,14 +79,14 @@ class ConfirmScene(Panel):
 
 def ask(app: App, title: str, message: str, yes: str, on_yes: Callable[[], None]) -> None:
     """Ask before a big one-click action: ``yes`` does it (calls ``on_yes``), Cancel and Esc
-    do nothing."""
+    do nothing. Cancel has the focus, so pressing Enter twice never does it by accident."""
 
     def answer(id: str) -> None:
         if id == "yes":
             on_yes()
 
-    app.push(
-        ConfirmScene(
-            app, title, message, [("yes", yes), ("cancel", app.strings("ask.cancel"))], answer
-        )
+    scene = ConfirmScene(
+        app, title, message, [("yes", yes), ("cancel", app.strings("ask.cancel"))], answer
     )
+    scene.focus.focus("cancel")
+    app.push(scene)

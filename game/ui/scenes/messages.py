@@ -46,7 +46,7 @@ class MessagesScene(ListPanel):
         threads = conversations(session.game.log)
         if not threads:
             return [text_card(s("messages.empty"), "empty", "body", th.MUTED)]
-        out: list[Card] = []
+        out: list[Card] = [text_card(s("messages.read_only"), "read_only", "meta", th.MUTED)]
         for sender, notices in threads:
             if sender is None:
                 face: Face = session.platform_face()
@@ -54,7 +54,7 @@ class MessagesScene(ListPanel):
             else:
                 face, name = session.face(sender), session.friend_name(sender)
             count = s("messages.one") if len(notices) == 1 else s("messages.count", n=len(notices))
-            parts: list = [Author(face, name, count)]
+            parts: list = [Author(face, name, count, link="profile" if sender else None)]
             day = None
             for notice in notices[-SHOWN:]:
                 stamp = s("messages.day", day=notice.day) if notice.day != day else ""
@@ -66,3 +66,10 @@ class MessagesScene(ListPanel):
             accent = th.WARNING if sender is None else th.SOURCE_COLORS["friend"]
             out.append(Card(("thread", sender or ""), tuple(parts), accent=accent))
         return out
+
+    def on_card(self, key: object, button: str) -> None:
+        """Tapping a friend's name or avatar opens their profile."""
+        from game.ui.scenes.person import PersonScene
+
+        if button == "profile" and isinstance(key, tuple) and key[1]:
+            self.app.push(PersonScene(self.app, str(key[1])))

@@ -107,10 +107,15 @@ class FriendsScene(ListPanel):
         ]
 
     def on_card(self, key: object, button: str) -> None:
-        """Add a friend at once; remove or report only after "Are you sure?"."""
+        """Open a profile or add a friend at once; remove or report only after "Are you
+        sure?"."""
+        from game.ui.scenes.person import PersonScene
+
         friend = str(key[1]) if isinstance(key, tuple) else str(key)
         name = self.app.session.friend_name(friend)
-        if button == "add":
+        if button == "profile":
+            self.app.push(PersonScene(self.app, friend))
+        elif button == "add":
             self.app.command(cmd.AddFriend(friend))
         elif button == "remove":
             ask(

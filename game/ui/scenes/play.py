@@ -121,19 +121,11 @@ class PlayScene(Scene):
         from game.ui.scenes.summary import MenuScene, end_day
 
         if id == "feed" and isinstance(payload, tuple):
-            uid, action = payload
-            if uid == MORE:
+            if payload[0] == MORE:
                 self.shown += FEED_PAGE
                 self.refresh_cards(force=True)
                 return
-            if action == "like":
-                self.app.command(cmd.Like(uid))
-            elif action == "share":
-                self.app.command(cmd.Share(uid))
-            elif action == "report":
-                self.confirm_report(uid)
-            elif action == "comment":
-                self.app.push(ComposerScene(self.app, comment_on=uid))
+            act_on_post(self.app, int(payload[0]), str(payload[1]))
             return
         scenes = {
             "post": lambda: ComposerScene(self.app),
@@ -148,20 +140,6 @@ class PlayScene(Scene):
             self.app.push(scenes[id]())
         elif id == "end_day":
             end_day(self.app)
-
-    def confirm_report(self, uid: int) -> None:
-        """Reporting costs someone points and cannot be undone: ask first."""
-        from game.ui.scenes.confirm import ask
-
-        post = next((p for p in self.app.session.game.feed if p.uid == uid), None)
-        name = post.author_name if post is not None else "?"
-        ask(
-            self.app,
-            self.s("ask.report_post.title"),
-            self.s("ask.report_post", name=name),
-            self.s("ask.report"),
-            lambda: self.app.command(cmd.ReportPost(uid)),
-        )
 
     def handle(self, action: ia.Action) -> None:
         """Esc opens the menu; everything else goes through the focus ring."""
@@ -184,3 +162,31 @@ class PlayScene(Scene):
         if not self.feed.cards:
             img = self.ctx.text.render(self.s("feed.empty"), "body", th.MUTED)
             surface.blit(img, self.feed.rect.topleft)
+
+
+def act_on_post(app: App, uid: int, action: str) -> None:
+    """A post's button or link was pressed: like and share at once (light, shown at once on the
+    post), report after "Are you sure?", comment and "N comments" open the comments, the
+    author's name or avatar opens their profile."""
+    from game.ui.scenes.composer import ComposerScene
+    from game.ui.scenes.confirm import ask
+    from game.ui.scenes.person import PersonScene
+
+    post = next((p for p in app.session.game.feed if p.uid == uid), None)
+    if action == "like":
+        app.command(cmd.Like(uid))
+    elif action == "share":
+        app.command(cmd.Share(uid))
+    elif action == "report":
+        name = post.author_name if post is not None else "?"
+        ask(
+            app,
+            app.strings("ask.report_post.title"),
+            app.strings("ask.report_post", name=name),
+            app.strings("ask.report"),
+            lambda: app.command(cmd.ReportPost(uid)),
+        )
+    elif action in ("comment", "comments"):
+        app.push(ComposerScene(app, comment_on=uid))
+    elif action == "profile" and post is not None and post.friend_id:
+        app.push(PersonScene(app, post.friend_id))
