@@ -113,6 +113,8 @@ class CardButton:
     enabled: bool = True
     active: bool = False
     icon: str | None = None
+    after: int | None = None
+    """Place the button in a row right after this part (its index), not at the card's foot."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +203,10 @@ class CardPainter:
         inner = max(20, width - left - pad)
         y = pad
         surface = target.surface if target is not None else None
-        for part in card.parts:
+        buttons = [
+            Button(b.id, b.label, b.enabled, b.active, b.icon, style="meta") for b in card.buttons
+        ]
+        for index, part in enumerate(card.parts):
             if isinstance(part, Gap):
                 y += t.px(part.size)
             elif not isinstance(part, Custom):
@@ -214,13 +219,17 @@ class CardPainter:
                 if surface is not None:
                     part.paint(surface, pygame.Rect(left, y, inner, h), ctx)
                 y += h
-        if card.buttons:
-            y += t.px(8)
-            buttons = [
-                Button(b.id, b.label, b.enabled, b.active, b.icon, style="meta")
-                for b in card.buttons
+            row = [
+                button for button, b in zip(buttons, card.buttons, strict=True) if b.after == index
             ]
-            y = flow(buttons, ctx, left, y, inner)
+            if row:
+                y = flow(row, ctx, left, y + t.px(4), inner) + t.px(8)
+        if card.buttons:
+            foot = [
+                button for button, b in zip(buttons, card.buttons, strict=True) if b.after is None
+            ]
+            if foot:
+                y = flow(foot, ctx, left, y + t.px(8), inner)
             if target is not None:
                 for button in buttons:
                     button.draw(target.surface, ctx)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -53,15 +53,18 @@ def nice_step(span: float, target: int = 5) -> int:
 def paint_chart(
     surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: ChartData
 ) -> None:
-    """Draw axes with ticks and labels, labelled tier bands, and the score line with its points."""
+    """Draw axes with ticks and labels, tier bands labelled in a column right of the plot (so
+    the score line never runs over a label), and the score line with its points."""
     t = ctx.theme
     lh = ctx.text.line_height("small")
     show = data.display.show
     tick_w = max(ctx.text.width(show(data.high), "small"), ctx.text.width(show(data.low), "small"))
+    names = tier_labels(data.tiers, ctx, rect.width // 3, show)
+    label_w = max((ctx.text.width(n, "small") for n in names), default=0) + t.px(28)
     plot = pygame.Rect(
         rect.x + tick_w + t.px(14) + lh,
         rect.y + t.px(6),
-        rect.width - tick_w - t.px(24) - lh,
+        rect.width - tick_w - t.px(24) - lh - label_w,
         rect.height - lh * 2 - t.px(16),
     )
     if plot.width < 20 or plot.height < 20:
@@ -76,7 +79,8 @@ def paint_chart(
     def xpos(day: float) -> int:
         return round(plot.x + day * plot.width / last_day)
 
-    # tier bands in the tiers' colours, labelled inside on the right (name and range, not colour)
+    # tier bands in the tiers' colours; each labelled (name and range, not colour alone) in the
+    # column to the right of the plot, with a bar in the band's colour
     tier_colors = tuple(th.tier_color_of(data.tiers, i) for i in range(len(data.tiers)))
     for index, tier in enumerate(data.tiers):
         top, bottom = ypos(tier.high + 0.5), ypos(tier.low - 0.5)
@@ -84,14 +88,11 @@ def paint_chart(
         color = tier_colors[index]
         pygame.draw.rect(surface, th.lerp_color(th.BG, color, 0.45), band)
         pygame.draw.line(surface, th.BORDER, band.topleft, band.topright)
-        name = f"{tier.name} ({show(tier.low)}-{show(tier.high)})"
-        img = ctx.text.render(ctx.text.fit(name, "small", plot.width - t.px(24)), "small", th.TEXT)
+        img = ctx.text.render(names[index], "small", th.TEXT)
         if band.height >= img.get_height():
-            box = pygame.Rect(0, 0, img.get_width() + t.px(8), img.get_height())
-            box.topright = (band.right - t.px(4), band.y + t.px(2))
-            shade = th.lerp_color(color, (0, 0, 0), 0.55)
-            pygame.draw.rect(surface, shade, box, border_radius=t.px(4))
-            surface.blit(img, (box.x + t.px(4), box.y))
+            x = plot.right + t.px(14)
+            pygame.draw.rect(surface, color, (x, band.y + t.px(1), t.px(4), band.height - t.px(2)))
+            surface.blit(img, (x + t.px(8), band.centery - img.get_height() // 2))
     # y axis and ticks
     pygame.draw.line(surface, th.TEXT, plot.bottomleft, plot.topleft, max(1, t.px(2)))
     step = nice_step(data.high - data.low)
@@ -119,6 +120,14 @@ def paint_chart(
     y_title = pygame.transform.rotate(ctx.text.render(data.y_label, "small", th.TEXT), 90)
     surface.blit(y_title, (rect.x, plot.centery - y_title.get_height() // 2))
     _line(surface, ctx, data.series, xpos, ypos)
+
+
+def tier_labels(
+    tiers: Sequence[Tier], ctx: UIContext, width: int, show: Callable[[int], str] = str
+) -> list[str]:
+    """Each tier's label, "Name (low-high)" with scores as `show` writes them, shortened to fit
+    `width` pixels."""
+    return [ctx.text.fit(f"{t.name} ({show(t.low)}-{show(t.high)})", "small", width) for t in tiers]
 
 
 def _line(

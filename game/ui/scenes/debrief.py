@@ -25,7 +25,7 @@ from game.ui.strings import Strings
 from game.ui.widgets import Button, flow
 
 VERDICT_COLORS = {"fact": th.GAIN, "myth": th.LOSS, "partly": th.WARNING}
-VERDICT_ICONS = {"fact": "check", "myth": "minus", "partly": "dot"}
+VERDICT_ICONS = {"fact": "check", "myth": "x", "partly": "dot"}
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -175,21 +175,24 @@ def verdict(fact: Fact, s: Strings) -> tuple[Badges, Line]:
     )
 
 
-def unfolded(fact: Fact, s: Strings) -> tuple[list, tuple[CardButton, ...]]:
-    """A fact's details and sources (each with its web address), and the sources' buttons."""
+def unfolded(fact: Fact, s: Strings, start: int) -> tuple[list, tuple[CardButton, ...]]:
+    """A fact's details and sources as a list (each with its web address, and Open and Copy
+    right under it), and the sources' buttons; `start` is the index the first part will have
+    in its card."""
     parts: list = []
     if fact.details:
         parts += [Gap(4), Line(fact.details, "meta")]
-    parts.append(Line(s("debrief.sources"), "small", th.MUTED))
+    parts += [Gap(4), Line(s("debrief.sources"), "small", th.MUTED)]
     buttons: list[CardButton] = []
     for n, source in enumerate(fact.sources):
         bits = [source.title] + ([f"({source.year})"] if source.year else [])
         parts.append(Line(" ".join(bits), "small", th.TEXT, icon="dot", icon_color=th.MUTED))
         if source.url:
             parts.append(Line(source.url, "small", th.ACCENT))
-            label = len([b for b in buttons if b.id.startswith("open:")]) + 1
-            buttons.append(CardButton(f"open:{n}", s("debrief.open", n=label), icon="plus"))
-            buttons.append(CardButton(f"copy:{n}", s("debrief.copy", n=label)))
+            after = start + len(parts) - 1
+            buttons.append(CardButton(f"open:{n}", s("debrief.open"), icon="share", after=after))
+            buttons.append(CardButton(f"copy:{n}", s("debrief.copy"), after=after))
+        parts.append(Gap(4))
     return parts, tuple(buttons)
 
 
@@ -217,7 +220,7 @@ def highlight_card(
     parts.append(Line(fact.explanation, "meta"))
     buttons: tuple[CardButton, ...] = ()
     if is_open:
-        more, buttons = unfolded(fact, s)
+        more, buttons = unfolded(fact, s, len(parts))
         parts += more
     toggle = CardButton("more", s("debrief.less" if is_open else "debrief.more"), active=is_open)
     return Card(key, tuple(parts), (toggle, *buttons), accent=accent)
@@ -229,7 +232,7 @@ def fact_card(fact: Fact, key: Hashable, is_open: bool, s: Strings) -> Card:
     buttons: tuple[CardButton, ...] = ()
     if is_open:
         parts += [Gap(4), Line(fact.explanation, "meta")]
-        more, buttons = unfolded(fact, s)
+        more, buttons = unfolded(fact, s, len(parts))
         parts += more
     toggle = CardButton("more", s("debrief.less" if is_open else "debrief.more"), active=is_open)
     color = VERDICT_COLORS.get(fact.verdict, th.ACCENT)
