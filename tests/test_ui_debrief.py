@@ -230,3 +230,60 @@ def test_no_possible_week_makes_the_default_debrief_too_long(tmp_path: Path, nam
         if words == worst:
             worst_trio = [r.id for r in trio]
     assert worst <= DEFAULT_WORDS, (worst, worst_trio)
+
+
+def _painted(card: Card, width: int = 900):
+    from game.ui.cards import CardPainter
+    from game.ui.text import TextCache
+    from game.ui.theme import Theme
+    from game.ui.widgets import UIContext
+
+    pygame.font.init()
+    theme = Theme.for_size(1280, 800)
+    return CardPainter().paint(card, width, UIContext(theme, TextCache(theme)))
+
+
+def test_a_myth_is_marked_with_a_cross_and_its_sources_are_a_list() -> None:
+    from game.ui.strings import Strings
+
+    scenario = check_file(VIRAL).scenario
+    fact = next(f for f in scenario.debrief.facts if f.verdict == "myth" and len(f.sources) > 1)
+    card = fact_card(fact, ("fact", 0), True, Strings("en"))
+    claim = next(p for p in card.parts if isinstance(p, Line) and p.text == fact.claim)
+    assert claim.icon == "x"
+    buttons = {b.id: b for b in _painted(card).buttons}
+    linked = [n for n, s in enumerate(fact.sources) if s.url]
+    assert {b.label for i, b in buttons.items() if i != "more"} == {"Open", "Copy link"}
+    tops = []
+    for n in linked:
+        opened, copied = buttons[f"open:{n}"].rect, buttons[f"copy:{n}"].rect
+        assert opened.y == copied.y and opened.right < copied.x  # one row per source
+        tops.append(opened.y)
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one source under the other
+    assert buttons["more"].rect.y > tops[-1]  # "Less" closes the list at its foot
+
+
+def test_the_chart_labels_every_tier_beside_the_plot() -> None:
+    from game.ui.chart import ChartData, paint_chart
+    from game.ui.text import TextCache
+    from game.ui.theme import Theme
+    from game.ui.widgets import UIContext
+
+    pygame.font.init()
+    scenario = check_file(VIRAL).scenario
+    theme = Theme.for_size(800, 600)
+    ctx = UIContext(theme, TextCache(theme))
+    top = scenario.tiers[-1].high
+    data = ChartData(((0, top), (7, top)), scenario.tiers, scenario.score_min, top, 7, "d", "s")
+    rect = pygame.Rect(0, 0, 700, theme.px(220))
+    surface = pygame.Surface(rect.size)
+    surface.fill((0, 0, 0))
+    paint_chart(surface, rect, ctx, data)
+    labels = max(ctx.text.width(f"{t.name} ({t.low}-{t.high})", "small") for t in data.tiers)
+    column = pygame.Rect(rect.right - labels, 0, labels, rect.height)
+    from game.ui import theme as th
+
+    line_y = theme.px(6)  # the top of the plot, where a score of `top` is drawn
+    assert surface.get_at((rect.width // 2, line_y))[:3] == th.TEXT  # the line is there...
+    # ...and none of it runs through the tier labels' column
+    assert all(surface.get_at((x, line_y))[:3] != th.TEXT for x in range(column.x, column.right))
