@@ -237,22 +237,24 @@ def friend_card(
     return Card(("friend", person.id), tuple(parts), buttons, accent=color)
 
 
-def item_card(item: Item, s: Strings, can: Can, money: Callable[[int], str] = str) -> Card:
-    """A shop item with its price (``money`` names the currency), tags and a Buy button (greyed
-    out when not affordable)."""
-    badges = tuple((f"#{tag}", th.BORDER) for tag in item.tags)
+def item_card(
+    item: Item, s: Strings, can: Can, money: Callable[[int], str] = str, bought: int = 0
+) -> Card:
+    """A shop item as a product tile: a picture tile, its name, tags and price (``money`` names
+    the currency), whether the player already bought it, and a "Buy for N" button (greyed out,
+    with the reason, when not possible)."""
+    badges: list[tuple[str, th.Color]] = []
+    if bought:
+        badges.append((s("shop.bought"), th.GAIN))
+    badges += [(f"#{tag}", th.BORDER) for tag in item.tags]
     reason = can(cmd.Buy(item.id))
-    parts: list = [
-        Badges(badges, lead=item.name),
-        Line(s("shop.price", price=money(item.price)), "meta", th.MUTED),
-    ]
+    face = Face(f"item:{item.id}", item.name, account=True)
+    price = s("shop.price", price=money(item.price))
+    parts: list = [Author(face, item.name, price, tuple(badges), size=52.0)]
     if reason:
         parts.append(Line(s.say(reason), "small", th.WARNING, icon="minus"))
-    return Card(
-        ("item", item.id),
-        tuple(parts),
-        (CardButton("buy", s("shop.buy"), reason is None, icon="plus"),),
-    )
+    buy = CardButton("buy", s("shop.buy_for", price=money(item.price)), reason is None, icon="plus")
+    return Card(("item", item.id), tuple(parts), (buy,), accent=th.SOURCE_COLORS["ad"])
 
 
 def perk_card(perk: Perk, s: Strings, change: str | None = None) -> Card:

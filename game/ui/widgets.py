@@ -172,7 +172,8 @@ def draw_badge(
 
 @dataclass(slots=True)
 class Button:
-    """A clickable, focusable button. `active` marks a toggled state (e.g. already liked)."""
+    """A clickable, focusable button. `active` marks a toggled state (e.g. already liked);
+    `switch` (True/False) draws it as a settings row with an on/off switch on its right."""
 
     id: str
     label: str
@@ -181,6 +182,7 @@ class Button:
     icon: str | None = None
     style: str = "body"
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    switch: bool | None = None
 
     def measure(self, ctx: UIContext) -> tuple[int, int]:
         """The size this button wants (a square for an icon without a label)."""
@@ -188,6 +190,8 @@ class Button:
         h = ctx.text.line_height(self.style)
         if not self.label:
             return h + ctx.theme.px(14), h + ctx.theme.px(14)
+        if self.switch is not None:
+            w += 2 * h + ctx.theme.px(16)
         if self.icon:
             w += h
         return w + ctx.theme.px(28), h + ctx.theme.px(14)
@@ -211,6 +215,9 @@ class Button:
         label = ctx.text.render(self.label, self.style, fg)
         lh = label.get_height()
         x = self.rect.centerx - label.get_width() // 2
+        if self.switch is not None:
+            x = self.rect.x + ctx.theme.px(14)
+            _draw_switch(surface, ctx, self.rect, lh, self.switch)
         if self.icon and not self.label:
             draw_icon(surface, self.icon, self.rect.center, lh * 2 // 3, fg)
         elif self.icon:
@@ -225,6 +232,19 @@ class Button:
         surface.blit(label, (x, self.rect.centery - lh // 2))
         if focused:
             draw_focus(surface, self.rect, ctx)
+
+
+def _draw_switch(
+    surface: pygame.Surface, ctx: UIContext, rect: pygame.Rect, lh: int, on: bool
+) -> None:
+    """An on/off switch at the right of `rect`: a pill with its knob right (on, blue) or left
+    (off, grey)."""
+    pill = pygame.Rect(0, 0, 2 * lh, lh)
+    pill.midright = (rect.right - ctx.theme.px(12), rect.centery)
+    pygame.draw.rect(surface, th.BUTTON_ON if on else th.DISABLED, pill, border_radius=lh // 2)
+    pygame.draw.rect(surface, th.TEXT, pill, max(1, ctx.theme.px(1)), border_radius=lh // 2)
+    knob = (pill.right - lh // 2 if on else pill.x + lh // 2, pill.centery)
+    pygame.draw.circle(surface, th.TEXT, knob, lh // 2 - ctx.theme.px(3))
 
 
 def flow(

@@ -186,7 +186,10 @@ class ShopScene(ListPanel):
         out = [
             text_card(s("shop.money", money=money(game.player.money)), "money", "meta", th.MUTED)
         ]
-        out += [item_card(item, s, game.can, money) for item in game.shop]
+        out += [
+            item_card(item, s, game.can, money, game.actions.count(cmd.Buy(item.id)))
+            for item in game.shop
+        ]
         if not game.shop:
             out.append(text_card(s("shop.empty"), "empty"))
         return out

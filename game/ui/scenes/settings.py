@@ -1,6 +1,8 @@
-"""The settings panel: text size, reduced motion, sound and volume, how long notices stay.
+"""The settings sheet: text size, reduced motion, sound and volume, how long notices stay.
 
-Every change applies at once (the layout reflows for a new text size) and is remembered.
+On/off settings are switches; stepped ones show their value with Smaller/Larger buttons that grey
+out at the ends. Every change applies at once (the layout reflows for a new text size) and is
+remembered.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pygame
 from game.ui import theme as th
 from game.ui.scene import Panel
 from game.ui.settings import NOTICE_SECONDS, VOLUMES, Settings
+from game.ui.theme import TEXT_SIZES
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
@@ -20,59 +23,68 @@ if TYPE_CHECKING:
 ROWS = ("text_size", "reduced_motion", "sound", "volume", "notices")
 
 _STEPS = {
-    "text_size": ("settings.smaller", "settings.larger"),
-    "volume": ("settings.quieter", "settings.louder"),
-    "notices": ("settings.shorter", "settings.longer"),
+    "text_size": ("settings.smaller", "settings.larger", len(TEXT_SIZES)),
+    "volume": ("settings.quieter", "settings.louder", len(VOLUMES)),
+    "notices": ("settings.shorter", "settings.longer", len(NOTICE_SECONDS)),
 }
 
 
 class SettingsScene(Panel):
-    """One row per setting: what it is now, and buttons to change it."""
+    """One row per setting: a switch, or what it is now and buttons to change it."""
 
     def __init__(self, app: App) -> None:
-        """Buttons for every row and a Close button."""
+        """Buttons for every row and the X."""
         super().__init__(app)
         self.rows: dict[str, list[Button]] = {}
         for name in ROWS:
             if name in _STEPS:
-                less, more = _STEPS[name]
+                less, more, _count = _STEPS[name]
                 self.rows[name] = [
                     Button(f"{name}:-1", self.s(less), icon="minus", style="meta"),
                     Button(f"{name}:+1", self.s(more), icon="plus", style="meta"),
                 ]
             else:
-                self.rows[name] = [
-                    Button(f"{name}:toggle", self.s("settings.toggle"), style="meta")
-                ]
+                self.rows[name] = [Button(f"{name}:toggle", self.s(f"settings.{name}.name"))]
         self.close = self.close_button()
         self.focus.set_items([b for row in self.rows.values() for b in row] + [self.close])
         self.labels: dict[str, int] = {}
+        self.boxes: dict[str, pygame.Rect] = {}
         self.message = ""
+        self.sample_y = 0
 
     def label(self, name: str) -> str:
-        """The row's text with the current value."""
+        """A stepped row's text with the current value."""
         st: Settings = self.app.settings
-        on_off = {True: self.s("settings.on"), False: self.s("settings.off")}
         if name == "text_size":
             return self.s("settings.text_size", value=self.s(f"settings.size.{st.text_size}"))
-        if name == "reduced_motion":
-            return self.s("settings.motion", value=on_off[st.reduced_motion])
-        if name == "sound":
-            return self.s("settings.sound", value=on_off[st.sound])
         if name == "volume":
             return self.s("settings.volume", value=VOLUMES[st.volume])
         return self.s("settings.notices", value=NOTICE_SECONDS[st.notices])
 
     def layout(self) -> None:
-        """Rows top to bottom: the label, then its buttons; the sample text; Close."""
+        """Rows top to bottom, each in its own box; then the sample text; the X on top."""
         inner = self.inner_rect()
         t = self.ctx.theme
+        st: Settings = self.app.settings
         y = self.content_top()
         for name, buttons in self.rows.items():
-            self.labels[name] = y
-            y += self.ctx.text.line_height("body") + t.px(4)
-            y = flow(buttons, self.ctx, inner.x, y, inner.width) + t.px(12)
-        self.sample_y = y
+            top = y
+            if name in _STEPS:
+                value = getattr(st, name)
+                buttons[0].enabled = value > 0
+                buttons[1].enabled = value < _STEPS[name][2] - 1
+                self.labels[name] = y + t.px(8)
+                y += t.px(8) + self.ctx.text.line_height("body") + t.px(6)
+                y = flow(buttons, self.ctx, inner.x + t.px(10), y, inner.width - t.px(20))
+                y += t.px(8)
+            else:
+                buttons[0].switch = bool(getattr(st, name))
+                h = buttons[0].measure(self.ctx)[1]
+                buttons[0].rect = pygame.Rect(inner.x, y, inner.width, h)
+                y += h
+            self.boxes[name] = pygame.Rect(inner.x, top, inner.width, y - top)
+            y += t.px(8)
+        self.sample_y = y + t.px(4)
         self.place_close(self.close)
 
     def activate(self, id: str, payload: object) -> None:
@@ -90,16 +102,21 @@ class SettingsScene(Panel):
         self.layout()
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Panel, rows, a sample line in every script, buttons."""
+        """Sheet, row boxes, values, a sample line in every script, buttons."""
         self.draw_panel(surface, self.s("settings.title"))
         inner = self.inner_rect()
+        t = self.ctx.theme
+        for name, box in self.boxes.items():
+            if name in _STEPS:
+                pygame.draw.rect(surface, th.CARD, box, border_radius=t.px(8))
         for name, y in self.labels.items():
-            text = self.ctx.text.fit(self.label(name), "body", inner.width)
-            surface.blit(self.ctx.text.render(text, "body", th.TEXT), (inner.x, y))
-        if self.sample_y + self.ctx.text.line_height("body") < self.close.rect.y:
+            text = self.ctx.text.fit(self.label(name), "body", inner.width - t.px(20))
+            surface.blit(self.ctx.text.render(text, "body", th.TEXT), (inner.x + t.px(10), y))
+        bottom = inner.bottom - (self.ctx.text.line_height("meta") if self.message else 0)
+        if self.sample_y + self.ctx.text.line_height("body") < bottom:
             sample = self.ctx.text.fit(self.s("settings.sample"), "body", inner.width)
             surface.blit(self.ctx.text.render(sample, "body", th.MUTED), (inner.x, self.sample_y))
         if self.message:
             img = self.ctx.text.render(self.message, "meta", th.WARNING)
-            surface.blit(img, (self.close.rect.right + self.ctx.theme.pad, self.close.rect.y))
+            surface.blit(img, (inner.x, inner.bottom - img.get_height()))
         self.draw_widgets(surface)
