@@ -11,6 +11,7 @@ from ui_helpers import button_center, card_button, click, config, focus_to, fram
 
 from game.core import commands as cmd
 from game.core.results import CHOICE_KINDS
+from game.ui import theme as th
 from game.ui.present import count
 from game.ui.scenes.play import NAV
 from game.ui.strings import Strings
@@ -187,3 +188,42 @@ def test_counts_are_singular_for_one(language) -> None:
         assert not one.startswith("count.") and two.startswith("2 "), name
     for name, expected in SINGULARS[language].items():
         assert count(s, f"count.{name}", 1) == expected
+
+
+def test_settings_switches_show_their_state_and_steps_stop_at_the_ends(tmp_path: Path) -> None:
+    from game.ui.scenes.settings import SettingsScene
+
+    def body(app):
+        yield from start(app)
+        app.push(SettingsScene(app))
+        yield from frames(2)
+        motion = next(b for b in app.top.focus.items if b.id == "reduced_motion:toggle")
+        assert motion.switch is app.settings.reduced_motion is False
+        click(motion.rect.center)
+        yield from frames(2)
+        assert motion.switch is app.settings.reduced_motion is True
+        larger = next(b for b in app.top.focus.items if b.id == "text_size:+1")
+        for _ in range(6):
+            click(larger.rect.center)
+            yield from frames(2)
+        assert not larger.enabled  # "Larger" says it is at the largest size
+        assert app.settings.text_size == 3
+
+    run(config(tmp_path), body)
+
+
+def test_a_bought_item_says_so_in_the_shop(tmp_path: Path) -> None:
+    def body(app):
+        yield from start(app)
+        key(ord("s"), unicode="s")
+        yield from frames(2)
+        game = app.session.game
+        item = next(i for i in game.shop if game.can(cmd.Buy(i.id)) is None)
+        card = next(c for c in app.top.list.cards if c.key == ("item", item.id))
+        assert card.buttons[0].label == app.strings("shop.buy_for", price=item.price)
+        click(card_button(app, "list", ("item", item.id), "buy"))
+        yield from frames(2)
+        card = next(c for c in app.top.list.cards if c.key == ("item", item.id))
+        assert (app.strings("shop.bought"), th.GAIN) in card.parts[0].badges
+
+    run(config(tmp_path), body)
