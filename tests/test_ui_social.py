@@ -227,3 +227,29 @@ def test_a_bought_item_says_so_in_the_shop(tmp_path: Path) -> None:
         assert (app.strings("shop.bought"), th.GAIN) in card.parts[0].badges
 
     run(config(tmp_path), body)
+
+
+def test_results_say_saved_without_a_path_and_count_in_the_singular(tmp_path: Path) -> None:
+    from game.ui.scenes.results import ResultsScene
+
+    seen: dict[str, object] = {}
+
+    def body(app):
+        yield from start(app)
+        post = friend_post(app)
+        app.command(cmd.Share(post.uid))
+        app.command(cmd.Comment(post.uid, "Hi"))
+        app.reset(ResultsScene(app))
+        yield from frames(2)
+        results = app.top
+        assert "folder" not in {item.id for item in results.focus.items}
+        seen["saved"] = app.strings("results.saved", folder=results.folder_words(tmp_path))
+        counts = next(c for c in results.list.cards if c.key == "counts")
+        seen["counts"] = counts.parts[0].text
+        seen["home"] = results.folder_words(Path.home())
+
+    run(config(tmp_path), body)
+    assert "1 share," in seen["counts"] and "1 comment," in seen["counts"]
+    assert "1 shares" not in seen["counts"] and "1 comments" not in seen["counts"]
+    assert seen["home"] == "your home folder"
+    assert str(tmp_path) not in str(seen["saved"])  # a folder's name, never its path

@@ -19,7 +19,7 @@ from game.ui.cards import Card, Custom, Line
 from game.ui.export import download, export_file, export_folder, in_browser, results_folder
 from game.ui.listview import CardList
 from game.ui.present import count, heading_card
-from game.ui.scene import Scene
+from game.ui.scene import Panel
 from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, UIContext, delta_label, flow
 
@@ -29,8 +29,12 @@ if TYPE_CHECKING:
 CHART_HEIGHT = 170
 
 
-class ResultsScene(Scene):
-    """The results of the app's finished session."""
+class ResultsScene(Panel):
+    """The results of the app's finished session, on a sheet of its own (the X and Done both
+    go to the title screen; the results are kept)."""
+
+    opaque = True
+    shows_hud = False
 
     def __init__(self, app: App) -> None:
         """Build the results and keep a copy in the save folder (desktop)."""
@@ -48,10 +52,11 @@ class ResultsScene(Scene):
         )
         self.done = Button("done", self.s("results.done"))
         self.copy = Button("copy", self.s("results.copy"), icon="check")
+        self.close = self.close_button()
         items: list = [self.list]
         if session.ask_nickname:
             items.append(self.nickname)
-        self.focus.set_items([*items, self.copy, self.export, self.done])
+        self.focus.set_items([*items, self.copy, self.export, self.done, self.close])
         self.rects: dict[str, pygame.Rect] = {}
         self.text_input: bool | None = None
         self.results = self.build()
@@ -158,16 +163,17 @@ class ResultsScene(Scene):
             y += ctx.theme.px(10)
 
     def layout(self) -> None:
-        """The card on top; nickname, folder and buttons at the bottom."""
+        """The card on top; nickname, "Saved" and buttons at the bottom; the X on top."""
         t = self.ctx.theme
-        a = self.area()
-        width = min(a.width - 2 * t.pad, t.px(1000))
-        x = a.centerx - width // 2
+        a = self.inner_rect()
+        width = a.width
+        x = a.x
+        self.place_close(self.close)
         lh = self.ctx.text.line_height("meta")
         field_h = self.nickname.height_for(self.ctx, width, 1)
         buttons = [self.copy, self.export, self.done]
         buttons_h = flow(buttons, self.ctx, x, 0, width)
-        y = a.bottom - t.pad - buttons_h
+        y = a.bottom - buttons_h
         flow(buttons, self.ctx, x, y, width)
         if not in_browser():
             y -= lh + t.px(8)
@@ -177,8 +183,7 @@ class ResultsScene(Scene):
             self.nickname.rect = pygame.Rect(x, y, width, field_h)
             y -= lh + t.px(4)
             self.rects["nickname"] = pygame.Rect(x, y, width, lh)
-        top = a.y + t.pad + self.ctx.text.line_height("heading") + t.px(8)
-        self.rects["title"] = pygame.Rect(x, a.y + t.pad, width, 10)
+        top = self.content_top()
         self.list.set_rect(pygame.Rect(x, top, width, y - t.px(8) - top), self.ctx)
         self.list.set_cards(self.cards(), self.ctx)
 
@@ -216,7 +221,7 @@ class ResultsScene(Scene):
             self.copy_code()
         elif id == "export":
             self.save_copy()
-        elif id == "done":
+        elif id in ("done", "close"):
             self.keep()
             self.app.to_title()
 
@@ -231,10 +236,18 @@ class ResultsScene(Scene):
             self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
             return
         self.keep()
-        text = self.s(
-            "results.exported_to", folder=path.parent.name or str(path.parent), file=path.name
-        )
+        text = self.s("results.exported_to", folder=self.folder_words(path.parent), file=path.name)
         self.app.toasts.add(text, "check", th.GAIN)
+
+    def folder_words(self, folder: Path) -> str:
+        """A folder as a player names it: "your Downloads folder", "your home folder", or
+        just its name (never a full path)."""
+        home = Path.home()
+        if folder == home / "Downloads":
+            return self.s("results.in_downloads")
+        if folder == home:
+            return self.s("results.in_home")
+        return folder.name or str(folder)
 
     def back(self) -> None:
         """Esc goes to the title screen (the results are kept)."""
@@ -243,14 +256,13 @@ class ResultsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         """Title, card, fields and buttons."""
-        title = self.s("results.title", title=self.app.session.scenario.title)
-        self.draw_title(surface, title, self.rects["title"])
+        surface.fill(th.BG)
+        self.draw_panel(surface, self.s("results.title", title=self.app.session.scenario.title))
         if "nickname" in self.rects:
             text = self.ctx.text.render(self.s("results.nickname"), "meta", th.MUTED)
             surface.blit(text, self.rects["nickname"].topleft)
         if "saved" in self.rects:
-            folder = Path(self.folder.text).name or self.folder.text
-            saved = self.s("results.saved", folder=folder)
+            saved = self.s("results.saved", folder=self.folder_words(Path(self.folder.text)))
             text = self.ctx.text.render(
                 self.ctx.text.fit(saved, "meta", self.rects["saved"].width), "meta", th.MUTED
             )
