@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
+ASKED = {
+    "remove": ("ask.remove", "ask.remove_yes", cmd.RemoveFriend),
+    "report": ("ask.report_friend", "ask.report", cmd.ReportFriend),
+}
+"""Friend buttons asked about first: (message key, answer key, command)."""
+
+
 class ListPanel(Panel):
     """A panel with a title, a list of cards and a Close button."""
 
@@ -117,21 +124,14 @@ class FriendsScene(ListPanel):
             self.app.push(PersonScene(self.app, friend))
         elif button == "add":
             self.app.command(cmd.AddFriend(friend))
-        elif button == "remove":
+        elif button in ASKED:
+            key, yes, command = ASKED[button]
             ask(
                 self.app,
-                self.s("ask.remove.title", name=name),
-                self.s("ask.remove", name=name),
-                self.s("ask.remove_yes"),
-                lambda: self.app.command(cmd.RemoveFriend(friend)),
-            )
-        elif button == "report":
-            ask(
-                self.app,
-                self.s("ask.report_friend.title", name=name),
-                self.s("ask.report_friend", name=name),
-                self.s("ask.report"),
-                lambda: self.app.command(cmd.ReportFriend(friend)),
+                self.s(f"{key}.title", name=name),
+                self.s(key, name=name),
+                self.s(yes),
+                lambda: self.app.command(command(friend)),
             )
 
 
