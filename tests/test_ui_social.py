@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_helpers import button_center, card_button, click, config, focus_to, frames, key, run, scene
+from ui_helpers import (
+    SCENARIOS,
+    button_center,
+    card_button,
+    click,
+    config,
+    focus_to,
+    frames,
+    key,
+    run,
+    scene,
+)
 
 from game.core import commands as cmd
 from game.core.results import CHOICE_KINDS
@@ -132,8 +143,11 @@ def test_the_window_fits_the_primary_screen(asked, screens, expected) -> None:
     assert fit_window(asked, screens) == expected
 
 
+@pytest.mark.parametrize("scenario", ["viral-score.yaml", "viral-score.es.yaml"])
 @pytest.mark.parametrize("text_size", [0, 1, 2, 3])
-def test_the_toolbar_never_leaves_a_button_alone_on_a_row(tmp_path: Path, text_size) -> None:
+def test_the_toolbar_never_leaves_a_button_alone_on_a_row(
+    tmp_path: Path, text_size, scenario
+) -> None:
     def body(app):
         yield from start(app)
         settings = app.settings
@@ -147,7 +161,7 @@ def test_the_toolbar_never_leaves_a_button_alone_on_a_row(tmp_path: Path, text_s
         assert len(rows) == 1 or min(rows.values()) > 1, rows
         assert {b.id for b in app.top.nav} == set(NAV)
 
-    run(config(tmp_path, size=(800, 600)), body)
+    run(config(tmp_path, size=(800, 600), scenario_path=str(SCENARIOS / scenario)), body)
 
 
 def test_messages_say_they_are_read_only(tmp_path: Path) -> None:
