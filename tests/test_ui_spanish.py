@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 import pytest
 from test_ui_play import pick_scenario, play_to_debrief, select_card
-from ui_helpers import SCENARIOS, config, frames, key, letter, run, scene
+from ui_helpers import SCENARIOS, config, focus_to, frames, key, letter, run, scene
 
 from game.core import commands as cmd
 from game.core.explain.phrases import TABLES as CORE_TABLES
@@ -63,6 +63,9 @@ def test_a_spanish_game_draws_no_english(tmp_path: Path, monkeypatch: pytest.Mon
         yield from frames(2)
         target = next(p for p in game.feed if not p.by_player)
         yield from select_card(app, "feed", target.uid, 3)
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        yield from focus_to(app, "yes")  # a report is asked about first
         key(pygame.K_RETURN)
         yield from frames(2)
         assert cmd.ReportPost(target.uid) in app.session.game.actions
