@@ -140,8 +140,11 @@ def _delegate(command: str, rest: list[str]) -> int:
         from game.web.command import main as web_main
 
         return web_main(rest)
-    from game.bench import main as bench_main
-
+    try:
+        from game.bench import main as bench_main
+    except ImportError:  # the browser build leaves the benchmark out
+        print("python -m game bench: the benchmark is not part of this build", file=sys.stderr)
+        return USAGE_ERROR
     return bench_main(rest)
 
 

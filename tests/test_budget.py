@@ -235,9 +235,9 @@ def test_the_budget_shows_as_a_toast_in_player_words(tmp_path: Path) -> None:
         yield from frames(2)
         key(pygame.K_RETURN)
         yield from frames(2)
-        app.command(cmd.Post(choice="c0"))
+        app.flow.command(cmd.Post(choice="c0"))
         yield from frames(2)
-        texts = [t.text for t in app.toasts.items]
+        texts = [t.text for t in app.flow.toasts.items]
         assert Strings("en")("notice.budget") in texts
         assert not any("flip" in t or ".yaml" in t for t in texts)
         shot(app, "budget-toast")

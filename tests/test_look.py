@@ -193,7 +193,7 @@ def _app(tmp_path: Path, **kw) -> App:
     cfg = config(tmp_path, settings_store=saves.FileStore(tmp_path / "settings.json"), **kw)
     app = App(cfg, surface=pygame.Surface(cfg.size))
     scenario = check_file("scenarios/viral-score.yaml").scenario
-    app.start_game(scenario, "scenarios/viral-score.yaml")
+    app.flow.start_game(scenario, "scenarios/viral-score.yaml")
     return app
 
 
@@ -212,11 +212,11 @@ def test_score_changes_play_sounds_and_float_unless_reduced(tmp_path: Path) -> N
     app = _app(tmp_path)
     assert pygame.mixer.get_init(), "the dummy audio driver should start the mixer"
     assert app.audio.available
-    app.command(cmd.EndDay())
+    app.flow.command(cmd.EndDay())
     assert "day_end" in app.audio.played
     report = next(p for p in app.session.game.feed if p.friend_id)
     before = app.session.game.player.score
-    app.command(cmd.ReportPost(report.uid))
+    app.flow.command(cmd.ReportPost(report.uid))
     delta = app.session.game.player.score - before
     if delta:
         assert ("score_up" if delta > 0 else "score_down") in app.audio.played[-2:] or (
@@ -226,7 +226,7 @@ def test_score_changes_play_sounds_and_float_unless_reduced(tmp_path: Path) -> N
     app.apply_settings(app.settings.toggle("sound").toggle("reduced_motion"))
     app.motion.clear()
     played = list(app.audio.played)
-    app.command(cmd.EndDay())
+    app.flow.command(cmd.EndDay())
     assert app.audio.played == played  # muted
     assert not app.motion.floats
 
@@ -239,7 +239,7 @@ def test_a_tier_change_is_a_moment(tmp_path: Path) -> None:
         if game.over or game.player.tier.id != start:
             break
         friend = next((p for p in game.feed if p.friend_id and not p.reported), None)
-        app.command(cmd.ReportPost(friend.uid) if friend else cmd.EndDay())
+        app.flow.command(cmd.ReportPost(friend.uid) if friend else cmd.EndDay())
         while len(app.stack) > 1:
             app.pop()
     assert game.player.tier.id != start, "reporting friends' posts should change the tier"

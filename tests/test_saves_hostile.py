@@ -137,8 +137,8 @@ def test_save_and_quit_to_the_title_says_when_the_save_failed(tmp_path: Path) ->
         yield from frames(2)
         key(pygame.K_RETURN)
         yield from frames(2)
-        app.command(cmd.Post(choice="lunch"))
-        app.to_title()
+        app.flow.command(cmd.Post(choice="lunch"))
+        app.flow.to_title()
         yield from frames(2)
         assert scene(app) == "TitleScene"
         assert "could not be saved" in app.top.message
@@ -158,7 +158,7 @@ def test_quitting_when_the_save_fails_warns_once_then_leaves(tmp_path: Path) -> 
         yield from frames(2)
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         yield from frames(2)
-        assert app.running and any("could not be saved" in t.text for t in app.toasts.items)
+        assert app.running and any("could not be saved" in t.text for t in app.flow.toasts.items)
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         yield from frames(2)
         raise AssertionError("the second quit did not leave")
@@ -239,8 +239,8 @@ def test_with_profiles_a_changed_scenario_is_offered_not_set_aside(
 
     def body(app):
         yield
-        app.profile = "Ana"
-        app.to_title()
+        app.flow.profile = "Ana"
+        app.flow.to_title()
         yield from frames(2)
         yield from focus_to(app, "game-0")
         key(pygame.K_RETURN)

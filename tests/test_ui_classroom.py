@@ -157,13 +157,13 @@ def test_profiles_keep_each_players_games_and_ask_before_starting_another(
         yield from frames(1)
         click(button_center(app, "start"))
         yield from frames(2)
-        assert scene(app) == "PlayScene" and app.profile == "Ana"
+        assert scene(app) == "PlayScene" and app.flow.profile == "Ana"
         first_path = app.session.path
         click(button_center(app, "end_day"))
         yield from frames(2)
         click(button_center(app, "next"))
         yield from frames(2)
-        app.to_title()
+        app.flow.to_title()
         yield from frames(2)
         assert [g.day for g in book.unfinished("Ana")] == [2]
         labels = [b.label for b in app.top.buttons]
@@ -178,13 +178,13 @@ def test_profiles_keep_each_players_games_and_ask_before_starting_another(
         yield from frames(2)
         assert scene(app) == "PlayScene"
         app.session.save()
-        app.to_title()
+        app.flow.to_title()
         yield from frames(2)
         assert sorted(g.day for g in book.unfinished("Ana")) == [1, 2]  # both kept
         click(button_center(app, "game-1"))  # the older one: day 2
         yield from frames(2)
         assert scene(app) == "PlayScene" and app.session.game.day == 2
-        app.to_title()
+        app.flow.to_title()
         yield from frames(2)
         click(button_center(app, "player"))
         yield from frames(2)
@@ -193,7 +193,7 @@ def test_profiles_keep_each_players_games_and_ask_before_starting_another(
         type_text("Ben")
         click(button_center(app, "start"))
         yield from frames(3)
-        assert scene(app) == "TitleScene" and app.profile == "Ben"
+        assert scene(app) == "TitleScene" and app.flow.profile == "Ben"
         assert not any(b.id.startswith("game-") for b in app.top.buttons)
 
     run(config(tmp_path, book=book, store=None), body)
@@ -210,7 +210,7 @@ def test_without_profiles_a_new_game_asks_before_replacing_the_unfinished_one(
         yield from frames(2)
         click(button_center(app, "next"))
         yield from frames(2)
-        app.to_title()
+        app.flow.to_title()
         yield from frames(2)
         saved = (tmp_path / "save.json").read_text(encoding="utf-8")
         click(card_button(app, "picker", ("scenario", 1), "play"))
@@ -273,7 +273,7 @@ def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
         click(button_center(app, "copy"))
         yield from frames(2)
         assert links.copied == [encode(results)]
-        assert "Code copied" in " ".join(t.text for t in app.toasts.items)
+        assert "Code copied" in " ".join(t.text for t in app.flow.toasts.items)
         key(pygame.K_c, pygame.KMOD_CTRL)
         yield from frames(2)
         assert links.copied == [encode(results)] * 2

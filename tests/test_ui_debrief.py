@@ -60,7 +60,7 @@ def card_words(card: Card) -> list[str]:
 def shown_words(app) -> int:
     """The words of the debrief page as it stands: title, every card, the two buttons."""
     debrief = app.top
-    texts = [app.strings("debrief.title")]
+    texts = [app.flow.strings("debrief.title")]
     for card in debrief.list.cards:
         texts += card_words(card)
     texts += [debrief.again.label, debrief.other.label]
@@ -74,7 +74,7 @@ def live_week(app, commands: list[cmd.Command]):
     yield from frames(2)
     assert scene(app) == "PlayScene"
     for command in commands:
-        assert app.command(command) is not None, command
+        assert app.flow.command(command) is not None, command
         yield
     for _ in range(60):
         if scene(app) == "DebriefScene":
@@ -132,7 +132,7 @@ def test_the_debrief_shows_this_weeks_biggest_changes_then_unfolds_and_opens_sou
             texts = card_words(cards[("mine", i)])
             assert highlight.fact.claim in texts
             if highlight.repeat:
-                assert app.strings("debrief.same_fact") in texts
+                assert app.flow.strings("debrief.same_fact") in texts
             else:
                 assert highlight.fact.explanation in texts
             assert not any(s.url in texts for s in highlight.fact.sources if s.url)
@@ -153,7 +153,7 @@ def test_the_debrief_shows_this_weeks_biggest_changes_then_unfolds_and_opens_sou
         yield from frames(2)
         click(card_button(app, "debrief", ("fact", 0), "copy:0"))
         yield from frames(2)
-        seen["toasts"] = [t.text for t in app.toasts.items]
+        seen["toasts"] = [t.text for t in app.flow.toasts.items]
         shot(app, "debrief-1280x800-copied")
         click(card_button(app, "debrief", ("fact", 0), "more"))
         yield from frames(2)
@@ -177,7 +177,7 @@ def test_the_debrief_at_800x600_keyboard_only(tmp_path: Path) -> None:
         key(pygame.K_RETURN)  # More
         yield from frames(10)
         card = app.top.list.cards[app.top.list.selected]
-        assert card.key == ("mine", 0) and card.buttons[0].label == app.strings("debrief.less")
+        assert card.key == ("mine", 0) and card.buttons[0].label == app.flow.strings("debrief.less")
         shot(app, "debrief-800x600-more")
         key(pygame.K_RIGHT)
         key(pygame.K_RETURN)  # Open source 1
@@ -203,7 +203,7 @@ def test_no_possible_week_makes_the_default_debrief_too_long(tmp_path: Path, nam
         cards = app.top.list.cards
         variable = [c for c in cards if isinstance(c.key, tuple) and c.key[0] in ("mine", "fact")]
         fixed["words"] = shown_words(app) - sum(count_words(card_words(c)) for c in variable)
-        fixed["strings"] = app.strings
+        fixed["strings"] = app.flow.strings
 
     run(config(tmp_path, scenario_path=str(path)), body)
     scenario = check_file(path).scenario

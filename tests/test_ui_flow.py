@@ -54,7 +54,7 @@ def _play_a_day(app):
     key(pygame.K_RETURN)
     yield from frames(2)
     post = app.session.game.feed[0]
-    app.command(cmd.Like(post.uid))
+    app.flow.command(cmd.Like(post.uid))
     yield
 
 
@@ -169,7 +169,7 @@ def test_f5_reloads_and_replays_and_keeps_the_game_when_the_file_breaks(tmp_path
         key(pygame.K_RETURN)
         yield from frames(2)
         post = app.session.game.feed[0]
-        app.command(cmd.Like(post.uid))
+        app.flow.command(cmd.Like(post.uid))
         yield
         actions = app.session.game.actions
         copy.write_text(text.replace("money: 120", "money: 777", 1), encoding="utf-8")
@@ -227,7 +227,7 @@ def test_every_scene_fits_the_window(tmp_path: Path, size: tuple[int, int]) -> N
         shot(app, f"size-{tag}-title")
         key(pygame.K_RETURN)
         yield from frames(2)
-        app.toasts.clear()
+        app.flow.toasts.clear()
         _inside(app)
         shot(app, f"size-{tag}-feed")
         for shortcut, name in SCENES:
@@ -327,11 +327,11 @@ def test_text_cache_is_bounded() -> None:
 
 def test_bench_renders_a_thousand_post_feed(tmp_path: Path) -> None:
     """The benchmark hook renders N frames of a 1,000-post feed and returns their times."""
-    from game.ui.bench import cold_start, frame_times
+    from game.bench.ui import frame_times, startup_steps
 
-    times = frame_times(VIRAL, posts=1000, frames=30, size=(1280, 800))
+    times = frame_times(posts=1000, frames=30, size=(1280, 800))
     assert len(times) == 30 and all(t > 0 for t in times)
-    marks = cold_start(VIRAL)
+    marks = startup_steps(VIRAL)
     assert marks["total"] > 0
 
 

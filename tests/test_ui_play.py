@@ -84,7 +84,7 @@ def test_keyboard_only_plays_scenario_from_title_to_debrief(tmp_path: Path, path
         shot(app, f"{name}-title")
         yield from pick_scenario(app, path)
         game = app.session.game
-        app.toasts.clear()
+        app.flow.toasts.clear()
         shot(app, f"{name}-feed")
         if game.free_text:
             letter("p")

@@ -35,7 +35,7 @@ def start(app):
     key(pygame.K_RETURN)
     yield from frames(2)
     assert scene(app) == "PlayScene"
-    app.toasts.clear()
+    app.flow.toasts.clear()
 
 
 def friend_post(app):
@@ -209,7 +209,7 @@ def test_settings_switches_show_their_state_and_steps_stop_at_the_ends(tmp_path:
 
     def body(app):
         yield from start(app)
-        app.push(SettingsScene(app))
+        app.push(SettingsScene(app.flow))
         yield from frames(2)
         motion = next(b for b in app.top.focus.items if b.id == "reduced_motion:toggle")
         assert motion.switch is app.settings.reduced_motion is False
@@ -234,11 +234,11 @@ def test_a_bought_item_says_so_in_the_shop(tmp_path: Path) -> None:
         game = app.session.game
         item = next(i for i in game.shop if game.can(cmd.Buy(i.id)) is None)
         card = next(c for c in app.top.list.cards if c.key == ("item", item.id))
-        assert card.buttons[0].label == app.strings("shop.buy_for", price=item.price)
+        assert card.buttons[0].label == app.flow.strings("shop.buy_for", price=item.price)
         click(card_button(app, "list", ("item", item.id), "buy"))
         yield from frames(2)
         card = next(c for c in app.top.list.cards if c.key == ("item", item.id))
-        assert (app.strings("shop.bought"), th.GAIN) in card.parts[0].badges
+        assert (app.flow.strings("shop.bought"), th.GAIN) in card.parts[0].badges
 
     run(config(tmp_path), body)
 
@@ -251,13 +251,13 @@ def test_results_say_saved_without_a_path_and_count_in_the_singular(tmp_path: Pa
     def body(app):
         yield from start(app)
         post = friend_post(app)
-        app.command(cmd.Share(post.uid))
-        app.command(cmd.Comment(post.uid, "Hi"))
-        app.reset(ResultsScene(app))
+        app.flow.command(cmd.Share(post.uid))
+        app.flow.command(cmd.Comment(post.uid, "Hi"))
+        app.reset(ResultsScene(app.flow))
         yield from frames(2)
         results = app.top
         assert "folder" not in {item.id for item in results.focus.items}
-        seen["saved"] = app.strings("results.saved", folder=results.folder_words(tmp_path))
+        seen["saved"] = app.flow.strings("results.saved", folder=results.folder_words(tmp_path))
         counts = next(c for c in results.list.cards if c.key == "counts")
         seen["counts"] = counts.parts[0].text
         seen["home"] = results.folder_words(Path.home())

@@ -107,6 +107,7 @@ def game_modules() -> list[str]:
         if path.is_file()
         and "__pycache__" not in path.parts
         and "tests" not in path.relative_to(GAME).parts
+        and path.relative_to(GAME).parts[0] != "bench"
         and path.suffix not in (".pyc", ".pyo")
         and not path.name.startswith(".")
     )
@@ -168,6 +169,34 @@ def test_archive_has_no_compiled_files_caches_or_tests(built: Built) -> None:
         assert "__pycache__" not in name, name
         assert not name.startswith(("assets/tests/", "assets/game/tests/")), name
         assert not name.startswith("assets/build/"), name
+
+
+def test_archive_leaves_out_the_benchmark(built: Built) -> None:
+    assert (GAME / "bench" / "__init__.py").is_file()
+    assert not any(name.startswith("assets/game/bench/") for name in built.names)
+    assert "assets/game/ui/bench.py" not in built.names
+    assert "assets/game/ui/app.py" in built.names
+
+
+def test_the_built_game_runs_without_the_benchmark(built: Built, tmp_path: Path) -> None:
+    """The archive's own files alone (-S: not even an installed copy of the game): check works,
+    bench says why it is not there."""
+    with built.apk as archive:
+        for name in archive.namelist():
+            if name.startswith("assets/") and not name.endswith("/"):
+                target = tmp_path / name[len("assets/") :]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(archive.read(name))
+    script = (
+        "import sys; sys.path.insert(0, '.'); from game.cli import main; "
+        "print(main(['check', 'scenarios/viral-score.yaml']), main(['bench']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.stdout.split()[-2:] == ["0", "2"], done.stdout + done.stderr
+    assert "the benchmark is not part of this build" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_archive_stays_under_one_mebibyte(built: Built) -> None:

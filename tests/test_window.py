@@ -6,6 +6,7 @@ Screenshots go to tests/artifacts/window-*.png.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ from pathlib import Path
 import pygame
 import pytest
 from ui_helpers import ARTIFACTS, ROOT, SCENARIOS, button_center, config, focus_to, frames, run
+
+from game.bench.window import virtual_screen
 
 SIZE = (1280, 800)
 TOOLS = {"Xvfb": "xvfb", "xdotool": "xdotool", "import": "imagemagick"}
@@ -32,33 +35,16 @@ def _require_tools() -> None:
         pytest.fail("the real-window test needs: " + ", ".join(missing), pytrace=False)
 
 
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number between :90 and :199")
-
-
 @pytest.fixture
 def xvfb() -> Iterator[str]:
     """A virtual X screen of 1280x800, started for this test and stopped after it."""
     _require_tools()
-    n = _free_display()
-    proc = subprocess.Popen(
-        ["Xvfb", f":{n}", "-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while not Path(f"/tmp/.X11-unix/X{n}").exists():
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Xvfb :{n} did not start (exit code {proc.poll()})", pytrace=False)
-            time.sleep(0.1)
-        yield f":{n}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with contextlib.ExitStack() as stack:
+        try:
+            display = stack.enter_context(virtual_screen(SIZE))
+        except RuntimeError as err:
+            pytest.fail(str(err), pytrace=False)
+        yield display
 
 
 def _x(display: str, *args: str, timeout: float = 20) -> str:

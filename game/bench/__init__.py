@@ -7,8 +7,9 @@ Output: a table (figure, value, unit, goal, met?) followed by notes saying how e
 measured; or, with ``--json``, one JSON object whose keys are exactly the issue's keys, flat and
 dotted (``"frame_ms.p99"``, ``"day_step_ms.friends_1000_rules_200"``, ...), each mapping to::
 
-    {"value": number or null, "unit": "ms" | "x" | "bytes", "goal": "<= 4" or null,
-     "met": true | false | null, "note": "how it was measured, or why value is null"}
+    {"value": number or null, "unit": "ms" | "s" | "%" | "/s" | "x" | "bytes",
+     "goal": "<= 4" or null, "met": true | false | null,
+     "note": "how it was measured, or why value is null"}
 
 ``value`` is null only with a ``note`` giving the reason (skipped by ``--quick`` or ``--only``,
 an optional tool missing, a step that failed). ``met`` is null when there is no goal or no value.
@@ -17,11 +18,13 @@ an optional tool missing, a step that failed). ``met`` is null when there is no 
 but legal inputs that once stalled the tools.
 
 ``--quick`` is for CI, to check that the benchmark works: one or two repetitions, fewer frames, and
-no 10,000-friend scenarios. ``--only`` measures some groups: frame, day_step, check, cold_start,
-hot_reload, condition, loader, apk.
+no 10,000-friend scenarios, three idle seconds, no browser. ``--only`` measures some groups: idle,
+frame, day_step, check, cold_start, hot_reload, condition, loader, apk, simulate, browser.
 
 Modules: ``scenarios`` (generated scenarios as YAML text), ``core`` (engine, checker, loader,
-conditions), ``ui`` (frames, cold start, F5, web archive), ``figures`` (timing, table, JSON).
+conditions, simulate), ``ui`` (frames, cold start, F5, web archive), ``window`` (the idle game in
+a real window under Xvfb), ``browser`` (the core in Chromium under Pyodide), ``figures`` (timing,
+table, JSON). The game is driven through its loop's driver hook; the game has no bench switch.
 """
 
 from __future__ import annotations
@@ -33,9 +36,22 @@ from collections.abc import Callable, Sequence
 
 from game.bench.figures import KEYS, Figure, missing, table, to_json
 
-GROUPS = ("frame", "day_step", "check", "cold_start", "hot_reload", "condition", "loader", "apk")
+GROUPS = (
+    "idle",
+    "frame",
+    "day_step",
+    "check",
+    "cold_start",
+    "hot_reload",
+    "condition",
+    "loader",
+    "apk",
+    "simulate",
+    "browser",
+)
 _UNITS = {"apk_bytes": "bytes", "condition_eval_ratio_vs_rule_engine": "x"}
-_UNITS["loader_ratio_vs_safe_load"] = "x"
+_UNITS.update(loader_ratio_vs_safe_load="x", idle_cpu_pct="%", idle_flips_per_s="/s")
+_UNITS["simulate_s"] = "s"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,7 +83,7 @@ def _group(key: str) -> str:
 
 def measure(quick: bool, groups: Sequence[str] = GROUPS) -> list[Figure]:
     """Measure the figures of ``groups`` (the others are null); returns them in ``KEYS`` order."""
-    from game.bench import core, ui
+    from game.bench import browser, core, ui, window
 
     found: dict[str, Figure] = {}
     data: list[bytes] = []
@@ -86,6 +102,9 @@ def measure(quick: bool, groups: Sequence[str] = GROUPS) -> list[Figure]:
         ("hot_reload", lambda: ui.hot_reload(quick)),
         ("cold_start", lambda: ui.cold_start(quick)),
         ("apk", lambda: ui.apk(quick)),
+        ("idle", lambda: window.idle(quick)),
+        ("simulate", lambda: core.simulate_wall(quick)),
+        ("browser", lambda: browser.browser_core(quick)),
     ]
     for group, run in steps:
         if group not in groups:

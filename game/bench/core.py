@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -215,3 +218,29 @@ def condition_set(count: int = 200, records: int = 50) -> tuple[list[str], list[
         record["mood"] = rng.choice(moods)
         data.append(record)
     return out, data
+
+
+SIMULATE_ARGS = ("simulate", "scenarios/viral-score.yaml", "--strategy", "all", "--runs", "20")
+
+
+def simulate_wall(quick: bool) -> Figure:
+    """``simulate_s``: wall time of ``python -m game simulate scenarios/viral-score.yaml
+    --strategy all --runs 20`` in a new process (start-up, loading and checking included)."""
+    key = "simulate_s"
+    root = Path(__file__).resolve().parents[2]
+    runs: list[float] = []
+    for _ in range(1 if quick else 5):
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "game", *SIMULATE_ARGS],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        runs.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            return missing(key, "s", f"simulate failed: {last}", "<= 1")
+    note = f"`python -m game {' '.join(SIMULATE_ARGS)}`, wall clock, median of {len(runs)}"
+    return at_most(key, median(runs), "s", 1, note)

@@ -13,6 +13,8 @@ from typing import Any
 FRIENDS = (10, 100, 1000, 10000)
 RULES = (20, 200)
 KEYS: tuple[str, ...] = (
+    "idle_cpu_pct",
+    "idle_flips_per_s",
     "frame_ms.p50",
     "frame_ms.p99",
     *(f"day_step_ms.friends_{f}_rules_{r}" for f in FRIENDS for r in RULES),
@@ -22,6 +24,8 @@ KEYS: tuple[str, ...] = (
     "condition_eval_ratio_vs_rule_engine",
     "loader_ratio_vs_safe_load",
     "apk_bytes",
+    "simulate_s",
+    "browser_core_ms",
 )
 """Every figure, in the issue's order; the JSON has exactly these keys."""
 

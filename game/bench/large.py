@@ -258,11 +258,11 @@ def _window_figures(feed_path: Path, quick: bool) -> list[Figure]:
             app = App(AppConfig(size=size, seed=1, fps=0), surface=pygame.Surface(size))
             result = check_file(feed_path)
             assert result.scenario is not None
-            app.start_game(result.scenario, str(feed_path))
+            app.flow.start_game(result.scenario, str(feed_path))
 
             def click() -> None:
                 post = app.session.game.feed[0]
-                app.command(cmd.Like(post.uid))
+                app.flow.command(cmd.Like(post.uid))
                 app.update(1 / 60)
                 app.draw(app.surface)
 
@@ -270,7 +270,7 @@ def _window_figures(feed_path: Path, quick: bool) -> list[Figure]:
             bad = Diagnostic("big.yaml", 1, 999_990, "error", "a problem at the end", None, line)
 
             def error_screen() -> None:
-                app.push(ErrorScene(app, "big.yaml", [bad], keep_game=True))
+                app.push(ErrorScene(app.flow, "big.yaml", [bad], keep_game=True))
                 app.update(1 / 60)
                 app.draw(app.surface)
 

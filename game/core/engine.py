@@ -1,25 +1,43 @@
 """The rules engine: runs the rules an event can fire, in file order, and the events they cause.
 
-Rules are indexed by event, so an event costs only the rules written for it. Events caused by
-rules (a score crossing a threshold, a friend leaving) are queued and run after the current one;
-chains are cut at ``MAX_CASCADE`` rounds, so rules that trigger each other cannot hang. Each
-command also has a work budget: at most ``MAX_WORK`` events, effects and notices, and at most
-``MAX_CHECKS`` rule checks (a rule tried for an event and a friend). At either limit the rules stop
-for the rest of that command with a ``budget`` notice, and the game goes on.
-An expression that fails at run time (numbers too large) makes its condition false, reported
-once per rule with a ``rule_error`` notice.
+Rules are indexed by event, and within an event by what their first condition needs: a tag, a
+word list, a post choice, a shop item or a pool post. An event tries only the rules whose first
+condition it can meet (plus the rules without such a condition), so a rule that cannot match is
+never tried. Each rule's condition chain and its effects' causes are prepared once, when the
+engine is built. Events caused by rules (a score crossing a threshold, a friend leaving) are
+queued and run after the current one; chains are cut at ``MAX_CASCADE`` rounds, so rules that
+trigger each other cannot hang. Each command also has a work budget: at most ``MAX_WORK`` events,
+effects and notices, and at most ``MAX_CHECKS`` rule checks (a rule tried for an event and a
+friend; a rule the index leaves out is not tried). At either limit the rules stop for the rest
+of that command with a ``budget`` notice, and the game goes on. An expression that fails at run
+time (numbers too large) makes its condition false, reported once per rule with a
+``rule_error`` notice.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from game.core.codes import Code
-from game.core.effects import Cause
+from game.core.conditions import (
+    AllOf,
+    ChoiceIs,
+    Condition,
+    Expression,
+    FriendIs,
+    HasTag,
+    ItemIs,
+    PostIs,
+    Scope,
+    TextUses,
+)
+from game.core.effects import Cause, Effect
 from game.core.events import Event
 from game.core.explain import cause_code
-from game.core.expr import ExprError
-from game.core.model import Rule
+from game.core.expr import ExprError, required_values
+from game.core.model import Friend, Rule, Scenario
 from game.core.world import RuleScope, TextMatches, WorldState
 
 MAX_CASCADE = 32
@@ -27,6 +45,8 @@ MAX_CASCADE = 32
 # events, effects and notices and 93,000 rule checks; the shipped scenarios, under 100 of each.
 MAX_WORK = 50_000  # events, effects and notices one command may cost
 MAX_CHECKS = 1_000_000  # rule checks (a rule tried for an event and a friend) one command may cost
+
+Check = Callable[[Scope], bool]
 
 
 class _OutOfWork(Exception):
@@ -42,15 +62,144 @@ def crossed(rule: Rule, old: int, new: int) -> bool:
     return up if rule.direction == "up" else down if rule.direction == "down" else up or down
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One rule, ready to run: its place in the file, the checks left after its index key (in
+    order, each a bound ``holds``) and its effects, each with the cause it reports.
+
+    ``people``: for a ``for_each: friend`` rule whose first condition asks for a fixed
+    reaction, topic or id, the only people it can hold for (file order); None: anyone.
+    """
+
+    order: int
+    rule: Rule
+    checks: tuple[Check, ...]
+    effects: tuple[tuple[Effect, Cause], ...]
+    people: tuple[str, ...] | None = None
+
+
+@dataclass
+class EventRules:
+    """The rules of one event, indexed by what their first condition needs.
+
+    ``always`` have no indexable first condition; the others are keyed by a tag, a word list's
+    name, a choice, an item or a post. Every list is in file order.
+    """
+
+    always: list[Prepared] = field(default_factory=list)
+    by_tag: dict[str, list[Prepared]] = field(default_factory=dict)
+    by_words: dict[str, list[Prepared]] = field(default_factory=dict)
+    by_choice: dict[str, list[Prepared]] = field(default_factory=dict)
+    by_item: dict[str, list[Prepared]] = field(default_factory=dict)
+    by_post: dict[str, list[Prepared]] = field(default_factory=dict)
+    indexed: bool = False
+
+    def add(self, prepared: Prepared, first: Condition | None) -> None:
+        """File ``prepared`` under what ``first`` (its first condition, if any) needs."""
+        keys: Iterable[str]
+        match first:
+            case HasTag(tags=tags):
+                table, keys = self.by_tag, tags
+            case TextUses(lists=lists):
+                table, keys = self.by_words, lists
+            case ChoiceIs(choice=choice):
+                table, keys = self.by_choice, (choice,)
+            case ItemIs(item=item):
+                table, keys = self.by_item, (item,)
+            case PostIs(post=post):
+                table, keys = self.by_post, (post,)
+            case _:
+                self.always.append(prepared)
+                return
+        self.indexed = True
+        for key in dict.fromkeys(keys):
+            table.setdefault(key, []).append(prepared)
+
+    def candidates(self, event: Event, matches: TextMatches, world: WorldState) -> list[Prepared]:
+        """The rules ``event`` may fire, in file order: only those whose first condition it
+        meets (a tag it carries, a word list its text uses, its choice, item or post)."""
+        if not self.indexed:
+            return self.always
+        groups = [self.always] if self.always else []
+        groups += [self.by_tag[tag] for tag in event.tags if tag in self.by_tag]
+        groups += [
+            rules
+            for name, rules in self.by_words.items()
+            if matches.uses(world.scenario.word_list(name))
+        ]
+        for key, table in (
+            (event.choice, self.by_choice),
+            (event.item, self.by_item),
+            (event.post, self.by_post),
+        ):
+            if key is not None and key in table:
+                groups.append(table[key])
+        if len(groups) <= 1:
+            return groups[0] if groups else []
+        found = {p.order: p for rules in groups for p in rules}
+        return [found[order] for order in sorted(found)]
+
+
+def _chain(condition: Condition | None) -> tuple[Condition, ...]:
+    """A condition as the chain of parts that must all hold, first to last."""
+    if condition is None:
+        return ()
+    if isinstance(condition, AllOf):
+        return tuple(part for piece in condition.parts for part in _chain(piece))
+    return (condition,)
+
+
+def _fixed_properties(first: Condition) -> dict[str, object]:
+    """What a first condition asks of the bound friend that never changes in a game: their
+    id, reaction or a topic (from ``friend:`` or ``friend.x == value`` joined by ``and``)."""
+    if isinstance(first, FriendIs):
+        return {k: v for k, v in first.properties if k in ("id", "reaction", "has_topic")}
+    if isinstance(first, Expression):
+        wanted = required_values(first.expr)
+        return {k[7:]: v for k, v in wanted.items() if k in ("friend.id", "friend.reaction")}
+    return {}
+
+
+def _fits(person: Friend, fixed: dict[str, object]) -> bool:
+    return all(
+        (person.id if key == "id" else person.personality.reaction) == value
+        if key != "has_topic"
+        else value in person.personality.topics
+        for key, value in fixed.items()
+    )
+
+
+def index_rules(scenario: Scenario) -> dict[str, EventRules]:
+    """Every rule prepared (condition chain, causes) and filed by its event and first
+    condition; a ``for_each: friend`` rule also learns which people it can hold for."""
+    by_event: dict[str, EventRules] = {}
+    for order, rule in enumerate(scenario.rules):
+        chain = _chain(rule.condition)
+        first = chain[0] if chain else None
+        keyed = isinstance(first, (HasTag, TextUses, ChoiceIs, ItemIs, PostIs))
+        people = None
+        if rule.for_each_friend and first is not None:
+            fixed = _fixed_properties(first)
+            if fixed:
+                people = tuple(p.id for p in scenario.friends if _fits(p, fixed))
+        reason = cause_code(rule)
+        prepared = Prepared(
+            order,
+            rule,
+            tuple(part.holds for part in (chain[1:] if keyed else chain)),
+            tuple((e, Cause(rule.id, rule.path, e.line, reason)) for e in rule.effects),
+            people,
+        )
+        by_event.setdefault(rule.when, EventRules()).add(prepared, first if keyed else None)
+    return by_event
+
+
 class Engine:
     """Runs a scenario's rules against one world."""
 
     def __init__(self, world: WorldState) -> None:
         self.world = world
-        self.by_event: dict[str, list[Rule]] = defaultdict(list)
-        for rule in world.scenario.rules:
-            self.by_event[rule.when].append(rule)
-        self.reasons = {rule.id: cause_code(rule) for rule in world.scenario.rules}
+        self.by_event = index_rules(world.scenario)
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
         self.failed: set[str] = set()
         self.begin()
@@ -66,18 +215,11 @@ class Engine:
         if self.spent + len(self.world.log) - self.log_start > MAX_WORK:
             raise _OutOfWork
 
-    def _check(self) -> None:
-        """Count a rule check; raise _OutOfWork past the budget."""
-        self.checks += 1
-        if self.checks > MAX_CHECKS:
-            raise _OutOfWork
-
     def fork(self, world: WorldState) -> Engine:
         """This engine's rules and counts, running against another world."""
         other = Engine.__new__(Engine)
         other.world = world
         other.by_event = self.by_event
-        other.reasons = self.reasons
         other.fire_counts = dict(self.fire_counts)
         other.failed = set(self.failed)
         other.spent, other.checks, other.stopped = self.spent, self.checks, self.stopped
@@ -92,9 +234,12 @@ class Engine:
         """
         if self.stopped:
             return
-        queue = deque([(event, 0)])
         world = self.world
+        queue = deque([(event, 0)])
         try:
+            if event.kind not in self.by_event:
+                self._spend()
+                return  # no rule listens: nothing can happen, nothing can follow
             while queue:
                 current, depth = queue.popleft()
                 if depth > MAX_CASCADE:
@@ -121,35 +266,53 @@ class Engine:
         world.left.clear()
 
     def _run(self, event: Event) -> None:
+        rules = self.by_event.get(event.kind)
+        if rules is None:
+            return
         world = self.world
         matches = TextMatches(event.text)
-        for rule in self.by_event.get(event.kind, ()):
-            if rule.once and self.fire_counts[rule.id]:
+        counts = self.fire_counts
+        shared: RuleScope | None = None
+        for prepared in rules.candidates(event, matches, world):
+            rule = prepared.rule
+            if rule.once and counts[rule.id]:
                 continue
             if rule.threshold is not None:
                 assert event.old_score is not None and event.new_score is not None
                 if not crossed(rule, event.old_score, event.new_score):
                     continue
-            targets = world.friend_ids() if rule.for_each_friend else (event.friend,)
-            for friend in targets:
-                self._check()
-                scope = RuleScope(world, event, friend, matches)
-                if rule.condition is not None and not self._holds(rule, scope):
+            if rule.for_each_friend:
+                if prepared.people is None:
+                    friends: Iterable[str] = world.friend_ids()
+                else:
+                    friends = [f for f in prepared.people if world.is_friend[f]]
+                scopes: Iterable[RuleScope] = (
+                    RuleScope(world, event, friend, matches) for friend in friends
+                )
+            else:
+                if shared is None:
+                    shared = RuleScope(world, event, event.friend, matches)
+                scopes = (shared,)
+            for scope in scopes:
+                self.checks += 1
+                if self.checks > MAX_CHECKS:
+                    raise _OutOfWork
+                if prepared.checks and not self._holds(prepared, scope):
                     continue
-                self.fire_counts[rule.id] += 1
-                reason = self.reasons[rule.id]
-                for effect in rule.effects:
+                counts[rule.id] += 1
+                for effect, cause in prepared.effects:
                     self._spend()
-                    effect.apply(world, scope, Cause(rule.id, rule.path, effect.line, reason))
+                    effect.apply(world, scope, cause)
                 if rule.once:
                     break
 
-    def _holds(self, rule: Rule, scope: RuleScope) -> bool:
-        """The rule's condition; false (reported once per rule) when its expression fails."""
-        assert rule.condition is not None
+    def _holds(self, prepared: Prepared, scope: RuleScope) -> bool:
+        """The rule's remaining checks, in order; false (reported once per rule) when an
+        expression fails."""
         try:
-            return rule.condition.holds(scope)
+            return all(check(scope) for check in prepared.checks)
         except ExprError as err:
+            rule = prepared.rule
             if rule.id not in self.failed:
                 self.failed.add(rule.id)
                 self.world.say(

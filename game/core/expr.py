@@ -497,3 +497,21 @@ def literal_comparisons(expr: Expr) -> list[tuple[str, str]]:
                 found.append((names[0], texts[0]))
         stack += [n for n in (node.right, node.left) if n is not None]
     return found
+
+
+def required_values(expr: Expr) -> dict[str, object]:
+    """The names ``expr`` needs to equal a constant to hold: its ``name == constant`` parts
+    joined by ``and`` at the top level (``{}`` when there are none). Used to index rules."""
+    found: dict[str, object] = {}
+    parts = [expr._tree]
+    while parts:
+        node = parts.pop()
+        if node.kind == "bin" and node.text == "and":
+            parts += [node.left, node.right]  # type: ignore[list-item]
+        elif node.kind == "bin" and node.text == "==":
+            sides = (node.left, node.right)
+            names = [s for s in sides if s is not None and s.kind == "name"]
+            consts = [s for s in sides if s is not None and s.kind == "const"]
+            if len(names) == 1 and len(consts) == 1:
+                found.setdefault(names[0].text, consts[0].value)
+    return found

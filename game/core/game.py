@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import replace
 
 from game.core import commands as cmd
 from game.core.codes import Code
 from game.core.commands import Command, CommandError
 from game.core.engine import Engine
 from game.core.events import Event
-from game.core.model import Choice, Item, Post, Scenario
+from game.core.model import Choice, Item, Post, Scenario, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.core.world import WorldState
 
@@ -46,40 +45,54 @@ class Game:
                 self._pool_by_author.setdefault(post.author or "", []).append(post)
         self._over = False
         self.version = 0
+        self._rng_cache: tuple[int, object] | None = None
+        self._tiers: dict[int, Tier] = {}
+        self._perks_by_state: dict[tuple[object, ...], tuple[str, ...]] = {}
+        """Perks in force by tier and perk overrides (shared by forks: it depends on the
+        scenario alone)."""
         self._fire(Event("game_starts", 1))
         self._start_day()
         self._settle(self._snapshot())
 
     def fork(self) -> Game:
-        """An independent copy of this game, to try a command without touching this one."""
+        """An independent copy of this game, to try a command without touching this one.
+
+        Cheap enough to call for every option a scripted player weighs: the scenario, the post
+        pools and the rules are shared; only what a command can change is copied (one shallow
+        copy per container), and the random generator's state is read once per game version.
+        """
         other = Game.__new__(Game)
-        other.scenario, other.seed, other.version = self.scenario, self.seed, self.version
+        other.__dict__.update(self.__dict__)
         w = self.world
-        rng = random.Random()
-        rng.setstate(w.rng.getstate())
-        other.world = replace(
-            w,
-            rng=rng,
-            friend_scores=dict(w.friend_scores),
-            is_friend=dict(w.is_friend),
-            flags=set(w.flags),
-            counters=dict(w.counters),
-            perk_overrides=dict(w.perk_overrides),
-            feed=list(w.feed),
-            history=list(w.history),
-            log=list(w.log),
-            crossings=[],
-            left=[],
-        )
-        other.engine = self.engine.fork(other.world)
-        other._actions = list(self._actions)
-        other._series = list(self._series)
-        other._used_posts = set(self._used_posts)
-        other._pool_by_author = self._pool_by_author
-        other._pool_unsigned = self._pool_unsigned
-        other._topic_groups = {key: dict(group) for key, group in self._topic_groups.items()}
-        other._over = self._over
+        world = WorldState.__new__(WorldState)
+        world.__dict__.update(w.__dict__)
+        world.rng = random.Random.__new__(random.Random)
+        world.rng.setstate(self._rng_state())
+        world.friend_scores = w.friend_scores.copy()
+        world.is_friend = w.is_friend.copy()
+        world.flags = w.flags.copy()
+        world.counters = w.counters.copy()
+        world.perk_overrides = w.perk_overrides.copy()
+        world.feed = w.feed.copy()
+        world.history = w.history.copy()
+        world.log = w.log.copy()
+        world.crossings = []
+        world.left = []
+        other.world = world
+        other.engine = self.engine.fork(world)
+        other._actions = self._actions.copy()
+        other._series = self._series.copy()
+        other._used_posts = self._used_posts.copy()
+        other._topic_groups = {key: group.copy() for key, group in self._topic_groups.items()}
+        other._rng_cache = None
         return other
+
+    def _rng_state(self) -> object:
+        """The random generator's state now; it changes only while a command runs, so it is
+        read once per version and reused by every fork taken before the next command."""
+        if self._rng_cache is None or self._rng_cache[0] != self.version:
+            self._rng_cache = (self.version, self.world.rng.getstate())
+        return self._rng_cache[1]
 
     # -- commands --------------------------------------------------------------------------
 
@@ -333,16 +346,32 @@ class Game:
             w.end_reason = LAST_DAY
 
     def _snapshot(self) -> tuple[str, tuple[str, ...]]:
-        return self.scenario.tier_for(self.world.score).id, self.world.active_perks()
+        return self._tier(self.world.score).id, self._active_perks()
+
+    def _tier(self, score: int) -> Tier:
+        """``Scenario.tier_for``, remembered per score (shared by forks)."""
+        tier = self._tiers.get(score)
+        if tier is None:
+            tier = self._tiers[score] = self.scenario.tier_for(score)
+        return tier
+
+    def _active_perks(self) -> tuple[str, ...]:
+        """``WorldState.active_perks``, remembered per tier and perk overrides."""
+        w = self.world
+        key = (self._tier(w.score).id, *w.perk_overrides.items())
+        perks = self._perks_by_state.get(key)
+        if perks is None:
+            perks = self._perks_by_state[key] = w.active_perks()
+        return perks
 
     def _settle(self, before: tuple[str, tuple[str, ...]]) -> None:
         """Report tier and perk changes, and end the game if a rule or the calendar said so."""
         w = self.world
         tier_before, perks_before = before
-        tier = self.scenario.tier_for(w.score)
+        tier = self._tier(w.score)
         if tier.id != tier_before:
             w.say("tier", Code.of("notice.tier", tier=tier.name))
-        perks = w.active_perks()
+        perks = self._active_perks()
         for perk_id in perks:
             if perk_id not in perks_before:
                 perk = self.scenario.perk(perk_id)
@@ -364,7 +393,10 @@ class Game:
     # -- views -------------------------------------------------------------------------------
 
     def _post(self, uid: int) -> FeedPost | None:
-        return next((p for p in reversed(self.world.feed) if p.uid == uid), None)
+        feed = self.world.feed
+        if 0 < uid <= len(feed) and feed[uid - 1].uid == uid:  # uids count the feed from 1
+            return feed[uid - 1]
+        return next((p for p in reversed(feed) if p.uid == uid), None)
 
     @property
     def day(self) -> int:
@@ -392,13 +424,16 @@ class Game:
         return self._over and self.world.end_reason != LAST_DAY
 
     @property
+    def score(self) -> int:
+        """The player's score now (what ``player.score`` gives, without building the view)."""
+        return self.world.score
+
+    @property
     def player(self) -> PlayerView:
         """The player now."""
         w = self.world
-        perks = tuple(self.scenario.perk(p) for p in w.active_perks())
-        return PlayerView(
-            self.scenario.player_name, w.score, w.money, self.scenario.tier_for(w.score), perks
-        )
+        perks = tuple(self.scenario.perk(p) for p in self._active_perks())
+        return PlayerView(self.scenario.player_name, w.score, w.money, self._tier(w.score), perks)
 
     @property
     def friends(self) -> tuple[FriendView, ...]:
@@ -412,7 +447,7 @@ class Game:
                 w.is_friend[f.id],
                 f.bio,
                 f.personality.reaction,
-                self.scenario.tier_for(w.friend_scores[f.id]),
+                self._tier(w.friend_scores[f.id]),
             )
             for f in self.scenario.friends
         )

@@ -47,7 +47,7 @@ class StrategyReport:
 def _outcome(game: Game, command: cmd.Command) -> int:
     trial = game.fork()
     trial.apply(command)
-    return trial.player.score
+    return trial.score
 
 
 def _bounded(
@@ -115,7 +115,7 @@ def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
     """The option that raises the score most, if any raises it at all (of at most
     MAX_HELPFUL options: buying and changing friends are side moves)."""
     best = _pick(game, _bounded(game, options, MAX_HELPFUL), 1)
-    return best if best is not None and _outcome(game, best) > game.player.score else None
+    return best if best is not None and _outcome(game, best) > game.score else None
 
 
 def _play_day(game: Game, strategy: str, rng: random.Random) -> None:

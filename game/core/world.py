@@ -128,6 +128,9 @@ class WorldState:
 
     def update_post(self, uid: int, **changes: object) -> FeedPost:
         """Replace a feed post with a changed copy, and return it."""
+        if 0 < uid <= len(self.feed) and self.feed[uid - 1].uid == uid:  # uids count from 1
+            self.feed[uid - 1] = replace(self.feed[uid - 1], **changes)  # type: ignore[arg-type]
+            return self.feed[uid - 1]
         for index, post in enumerate(self.feed):
             if post.uid == uid:
                 self.feed[index] = replace(post, **changes)  # type: ignore[arg-type]

@@ -75,14 +75,16 @@ class Hud:
             self.anim = 0.0
             self.flash = FLASH_SECONDS
 
-    def update(self, dt: float) -> None:
-        """Advance the animation."""
-        if self.state is None:
-            return
+    def update(self, dt: float) -> bool:
+        """Advance the animation; True when the bar looks different now (the number counting,
+        the background fading back after a change)."""
+        if self.state is None or (self.anim >= 1.0 and self.flash <= 0.0):
+            return False
         self.anim = min(1.0, self.anim + dt / ANIM_SECONDS)
         eased = 1 - (1 - self.anim) ** 3
         self.shown = self.start + (self.state.score - self.start) * eased
         self.flash = max(0.0, self.flash - dt)
+        return True
 
     @property
     def animating(self) -> bool:

@@ -284,22 +284,25 @@ class CardList:
         return i, None
 
     # ----------------------------------------------------------------- frame
-    def update(self, dt: float) -> None:
-        """Ease the scroll position towards its target."""
+    def update(self, dt: float) -> pygame.Rect | None:
+        """Ease the scroll position towards its target; returns the list's rectangle while
+        the drawn position moves (None once it rests)."""
         if self._press is not None and self._dragging:
-            return
+            return None
+        before = round(self.scroll)
         diff = self.target - self.scroll
         if abs(diff) < 0.5:
             self.scroll = self.target
         else:
             self.scroll += diff * min(1.0, dt * 18.0)
+        return self.rect if round(self.scroll) != before else None
 
     def draw(self, surface: pygame.Surface, ctx: UIContext, focused: bool) -> None:
         """Draw the visible cards, the scroll bar and (when focused) the focus ring."""
         if ctx is not self._ctx:
             self._relayout(ctx)
         clip = surface.get_clip()
-        surface.set_clip(self.rect)
+        surface.set_clip(self.rect.clip(clip))
         top = round(self.scroll)
         first = max(0, bisect_right(self.offsets, top) - 1)
         for i in range(first, len(self.cards)):

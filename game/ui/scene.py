@@ -12,7 +12,7 @@ from game.ui.focus import FocusRing
 from game.ui.widgets import Button, UIContext
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class Scene:
@@ -25,8 +25,9 @@ class Scene:
     opaque = True
     shows_hud = False
 
-    def __init__(self, app: App) -> None:
-        """Bind the scene to the app."""
+    def __init__(self, app: Flow) -> None:
+        """Bind the scene to the flow it runs in (``app``: what the scene may use, never the
+        window and loop themselves)."""
         self.app = app
         self.focus = FocusRing()
 
@@ -72,12 +73,19 @@ class Scene:
     def activate(self, id: str, payload: object) -> None:
         """A button or widget with `id` was activated."""
 
-    def update(self, dt: float) -> None:
-        """Advance animations by `dt` seconds."""
+    def update(self, dt: float) -> list[pygame.Rect]:
+        """Advance animations by `dt` seconds; returns the parts of the screen that changed
+        (empty when nothing visible did: then no frame is drawn; an override that returns None
+        gets everything redrawn every frame). A widget's ``update`` returns the part it
+        changed, or None."""
+        changed = []
         for item in self.focus.items:
             updater = getattr(item, "update", None)
             if updater is not None and not isinstance(item, Button):
-                updater(dt)
+                area = updater(dt)
+                if area is not None:
+                    changed.append(area)
+        return changed
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene (must not change game state)."""

@@ -25,6 +25,8 @@ class TextField:
         self.max_chars = max_chars
         self.placeholder = placeholder
         self.blink = 0.0
+        self.caret_area: pygame.Rect | None = None
+        """Where the caret was last drawn (None when the field was drawn without focus)."""
 
     def insert(self, text: str) -> None:
         """Insert text at the caret, cut to the length limit."""
@@ -67,9 +69,16 @@ class TextField:
         self.blink = 0.0
         return True
 
-    def update(self, dt: float) -> None:
-        """Advance the caret blink."""
+    def update(self, dt: float) -> pygame.Rect | None:
+        """Advance the caret blink; returns the caret's rectangle when it appears or hides."""
+        shown = self.caret_on
         self.blink += dt
+        return self.caret_area if self.caret_on != shown else None
+
+    @property
+    def caret_on(self) -> bool:
+        """True in the part of the blink when the caret shows."""
+        return (self.blink % 1.0) < 0.6
 
     def height_for(self, ctx: UIContext, width: int, lines: int = 3) -> int:
         """The height of the box showing `lines` lines."""
@@ -98,14 +107,15 @@ class TextField:
         visible = max(1, inner.height // lh)
         first = max(0, caret_line - visible + 1)
         clip = surface.get_clip()
-        surface.set_clip(inner)
+        surface.set_clip(inner.clip(clip))
         for i, line in enumerate(lines[first : first + visible]):
             if line:
                 surface.blit(ctx.text.render(line, "body", th.TEXT), (inner.x, inner.y + i * lh))
         surface.set_clip(clip)
-        if focused and (self.blink % 1.0) < 0.6:
-            x = inner.x + min(caret_x, inner.width - 2)
-            y = inner.y + (caret_line - first) * lh
+        x = inner.x + min(caret_x, inner.width - 2)
+        y = inner.y + (caret_line - first) * lh
+        self.caret_area = pygame.Rect(x, y, max(2, t.px(2)), lh) if focused else None
+        if focused and self.caret_on:
             pygame.draw.rect(surface, th.FOCUS, (x, y, max(2, t.px(2)), lh))
         if focused:
             draw_focus(surface, self.rect, ctx)

@@ -11,6 +11,7 @@ from game.ui.avatars import Face
 from game.ui.widgets import UIContext, draw_icon
 
 TOAST_SECONDS = 5.0
+FADE_SECONDS = 0.5
 MAX_TOASTS = 4
 
 
@@ -23,15 +24,22 @@ class Toast:
     color: th.Color = th.ACCENT
     ttl: float = TOAST_SECONDS
     face: Face | None = None
+    rect: pygame.Rect | None = None
+    """Where it was last drawn (None: not drawn, or no room for it)."""
 
 
 class Toasts:
-    """A small queue of toasts drawn bottom-right, newest at the bottom."""
+    """A small queue of toasts drawn bottom-right, newest at the bottom.
+
+    ``changed`` turns true when a toast is added or the toasts are cleared (the whole screen
+    must be drawn again); fading and expiring redraw only the toasts' own rectangles.
+    """
 
     def __init__(self, seconds: float = TOAST_SECONDS) -> None:
         """Start empty; each toast stays `seconds` (the player's setting)."""
         self.items: list[Toast] = []
         self.seconds = seconds
+        self.changed = False
 
     def add(
         self, text: str, icon: str = "dot", color: th.Color = th.ACCENT, face: Face | None = None
@@ -41,16 +49,29 @@ class Toasts:
             return
         self.items.append(Toast(text, icon, color, self.seconds, face))
         del self.items[:-MAX_TOASTS]
+        self.changed = True
 
     def clear(self) -> None:
         """Remove every toast."""
+        if self.items:
+            self.changed = True
         self.items.clear()
 
-    def update(self, dt: float) -> None:
-        """Age the toasts and drop the expired ones."""
+    def update(self, dt: float) -> list[pygame.Rect]:
+        """Age the toasts and drop the expired ones; returns the parts of the screen that
+        changed: a fading toast's rectangle, or all the toasts' when one went away."""
         for toast in self.items:
             toast.ttl -= dt
-        self.items = [toast for toast in self.items if toast.ttl > 0]
+        kept = [toast for toast in self.items if toast.ttl > 0]
+        if len(kept) != len(self.items):
+            drawn = [toast.rect for toast in self.items if toast.rect is not None]
+            self.items = kept
+            return drawn
+        return [
+            toast.rect
+            for toast in self.items
+            if toast.ttl < FADE_SECONDS and toast.rect is not None
+        ]
 
     def draw(self, surface: pygame.Surface, ctx: UIContext) -> None:
         """Draw the toasts in the bottom-right corner."""
@@ -58,13 +79,16 @@ class Toasts:
         width = min(t.px(420), surface.get_width() - 2 * t.pad)
         y = surface.get_height() - t.pad
         lh = ctx.text.line_height("meta")
+        for toast in self.items:
+            toast.rect = None
         for toast in reversed(self.items):
             lines = ctx.text.wrap(toast.text, "meta", width - lh - t.px(24))[:4]
             h = lh * len(lines) + t.px(16)
             rect = pygame.Rect(surface.get_width() - t.pad - width, y - h, width, h)
             if rect.y < surface.get_height() // 2 and toast is not self.items[-1]:
                 break  # older toasts give way rather than cover half the screen
-            alpha = 255 if toast.ttl > 0.5 else int(255 * toast.ttl / 0.5)
+            toast.rect = rect
+            alpha = 255 if toast.ttl > FADE_SECONDS else int(255 * toast.ttl / FADE_SECONDS)
             box = pygame.Surface(rect.size, pygame.SRCALPHA)
             pygame.draw.rect(box, (*th.PANEL, 240), box.get_rect(), border_radius=t.px(8))
             pygame.draw.rect(

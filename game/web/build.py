@@ -229,6 +229,23 @@ def _ignore_for_game(directory: str, names: list[str]) -> set[str]:
     }
 
 
+DEVELOPMENT_ONLY = frozenset({"bench"})
+"""Sub-packages of ``game`` that are tools for developing the game, not part of it: the
+browser build leaves them out."""
+
+
+def _ignore_in_game(root: Path) -> Callable[[str, list[str]], set[str]]:
+    """What to leave out when copying the ``game`` package at ``root``."""
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        skip = _ignore_for_game(directory, names)
+        if Path(directory) == root:
+            skip |= {n for n in names if n in DEVELOPMENT_ONLY and (root / n).is_dir()}
+        return skip
+
+    return ignore
+
+
 def stage(
     source_root: Path, scenarios: list[Path], app_dir: Path, class_file: Path | None = None
 ) -> list[str]:
@@ -246,7 +263,7 @@ def stage(
         raise BuildError(f"the game package was not found in {source_root}")
     app_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy2(main, app_dir / "main.py")
-    shutil.copytree(game, app_dir / "game", ignore=_ignore_for_game)
+    shutil.copytree(game, app_dir / "game", ignore=_ignore_in_game(game))
     scenario_dir = app_dir / "scenarios"
     scenario_dir.mkdir()
     for path in scenarios:

@@ -19,13 +19,13 @@ from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class ComposerScene(Panel):
     """Post choices as cards, a free-text field with a character count, Send and Close."""
 
-    def __init__(self, app: App, comment_on: int | None = None) -> None:
+    def __init__(self, app: Flow, comment_on: int | None = None) -> None:
         """A post composer, or a comment box for the post with uid `comment_on`."""
         super().__init__(app)
         self.comment_on = comment_on
@@ -167,11 +167,12 @@ class ComposerScene(Panel):
         if self.app.command(command) is None:
             self.app.push(self)
 
-    def update(self, dt: float) -> None:
-        """Caret blink and list scrolling."""
-        super().update(dt)
+    def update(self, dt: float) -> list[pygame.Rect]:
+        """Caret blink and list scrolling; returns what changed on screen."""
+        changed = super().update(dt)
         want = self.focus.current is self.field
         self.text_input = text_input(want, self.text_input)
+        return changed
 
     def draw(self, surface: pygame.Surface) -> None:
         """The panel with its parts."""

@@ -12,7 +12,7 @@ from game.ui.scene import Panel
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class ConfirmScene(Panel):
@@ -20,7 +20,7 @@ class ConfirmScene(Panel):
 
     def __init__(
         self,
-        app: App,
+        app: Flow,
         title: str,
         message: str,
         answers: Sequence[tuple[str, str]],
@@ -77,7 +77,7 @@ class ConfirmScene(Panel):
         self.draw_widgets(surface)
 
 
-def ask(app: App, title: str, message: str, yes: str, on_yes: Callable[[], None]) -> None:
+def ask(app: Flow, title: str, message: str, yes: str, on_yes: Callable[[], None]) -> None:
     """Ask before a big one-click action: ``yes`` does it (calls ``on_yes``), Cancel and Esc
     do nothing. Cancel has the focus, so pressing Enter twice never does it by accident."""
 

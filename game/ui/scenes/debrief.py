@@ -28,13 +28,13 @@ VERDICT_COLORS = {"fact": th.GAIN, "myth": th.LOSS, "partly": th.WARNING}
 VERDICT_ICONS = {"fact": "check", "myth": "x", "partly": "dot"}
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class DebriefScene(Scene):
     """A scrolling page of the debrief, with Play again / Choose another always at the bottom."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Flow) -> None:
         """The debrief of the app's (finished) session; every fact starts folded."""
         super().__init__(app)
         self.list = CardList("debrief")

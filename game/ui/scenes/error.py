@@ -17,7 +17,7 @@ from game.ui.scene import Scene
 from game.ui.widgets import Button, UIContext, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 def diagnostic_card(d: Diagnostic, index: int) -> Card:
@@ -57,7 +57,7 @@ class ErrorScene(Scene):
     """Lists the checker's messages; Back returns (to the kept game or the title); F5 retries."""
 
     def __init__(
-        self, app: App, path: str, diagnostics: Sequence[Diagnostic], keep_game: bool
+        self, app: Flow, path: str, diagnostics: Sequence[Diagnostic], keep_game: bool
     ) -> None:
         """Errors for `path`; `keep_game` when shown over a game in progress (after F5)."""
         super().__init__(app)

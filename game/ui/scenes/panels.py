@@ -24,7 +24,7 @@ from game.ui.scene import Panel
 from game.ui.scenes.confirm import ask
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 ASKED = {
@@ -39,7 +39,7 @@ class ListPanel(Panel):
 
     title_key = ""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Flow) -> None:
         """An empty list; subclasses fill `cards`."""
         super().__init__(app)
         self.list = CardList("list")

@@ -11,14 +11,14 @@ from game.ui.scenes.panels import FriendsScene
 from game.ui.scenes.play import act_on_post
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class PersonScene(FriendsScene):
     """One person's page: their card (add, remove, report) and their posts with the usual
     actions."""
 
-    def __init__(self, app: App, friend_id: str) -> None:
+    def __init__(self, app: Flow, friend_id: str) -> None:
         """The page of the person with `friend_id`."""
         self.friend_id = friend_id
         super().__init__(app)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core import commands as cmd
-from game.core.views import FeedPost
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, CardButton, Line
@@ -33,7 +32,7 @@ SHORTCUTS = {
 }
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class PlayScene(Scene):
@@ -41,7 +40,7 @@ class PlayScene(Scene):
 
     shows_hud = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Flow) -> None:
         """The feed of the app's current session."""
         super().__init__(app)
         self.nav = [Button(n, self.s(f"nav.{n}"), icon=NAV_ICONS.get(n), style="meta") for n in NAV]
@@ -49,8 +48,6 @@ class PlayScene(Scene):
         self.feed.background = th.BG
         self.version = -1
         self.shown = FEED_PAGE
-        self.posts_override: tuple[FeedPost, ...] | None = None
-        """Posts shown instead of the game's feed (benchmarks only)."""
         self.focus.set_items([*self.nav, self.feed])
         self.focus.focus("feed")
 
@@ -87,7 +84,7 @@ class PlayScene(Scene):
             return
         self.version = session.version
         game = session.game
-        posts = self.posts_override if self.posts_override is not None else game.feed
+        posts = game.feed
         me = profile_of(game.player, game.scenario)
         shown = posts[: self.shown]  # cards are built a page at a time, newest first
         cards = [
@@ -164,7 +161,7 @@ class PlayScene(Scene):
             surface.blit(img, self.feed.rect.topleft)
 
 
-def act_on_post(app: App, uid: int, action: str) -> None:
+def act_on_post(app: Flow, uid: int, action: str) -> None:
     """A post's button or link was pressed: like and share at once (light, shown at once on the
     post), report after "Are you sure?", comment and "N comments" open the comments, the
     author's name or avatar opens their profile."""

@@ -17,13 +17,13 @@ from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 class ProfileScene(Panel):
     """The profiles on this machine as cards, a name field for a new one, and Close."""
 
-    def __init__(self, app: App, then: Callable[[], None] | None = None) -> None:
+    def __init__(self, app: Flow, then: Callable[[], None] | None = None) -> None:
         """Choosing a profile sets ``app.profile``, closes, and calls ``then``."""
         super().__init__(app)
         self.then = then
@@ -105,11 +105,12 @@ class ProfileScene(Panel):
         if self.then is not None:
             self.then()
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> list[pygame.Rect]:
         """Caret blink; text input on while the name field has focus."""
-        super().update(dt)
+        changed = super().update(dt)
         want = self.focus.current is self.field
         self.text_input = text_input(want, self.text_input)
+        return changed
 
     def draw(self, surface: pygame.Surface) -> None:
         """The panel with its parts."""

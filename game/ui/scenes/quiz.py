@@ -18,7 +18,7 @@ from game.ui.scene import Scene
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 ROUNDS = ("before", "after")
 
@@ -26,7 +26,7 @@ ROUNDS = ("before", "after")
 class QuizScene(Scene):
     """One round of the quiz; Done stores the ratings in the session and moves on."""
 
-    def __init__(self, app: App, round: str) -> None:
+    def __init__(self, app: Flow, round: str) -> None:
         """The ``round`` ("before" or "after") of the session's quiz."""
         super().__init__(app)
         session = app.session
@@ -124,7 +124,7 @@ class QuizScene(Scene):
         self.draw_widgets(surface)
 
 
-def open_results(app: App) -> None:
+def open_results(app: Flow) -> None:
     """From the debrief: the second quiz round when there is a quiz, else the results card."""
     session = app.session
     if session.claims and not session.quiz["after"] and session.quiz["before"]:

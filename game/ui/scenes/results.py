@@ -24,7 +24,7 @@ from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, UIContext, delta_label, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 CHART_HEIGHT = 170
 
@@ -36,7 +36,7 @@ class ResultsScene(Panel):
     opaque = True
     shows_hud = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Flow) -> None:
         """Build the results and keep a copy in the save folder (desktop)."""
         super().__init__(app)
         session = app.session
@@ -190,15 +190,17 @@ class ResultsScene(Panel):
     def refresh(self) -> None:
         """The game is over: only the nickname changes the code."""
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> list[pygame.Rect]:
         """Caret blink, text input on while a field has focus, the code follows the nickname."""
-        super().update(dt)
+        changed = super().update(dt)
         typing = self.focus.current is self.nickname
         self.text_input = text_input(typing, self.text_input)
         if self.nickname.text != self.app.session.nickname:
             self.app.session.nickname = self.nickname.text
             self.results = self.build()
             self.list.set_cards(self.cards(), self.ctx)
+            changed.append(self.list.rect)
+        return changed
 
     def handle(self, action: ia.Action) -> None:
         """Ctrl+C copies the results code; everything else as on any scene."""

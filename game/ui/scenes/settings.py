@@ -18,7 +18,7 @@ from game.ui.theme import TEXT_SIZES
 from game.ui.widgets import Button, flow
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 ROWS = ("text_size", "reduced_motion", "sound", "volume", "notices")
 
@@ -32,7 +32,7 @@ _STEPS = {
 class SettingsScene(Panel):
     """One row per setting: a switch, or what it is now and buttons to change it."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Flow) -> None:
         """Buttons for every row and the X."""
         super().__init__(app)
         self.rows: dict[str, list[Button]] = {}

@@ -16,10 +16,10 @@ from game.ui.session import NOTABLE_KINDS
 from game.ui.widgets import Button
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
-def end_day(app: App) -> None:
+def end_day(app: Flow) -> None:
     """End the day through the core, autosave, and show the day's summary."""
     session = app.session
     if session is None:
@@ -35,7 +35,7 @@ def end_day(app: App) -> None:
 class SummaryScene(ListPanel):
     """What changed on the day that just ended; then the next day or the debrief."""
 
-    def __init__(self, app: App, day: int, saved: bool) -> None:
+    def __init__(self, app: Flow, day: int, saved: bool) -> None:
         """The summary of `day`; `saved` says whether the autosave worked."""
         self.day = day
         self.saved = saved
@@ -120,7 +120,7 @@ class SummaryScene(ListPanel):
 class MenuScene(Panel):
     """Esc during play: back to the game, or save and go to the title screen."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Flow) -> None:
         """Two buttons."""
         super().__init__(app)
         self.resume = Button("resume", self.s("menu.resume"))

@@ -30,7 +30,7 @@ MAX_CONTINUE = 3
 """Unfinished games of the player offered on the title screen, newest first."""
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.flow import Flow
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def class_scenarios(plan: ClassPlan) -> list[Entry]:
 class TitleScene(Scene):
     """Continue (when a save exists), New game, Quit, and a list of scenarios to choose from."""
 
-    def __init__(self, app: App, message: str = "") -> None:
+    def __init__(self, app: Flow, message: str = "") -> None:
         """Scan the scenario folder and the save."""
         super().__init__(app)
         self.message = message

@@ -1,0 +1,92 @@
+"""The engine tries only the rules an event can fire, and still fires them in file order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import counter, make_scenario
+
+from game.core import commands as cmd
+from game.core.engine import index_rules
+from game.core.events import Event
+from game.core.game import Game
+from game.core.world import TextMatches, WorldState
+
+RULES = """
+- id: any-post
+  when: player_posts
+  then: [{add_to_counter: {name: order, by: 1}}]
+- id: political-tag
+  when: player_posts
+  if: [{has_tag: [political, official]}, {chance: 1.0}]
+  then: [{set_counter: {name: order, value: 10}}]
+- id: rumour-words
+  when: player_posts
+  if: {text_uses: rumours}
+  then: [{add_to_counter: {name: order, by: 100}}]
+- id: lunch-choice
+  when: player_posts
+  if: {choice: lunch}
+  then: [{add_to_counter: {name: order, by: 1000}}]
+- id: zealots
+  when: day_ends
+  for_each: friend
+  if: 'friend.reaction == "zealous" and friend.score > 0'
+  then: [{add_to_counter: {name: zealots, by: 1}}]
+- id: anxious
+  when: day_ends
+  for_each: friend
+  if: {friend: {reaction: anxious}}
+  then: [{add_to_counter: {name: anxious, by: 1}}]
+"""
+
+
+def _tried(tmp_path: Path, event: Event) -> list[str]:
+    scenario = make_scenario(tmp_path, RULES)
+    rules = index_rules(scenario)[event.kind]
+    world = WorldState.start(scenario, 1)
+    return [p.rule.id for p in rules.candidates(event, TextMatches(event.text), world)]
+
+
+def test_a_rule_whose_first_condition_cannot_match_is_never_tried(tmp_path: Path) -> None:
+    daily = Event("player_posts", 1, "Had noodles for lunch.", ("daily",), choice="other")
+    assert _tried(tmp_path, daily) == ["any-post"]
+    political = Event("player_posts", 1, "Free speech now", ("political",))
+    assert _tried(tmp_path, political) == ["any-post", "political-tag"]
+    rumour = Event("player_posts", 1, "A rumour about a CRASH", ("official", "political"))
+    assert _tried(tmp_path, rumour) == ["any-post", "political-tag", "rumour-words"]
+    lunch = Event("player_posts", 1, "Had noodles for lunch.", ("daily",), choice="lunch")
+    assert _tried(tmp_path, lunch) == ["any-post", "lunch-choice"]
+
+
+def test_indexed_rules_still_run_in_file_order(tmp_path: Path) -> None:
+    game = Game(make_scenario(tmp_path, RULES), seed=3)
+    game.apply(cmd.Post(choice="protest"))  # political: +1, then set to 10
+    assert counter(game, "order") == 10
+    game.apply(cmd.Post(text="They say a rumour is going round"))  # +1, +100
+    assert counter(game, "order") == 111
+
+
+def test_a_for_each_rule_visits_only_friends_with_the_fixed_property(tmp_path: Path) -> None:
+    scenario = make_scenario(tmp_path, RULES)
+    prepared = {p.rule.id: p for p in index_rules(scenario)["day_ends"].always}
+    assert prepared["zealots"].people == ("bo",)
+    assert prepared["anxious"].people == ("ana",)
+    game = Game(scenario, seed=3)
+    game.apply(cmd.EndDay())
+    assert (counter(game, "zealots"), counter(game, "anxious")) == (1, 1)
+    game.apply(cmd.RemoveFriend("bo"))
+    game.apply(cmd.EndDay())
+    assert (counter(game, "zealots"), counter(game, "anxious")) == (1, 2)
+
+
+def test_a_fork_is_independent_and_plays_on_like_the_original(tmp_path: Path) -> None:
+    game = Game(make_scenario(tmp_path, RULES), seed=5)
+    game.apply(cmd.Post(choice="lunch"))
+    trial = game.fork()
+    trial.apply(cmd.EndDay())
+    assert game.day == 1 and trial.day == 2
+    assert counter(game, "zealots") == 0 and counter(trial, "zealots") == 1
+    game.apply(cmd.EndDay())
+    assert game.feed == trial.feed and game.log == trial.log
+    assert game.rule_fire_counts == trial.rule_fire_counts
