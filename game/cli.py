@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--class", dest="class_file", metavar="FILE", help="offer only this class's scenarios"
     )
+    play.add_argument(
+        "--teacher", action="store_true", help="teacher view: show each change's rule and line"
+    )
 
     check = sub.add_parser("check", help="check scenario files and list every problem")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -56,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", help="play a scenario headless with scripted players")
     sim.add_argument("file", metavar="FILE")
-    sim.add_argument("--strategy", choices=["conform", "dissent", "random", "all"], default="all")
+    sim.add_argument(
+        "--strategy", choices=["conform", "dissent", "random", "farm", "all"], default="all"
+    )
     sim.add_argument("--runs", type=int, default=10)
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -120,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else 0
     match args.command:
         case "play":
-            return _play(args.scenario, args.class_file)
+            return _play(args.scenario, args.class_file, args.teacher)
         case "check":
             return _check(args.files, args.json, args.is_class)
         case "explain":
@@ -148,7 +153,7 @@ def _delegate(command: str, rest: list[str]) -> int:
     return bench_main(rest)
 
 
-def _play(scenario: str | None, class_file: str | None) -> int:
+def _play(scenario: str | None, class_file: str | None, teacher: bool = False) -> int:
     plan = None
     if class_file is not None:
         from game.core.classfile import check_class_file
@@ -160,7 +165,7 @@ def _play(scenario: str | None, class_file: str | None) -> int:
         plan = result.plan
     from game.ui.app import play
 
-    return play(scenario, class_plan=plan)
+    return play(scenario, class_plan=plan, teacher=teacher)
 
 
 def _check(files: Sequence[str], as_json: bool, is_class: bool = False) -> int:
@@ -216,7 +221,7 @@ def _explain(name: str) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from game.core.simulate import FORMATTERS, STRATEGIES, simulate
+    from game.core.simulate import ALL_STRATEGIES, FORMATTERS, STRATEGIES, simulate
 
     if not 1 <= args.runs <= 10000:
         sys.stderr.write("python -m game simulate: error: --runs must be between 1 and 10000\n")
@@ -224,13 +229,14 @@ def _simulate(args: argparse.Namespace) -> int:
     result = _load(args.file, "simulate")
     if result.scenario is None:
         return 1
-    strategies = STRATEGIES if args.strategy == "all" else (args.strategy,)
+    strategies = ALL_STRATEGIES if args.strategy == "all" else (args.strategy,)
     reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log)
     formatter = FORMATTERS["json" if args.json else "text"]
     print(formatter(result.scenario, reports, args.runs, args.seed))
     if args.export is None:
         return 0
-    return _export(result.scenario, strategies, args)
+    players = STRATEGIES if args.strategy == "all" else strategies  # people, not probes
+    return _export(result.scenario, players, args)
 
 
 def _export(scenario: Scenario, strategies: Sequence[str], args: argparse.Namespace) -> int:

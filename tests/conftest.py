@@ -76,6 +76,9 @@ BASE: dict[str, str] = {
         - {id: ad-tea, source: ad, author: "Tea Shop", text: "Tea, half price.", tags: [ad]}
     """,
     "feed": "{per_day: 1}",
+    # The engine tests post the same ready-made post several times a day; the limit tests
+    # (test_limits.py) pass limits=None to get the default of once a day.
+    "limits": "{choice_per_day: 0}",
     "player_posts": """
         free_text: true
         choices:

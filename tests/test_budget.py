@@ -203,7 +203,7 @@ def test_simulate_finishes_with_10000_friends(tmp_path: Path) -> None:
 
 def test_the_feed_builds_a_page_of_cards_at_a_time(tmp_path: Path) -> None:
     import pygame
-    from ui_helpers import config, frames, key, run
+    from ui_helpers import config, frames, key, past_briefing, run
 
     from game.ui.scenes.play import FEED_PAGE, MORE
 
@@ -213,6 +213,7 @@ def test_the_feed_builds_a_page_of_cards_at_a_time(tmp_path: Path) -> None:
         yield from frames(2)
         key(pygame.K_RETURN)  # New game (the scenario given is listed first)
         yield from frames(2)
+        yield from past_briefing(app)
         feed = app.top.feed
         assert len(feed.cards) == FEED_PAGE + 1 and feed.cards[-1].key == MORE
         app.top.activate("feed", (MORE, MORE))

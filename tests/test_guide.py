@@ -197,7 +197,7 @@ BALANCED = [
 def balance_rows() -> list[str]:
     """The guide's balance table rows, from ``simulate --strategy all --runs 20 --seed 1``."""
     from game.core.checker import check_file
-    from game.core.simulate import STRATEGIES, simulate
+    from game.core.simulate import ALL_STRATEGIES, simulate
 
     rows = []
     for name in BALANCED:
@@ -205,7 +205,7 @@ def balance_rows() -> list[str]:
         assert scenario is not None, name
         names = {t.id: t.name for t in scenario.tiers}
         cells = []
-        for report in simulate(scenario, STRATEGIES, runs=20, seed=1):
+        for report in simulate(scenario, ALL_STRATEGIES, runs=20, seed=1):
             finals = sorted(report.finals)
             mid = statistics.median(finals)
             mid_text = str(int(mid)) if mid == int(mid) else f"{mid:.1f}"

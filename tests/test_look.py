@@ -194,6 +194,7 @@ def _app(tmp_path: Path, **kw) -> App:
     app = App(cfg, surface=pygame.Surface(cfg.size))
     scenario = check_file("scenarios/viral-score.yaml").scenario
     app.flow.start_game(scenario, "scenarios/viral-score.yaml")
+    app.top.activate("close", None)  # "Start day 1" on the briefing card: the day's news
     return app
 
 
@@ -273,7 +274,7 @@ def test_missing_or_damaged_fonts_fall_back_to_pygames_own(tmp_path: Path) -> No
 
 def test_keyboard_reaches_messages_and_settings_and_settings_persist(tmp_path: Path) -> None:
     """M opens the messages; Esc, Settings, Larger: the text grows and is kept for next time."""
-    from tests.ui_helpers import focus_to, frames, key, letter, run, scene, shot
+    from tests.ui_helpers import focus_to, frames, key, letter, past_briefing, run, scene, shot
 
     store = saves.FileStore(tmp_path / "settings.json")
     cfg = config(tmp_path, scenario_path="scenarios/viral-score.yaml", settings_store=store)
@@ -283,6 +284,7 @@ def test_keyboard_reaches_messages_and_settings_and_settings_persist(tmp_path: P
         yield
         key(pygame.K_RETURN)  # New game on the title screen
         yield from frames(3)
+        yield from past_briefing(app)
         letter("m")
         yield from frames(2)
         assert scene(app) == "MessagesScene"

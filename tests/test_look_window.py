@@ -41,11 +41,13 @@ def test_a_real_window_plays_the_end_of_day_sound(xvfb: str, tmp_path: Path) -> 
         assert not title.strip(b"\0"), "sound on the title screen, before anything happened"
         _x(xvfb, "xdotool", "key", "--window", window, "Return")
         time.sleep(1.0)
+        _x(xvfb, "xdotool", "key", "--window", window, "Return")  # "Start day 1" (briefing)
+        time.sleep(1.0)
         started = audio.read_bytes()
         assert started.strip(b"\0"), "the first day's notifications played no sound"
         time.sleep(1.0)  # let the notification sound end
         mark = len(audio.read_bytes())
-        _x(xvfb, "xdotool", "key", "--window", window, "e")
+        _x(xvfb, "xdotool", "key", "--window", window, "e", "Tab", "Return")  # end it: asked
         time.sleep(1.5)
         _shot(xvfb, "look-sound-day-end")
         assert game.poll() is None, (tmp_path / "game.log").read_text()

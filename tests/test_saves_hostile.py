@@ -18,7 +18,7 @@ from pathlib import Path
 import pygame
 import pytest
 from conftest import ROOT, make_scenario, write_scenario
-from ui_helpers import config, focus_to, frames, key, run, scene, shot
+from ui_helpers import config, focus_to, frames, key, past_briefing, run, scene, shot
 
 from game.core import commands as cmd
 from game.core import saves
@@ -107,6 +107,7 @@ def test_a_changed_scenario_offers_replay_or_start_again(tmp_path: Path, choice:
         yield from focus_to(app, choice)
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)  # starting again begins with the briefing
         assert scene(app) == "PlayScene"
         game = app.session.game
         assert game.player.money == 90
@@ -249,6 +250,7 @@ def test_with_profiles_a_changed_scenario_is_offered_not_set_aside(
         yield from focus_to(app, choice)
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)  # starting again begins with the briefing
         assert scene(app) == "PlayScene" and app.session.game.player.money == 90
         assert len(app.session.game.actions) == (1 if choice == "replay_new" else 0)
         app.session.save()

@@ -21,6 +21,7 @@ def _folder_with_an_include(tmp_path: Path) -> Path:
     folder.mkdir()
     assert WORDS in TEMPLATE
     scenario = TEMPLATE.replace(WORDS, "include: [words.yaml]\n")
+    scenario = re.sub(r"(?m)^hidden: true.*\n", "", scenario)  # a teacher's copy is not hidden
     (folder / "my-class.yaml").write_text(scenario, encoding="utf-8")
     (folder / "words.yaml").write_text(WORDS, encoding="utf-8")
     (folder / "notes.txt").write_text("format: 1\n", encoding="utf-8")

@@ -74,7 +74,7 @@ def test_same_seed_same_json_report(scenario, capsys) -> None:
     assert (report["runs"], report["seed"], sorted(report["strategies"])) == (
         3,
         5,
-        ["conform", "dissent", "random"],
+        ["conform", "dissent", "farm", "random"],
     )
 
 

@@ -123,6 +123,8 @@ TEXT = {
     "end_game",
     "account",
     "questions",
+    "briefing",
+    "ending",
 }
 HASHTAGS = {"tags", "topics", "has_tag"}
 SAME_IN_SPANISH = {"internet"}

@@ -18,6 +18,7 @@ from ui_helpers import (
     focus_to,
     frames,
     key,
+    past_briefing,
     run,
     scene,
     shot,
@@ -73,6 +74,7 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path, lang
         assert titles == [s.title for s in plan.scenarios]
         click(card_button(app, "picker", ("scenario", 0), "play"))
         yield from frames(3)
+        yield from past_briefing(app)
         assert scene(app) == "QuizScene" and app.top.round == "before"
         shown = [c.id for c in app.top.claims]
         assert sorted(shown) == sorted(c.id for c in plan.claims_for(plan.scenarios[0]))
@@ -135,6 +137,7 @@ def test_without_a_class_there_is_no_quiz_and_the_template_is_not_offered(
         assert "template.yaml" not in names
         click(card_button(app, "picker", ("scenario", 0), "play"))
         yield from frames(3)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"
         assert pygame.display.get_surface() is not None
 
@@ -157,9 +160,12 @@ def test_profiles_keep_each_players_games_and_ask_before_starting_another(
         yield from frames(1)
         click(button_center(app, "start"))
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene" and app.flow.profile == "Ana"
         first_path = app.session.path
         click(button_center(app, "end_day"))
+        yield from frames(2)
+        click(button_center(app, "end"))  # the box that asks first
         yield from frames(2)
         click(button_center(app, "next"))
         yield from frames(2)
@@ -176,6 +182,7 @@ def test_profiles_keep_each_players_games_and_ask_before_starting_another(
         shot(app, "profiles-confirm")
         click(button_center(app, "new"))
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"
         app.session.save()
         app.flow.to_title()
@@ -206,7 +213,10 @@ def test_without_profiles_a_new_game_asks_before_replacing_the_unfinished_one(
         yield
         click(card_button(app, "picker", ("scenario", 0), "play"))
         yield from frames(2)
+        yield from past_briefing(app)
         click(button_center(app, "end_day"))
+        yield from frames(2)
+        click(button_center(app, "end"))  # the box that asks first
         yield from frames(2)
         click(button_center(app, "next"))
         yield from frames(2)
@@ -224,6 +234,7 @@ def test_without_profiles_a_new_game_asks_before_replacing_the_unfinished_one(
         yield from frames(2)
         click(button_center(app, "replace"))
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene" and app.session.game.day == 1
 
     run(config(tmp_path), body)
@@ -259,6 +270,7 @@ def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
         yield from frames(1)
         click(button_center(app, "start"))
         yield from frames(3)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"  # no quiz: it comes with the other scenario
         yield from click_to_debrief(app)
         click(button_center(app, "results"))

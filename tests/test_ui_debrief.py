@@ -15,9 +15,10 @@ from ui_helpers import (
     card_button,
     click,
     config,
+    end_the_day,
     frames,
     key,
-    letter,
+    past_briefing,
     run,
     scene,
     shot,
@@ -72,6 +73,7 @@ def live_week(app, commands: list[cmd.Command]):
     yield
     key(pygame.K_RETURN)
     yield from frames(2)
+    yield from past_briefing(app)
     assert scene(app) == "PlayScene"
     for command in commands:
         assert app.flow.command(command) is not None, command
@@ -80,7 +82,7 @@ def live_week(app, commands: list[cmd.Command]):
         if scene(app) == "DebriefScene":
             break
         if scene(app) == "PlayScene":
-            letter("e")
+            yield from end_the_day(app)
         else:
             key(pygame.K_RETURN)
         yield from frames(2)

@@ -11,10 +11,12 @@ from ui_helpers import (
     SCENARIOS,
     button_center,
     config,
+    end_the_day,
     focus_to,
     frames,
     key,
     letter,
+    past_briefing,
     run,
     scene,
     shot,
@@ -42,14 +44,14 @@ def _play_a_day(app):
     """New game, a typed post, a like, end the day (autosave), back to the title via the menu."""
     key(pygame.K_RETURN)
     yield from frames(2)
+    yield from past_briefing(app)
     letter("p")
     yield from frames(2)
     yield from focus_to(app, "text")
     type_text("Saving this for later")
     key(pygame.K_RETURN)
     yield from frames(2)
-    letter("e")
-    yield from frames(2)
+    yield from end_the_day(app)
     assert scene(app) == "SummaryScene"
     key(pygame.K_RETURN)
     yield from frames(2)
@@ -113,6 +115,7 @@ def test_damaged_save_is_reported_set_aside_and_a_new_game_starts(tmp_path: Path
         shot(app, "title-damaged-save")
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"
 
     run(config(tmp_path), body)
@@ -134,6 +137,7 @@ def test_error_scenario_shows_located_messages(tmp_path: Path) -> None:
         bad.write_text(VIRAL.read_text(encoding="utf-8"), encoding="utf-8")
         key(pygame.K_F5)
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"
 
     run(config(tmp_path, scenario_path=str(bad)), body)
@@ -168,6 +172,7 @@ def test_f5_reloads_and_replays_and_keeps_the_game_when_the_file_breaks(tmp_path
         yield
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)
         post = app.session.game.feed[0]
         app.flow.command(cmd.Like(post.uid))
         yield
@@ -227,6 +232,8 @@ def test_every_scene_fits_the_window(tmp_path: Path, size: tuple[int, int]) -> N
         shot(app, f"size-{tag}-title")
         key(pygame.K_RETURN)
         yield from frames(2)
+        shot(app, f"size-{tag}-briefing")
+        yield from past_briefing(app)
         app.flow.toasts.clear()
         _inside(app)
         shot(app, f"size-{tag}-feed")
@@ -243,16 +250,15 @@ def test_every_scene_fits_the_window(tmp_path: Path, size: tuple[int, int]) -> N
         _inside(app)
         shot(app, f"size-{tag}-menu")
         key(pygame.K_ESCAPE)
-        letter("e")
-        yield from frames(30)
+        yield from end_the_day(app)
+        yield from frames(28)
         _inside(app)
         shot(app, f"size-{tag}-summary")
         while scene(app) != "DebriefScene":
             key(pygame.K_RETURN)
             yield from frames(2)
             if scene(app) == "PlayScene":
-                letter("e")
-                yield from frames(2)
+                yield from end_the_day(app)
         _inside(app)
         shot(app, f"size-{tag}-debrief")
         key(pygame.K_END)
@@ -269,6 +275,7 @@ def test_resizing_the_window_relays_out_the_scene(tmp_path: Path) -> None:
         yield
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)
         before = app.ctx.theme.scale
         pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)  # what the window manager does
         pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080)))
@@ -357,6 +364,7 @@ def test_typing_in_the_composer_writes_even_before_the_text_box_has_focus(tmp_pa
         yield
         key(pygame.K_RETURN)  # New game
         yield from frames(2)
+        yield from past_briefing(app)
         letter("p")
         yield from frames(2)
         assert scene(app) == "ComposerScene"

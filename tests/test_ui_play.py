@@ -13,10 +13,12 @@ from ui_helpers import (
     click_to_debrief,
     config,
     drag,
+    end_the_day,
     focus_to,
     frames,
     key,
     letter,
+    past_briefing,
     run,
     scene,
     shipped_scenarios,
@@ -26,6 +28,7 @@ from ui_helpers import (
 )
 
 from game.core import commands as cmd
+from game.core.checker import check_file
 
 TYPED = "Hola, señor! ¿Qué tal?"
 
@@ -40,6 +43,7 @@ def pick_scenario(app, path: Path):
         yield
     key(pygame.K_RETURN)
     yield from frames(2)
+    yield from past_briefing(app)
     assert scene(app) == "PlayScene"
 
 
@@ -63,9 +67,13 @@ def play_to_debrief(app, name: str):
     for day in range(100):
         if scene(app) == "DebriefScene":
             return
-        if scene(app) != "SummaryScene":
-            letter("e")
+        if scene(app) == "EndingScene":  # the ending card, then the debrief
+            shot(app, f"{name}-ending")
+            key(pygame.K_RETURN)
             yield from frames(2)
+            continue
+        if scene(app) != "SummaryScene":
+            yield from end_the_day(app)
         assert scene(app) == "SummaryScene"
         if day == 0:
             shot(app, f"{name}-summary")
@@ -164,10 +172,12 @@ def test_keyboard_only_plays_scenario_from_title_to_debrief(tmp_path: Path, path
         assert app.top.focus.current_id == "again"
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"
         assert app.session.game.actions == ()
 
-    run(config(tmp_path), body)
+    hidden = check_file(path).scenario.hidden  # a hidden file (the template) is opened by name
+    run(config(tmp_path, scenario_path=str(path) if hidden else None), body)
 
 
 def test_mouse_only_plays_to_the_debrief(tmp_path: Path) -> None:
@@ -178,6 +188,9 @@ def test_mouse_only_plays_to_the_debrief(tmp_path: Path) -> None:
         yield
         index = [Path(e.path).resolve() for e in app.top.entries].index(path.resolve())
         click(card_button(app, "picker", ("scenario", index), "play"))
+        yield from frames(2)
+        assert scene(app) == "BriefingScene"
+        click(button_center(app, "close"))  # the briefing card: "Start day 1"
         yield from frames(2)
         assert scene(app) == "PlayScene"
         post = app.session.game.feed[0]
@@ -216,6 +229,8 @@ def test_touch_taps_and_drags(tmp_path: Path) -> None:
         size = app.size
         tap(button_center(app, "new"), size)
         yield from frames(2)
+        tap(button_center(app, "close"), size)  # the briefing card: "Start day 1"
+        yield from frames(2)
         assert scene(app) == "PlayScene"
         feed = app.top.feed
         start = feed.rect.center
@@ -239,6 +254,7 @@ def test_comment_with_typed_text(tmp_path: Path) -> None:
         yield
         key(pygame.K_RETURN)  # New game (focused first)
         yield from frames(2)
+        yield from past_briefing(app)
         post = next(p for p in app.session.game.feed if not p.by_player)
         yield from select_card(app, "feed", post.uid, 2)
         key(pygame.K_RETURN)

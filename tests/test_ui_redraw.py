@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
-from ui_helpers import config, frames, key, letter, run, scene
+from ui_helpers import config, frames, key, letter, past_briefing, run, scene
 
 from game.core import commands as cmd
 
@@ -33,6 +33,7 @@ def test_an_idle_feed_draws_nothing_and_each_change_draws_again(tmp_path: Path) 
         yield
         key(pygame.K_RETURN)  # New game
         yield from frames(2)
+        yield from past_briefing(app)
         assert scene(app) == "PlayScene"
         yield from _settled(app)
 
@@ -83,6 +84,7 @@ def test_the_caret_blinks_by_redrawing_only_itself(tmp_path: Path) -> None:
         yield
         key(pygame.K_RETURN)
         yield from frames(2)
+        yield from past_briefing(app)
         letter("p")
         yield from frames(2)
         assert scene(app) == "ComposerScene"

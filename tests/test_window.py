@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_helpers import ARTIFACTS, ROOT, SCENARIOS, button_center, config, focus_to, frames, run
+from ui_helpers import (
+    ARTIFACTS,
+    ROOT,
+    SCENARIOS,
+    button_center,
+    config,
+    focus_to,
+    frames,
+    past_briefing,
+    run,
+)
 
 from game.bench.window import virtual_screen
 
@@ -76,6 +86,7 @@ def _layout_positions() -> dict[str, tuple[int, int]]:
             pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r")
         )
         yield from frames(2)
+        yield from past_briefing(app)
         for name in ("friends", "shop"):
             found[name] = button_center(app, name)
         found["feed"] = app.top.feed.rect.center
@@ -131,6 +142,9 @@ def test_real_window_plays_with_keys_clicks_and_typed_text(xvfb: str, tmp_path: 
             time.sleep(0.6)
 
         click("new")
+        briefing = _shot(xvfb, "2-briefing")
+        assert briefing != before, "clicking New game did not show the briefing"
+        keys("Return")  # Start day 1
         feed = _shot(xvfb, "2-feed")
         alive("after clicking New game")
         assert feed != before, "clicking New game did not change the screen"
@@ -165,7 +179,7 @@ def test_real_window_plays_with_keys_clicks_and_typed_text(xvfb: str, tmp_path: 
         click("friends")
         friends = _shot(xvfb, "7-friends")
         assert friends != posted, "clicking Friends did not open the panel"
-        keys("Escape", "e")
+        keys("Escape", "e", "Tab", "Return")
         summary = _shot(xvfb, "8-summary")
         assert summary != friends, "E did not end the day"
         keys("Return", "Escape", "Down", "Return")

@@ -208,6 +208,25 @@ def click_to_debrief(app: App) -> Iterator[None]:
         if scene(app) == "PlayScene":
             click(button_center(app, "end_day"))
             yield from frames(2)
-        click(button_center(app, "next"))
+            click(button_center(app, "end"))  # the box that asks first
+            yield from frames(2)
+        click(button_center(app, "close" if scene(app) == "EndingScene" else "next"))
         yield from frames(2)
     raise AssertionError("never reached the debrief")
+
+
+def end_the_day(app: App) -> Iterator[None]:
+    """Press E and confirm in the box that asks (keyboard only)."""
+    letter("e")
+    yield from frames(2)
+    if scene(app) == "ConfirmScene":
+        yield from focus_to(app, "end")
+        key(pygame.K_RETURN)
+        yield from frames(2)
+
+
+def past_briefing(app: App) -> Iterator[None]:
+    """Close the briefing card a new game starts with (Enter), if it is showing."""
+    if scene(app) == "BriefingScene":
+        key(pygame.K_RETURN)
+        yield from frames(2)

@@ -17,6 +17,7 @@ from typing import Any
 from game.core import scenariospec as spec
 from game.core.diagnostics import Diagnostic, has_errors
 from game.core.effects import ChangeScore, PullToFriends
+from game.core.limits import build_limits
 from game.core.lint_rules import rule_lint
 from game.core.model import (
     Choice,
@@ -339,6 +340,8 @@ def _build(record: Record, parts: list[Record], ctx: Ctx, digest: str) -> Scenar
         claims=claims,
         score_format=_score_format(score["display"]),
         currency=player["currency"] or "",
+        limits=build_limits(record["limits"]),
+        briefing=tuple(record["briefing"] or ()),
     )
 
 
@@ -525,7 +528,9 @@ def _tiers(score: Record, ctx: Ctx) -> tuple[Tier, ...] | None:
     if not all(t.valid for t in score["tiers"]):
         return None
     tiers = [
-        Tier(t["id"], t["name"], t["from"], t["to"], t["perks"] or (), t["color"])
+        Tier(
+            t["id"], t["name"], t["from"], t["to"], t["perks"] or (), t["color"], t["ending"] or ""
+        )
         for t in score["tiers"]
     ]
     marks = [t.mark for t in score["tiers"]]

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from game.core.causes import player_cause
 from game.core.codes import Code
 from game.core.conditions import (
     AllOf,
@@ -35,8 +36,8 @@ from game.core.conditions import (
 )
 from game.core.effects import Cause, Effect
 from game.core.events import Event
-from game.core.explain import cause_code
 from game.core.expr import ExprError, required_values
+from game.core.limits import once_key
 from game.core.model import Friend, Rule, Scenario
 from game.core.world import RuleScope, TextMatches, WorldState
 
@@ -182,7 +183,7 @@ def index_rules(scenario: Scenario) -> dict[str, EventRules]:
             fixed = _fixed_properties(first)
             if fixed:
                 people = tuple(p.id for p in scenario.friends if _fits(p, fixed))
-        reason = cause_code(rule)
+        reason = player_cause(rule)
         prepared = Prepared(
             order,
             rule,
@@ -202,6 +203,7 @@ class Engine:
         self.by_event = index_rules(world.scenario)
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
         self.failed: set[str] = set()
+        self.fired_once: set[tuple[object, ...]] = set()
         self.begin()
 
     def begin(self) -> None:
@@ -224,6 +226,7 @@ class Engine:
         other.failed = set(self.failed)
         other.spent, other.checks, other.stopped = self.spent, self.checks, self.stopped
         other.log_start = self.log_start - len(self.world.log) + len(world.log)
+        other.fired_once = set(self.fired_once)
         return other
 
     def fire(self, event: Event) -> None:
@@ -272,11 +275,10 @@ class Engine:
         world = self.world
         matches = TextMatches(event.text)
         counts = self.fire_counts
+        fired_once = self.fired_once
         shared: RuleScope | None = None
         for prepared in rules.candidates(event, matches, world):
             rule = prepared.rule
-            if rule.once and counts[rule.id]:
-                continue
             if rule.threshold is not None:
                 assert event.old_score is not None and event.new_score is not None
                 if not crossed(rule, event.old_score, event.new_score):
@@ -297,14 +299,17 @@ class Engine:
                 self.checks += 1
                 if self.checks > MAX_CHECKS:
                     raise _OutOfWork
+                key = once_key(rule.once, rule.id, world.day, scope.friend) if rule.once else None
+                if key is not None and key in fired_once:
+                    continue
                 if prepared.checks and not self._holds(prepared, scope):
                     continue
                 counts[rule.id] += 1
+                if key is not None:
+                    fired_once.add(key)
                 for effect, cause in prepared.effects:
                     self._spend()
                     effect.apply(world, scope, cause)
-                if rule.once:
-                    break
 
     def _holds(self, prepared: Prepared, scope: RuleScope) -> bool:
         """The rule's remaining checks, in order; false (reported once per rule) when an

@@ -14,8 +14,10 @@ from game.core.codes import Code
 from game.core.commands import Command, CommandError
 from game.core.engine import Engine
 from game.core.events import Event
+from game.core.limits import Usage, post_key
 from game.core.model import Choice, Item, Post, Scenario, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
+from game.core.words import normalize
 from game.core.world import WorldState
 
 LAST_DAY = Code.of("end.last_day")
@@ -44,6 +46,7 @@ class Game:
             elif post.source == "friend":
                 self._pool_by_author.setdefault(post.author or "", []).append(post)
         self._over = False
+        self.usage = Usage()
         self.version = 0
         self._rng_cache: tuple[int, object] | None = None
         self._tiers: dict[int, Tier] = {}
@@ -85,6 +88,7 @@ class Game:
         other._used_posts = self._used_posts.copy()
         other._topic_groups = {key: group.copy() for key, group in self._topic_groups.items()}
         other._rng_cache = None
+        other.usage = self.usage.copy()
         return other
 
     def _rng_state(self) -> object:
@@ -104,17 +108,23 @@ class Game:
     def _refusal(self, command: Command) -> str | None:
         """None, or the refusal's name (a ``refuse.*`` message key without its prefix)."""
         w = self.world
+        limits = self.scenario.limits
         if self._over:
             return "game_over"
         match command:
             case cmd.Post(choice=choice, text=text):
                 if choice is not None:
-                    return None if any(c.id == choice for c in self.choices) else "no_post"
+                    if not any(c.id == choice for c in self.choices):
+                        return "no_post"
+                    used = self.usage.posts_today.get(post_key(choice, None), 0)
+                    return "used_today" if 0 < limits.choice_per_day <= used else None
                 if not self.free_text:
                     return "choices_only"
                 if not text or not text.strip():
                     return "empty"
-                return None if len(text) <= MAX_POST_CHARS else "too_long"
+                if len(text) > MAX_POST_CHARS:
+                    return "too_long"
+                return "said_today" if post_key(None, text) in self.usage.posts_today else None
             case cmd.Like(post=uid) | cmd.Share(post=uid) | cmd.ReportPost(post=uid):
                 post = self._post(uid)
                 if post is None:
@@ -130,17 +140,30 @@ class Game:
                     return "own_post"
                 return None
             case cmd.Comment(post=uid, text=text):
-                if self._post(uid) is None:
+                post = self._post(uid)
+                if post is None:
                     return "no_post"
+                if 0 < limits.comments_per_post <= len(post.comments):
+                    return "commented"
                 if not text.strip():
                     return "empty"
+                if normalize(text) in {normalize(said) for said in post.comments}:
+                    return "said_here"
                 return None if len(text) <= MAX_POST_CHARS else "too_long"
-            case cmd.ReportFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
+            case cmd.ReportFriend(friend=fid):
+                if not w.is_friend.get(fid):
+                    return "not_friend"
+                reported = self.usage.reports.get(fid, 0)
+                return "reported_friend" if 0 < limits.reports_per_friend <= reported else None
+            case cmd.RemoveFriend(friend=fid):
                 return None if w.is_friend.get(fid) else "not_friend"
             case cmd.AddFriend(friend=fid):
                 if fid not in w.is_friend:
                     return "no_person"
-                return "already_friend" if w.is_friend[fid] else None
+                if w.is_friend[fid]:
+                    return "already_friend"
+                removed = fid in self.usage.removed_today and not limits.readd_same_day
+                return "removed_today" if removed else None
             case cmd.Buy(item=item_id):
                 item = next((i for i in self.scenario.shop if i.id == item_id), None)
                 if item is None:
@@ -186,6 +209,8 @@ class Game:
         match command:
             case cmd.Post(choice=choice, text=text):
                 picked = next((c for c in self.choices if c.id == choice), None)
+                key = post_key(choice, None if picked else text)
+                self.usage.posts_today[key] = self.usage.posts_today.get(key, 0) + 1
                 body = picked.text if picked else (text or "").strip()
                 tags = picked.tags if picked else ()
                 w.add_to_feed(
@@ -227,9 +252,12 @@ class Game:
                     )
                 )
             case cmd.ReportFriend(friend=fid):
+                self.usage.reports[fid] = self.usage.reports.get(fid, 0) + 1
                 self._fire(Event("player_reports_friend", w.day, friend=fid))
             case cmd.AddFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
                 adding = isinstance(command, cmd.AddFriend)
+                if not adding:
+                    self.usage.removed_today.add(fid)
                 w.set_is_friend(fid, adding)
                 kind = "player_adds_friend" if adding else "player_removes_friend"
                 self._fire(Event(kind, w.day, friend=fid))
@@ -261,6 +289,7 @@ class Game:
 
     def _start_day(self) -> None:
         w = self.world
+        self.usage.new_day()
         w.say("day", Code.of("notice.day", day=w.day, days=self.scenario.days))
         self._fire(Event("day_starts", w.day))
         if w.end_reason is not None:

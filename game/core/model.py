@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from game.core.conditions import Condition
 from game.core.effects import Effect
+from game.core.limits import Limits
 from game.core.quiz import Claim
 from game.core.words import WordList
 
@@ -81,6 +82,8 @@ class Tier:
     perks: tuple[str, ...] = ()
     color: str | None = None
     """The scenario's colour for this tier ("#rrggbb"), or None for the default ramp."""
+    ending: str = ""
+    """What ending the week in this tier means for the player (the ending card)."""
 
     def holds(self, score: int) -> bool:
         """True when ``score`` lies in this band."""
@@ -184,7 +187,8 @@ class Rule:
     line: int
     condition: Condition | None = None
     for_each_friend: bool = False
-    once: bool = False
+    once: str = ""
+    """"" (every time), or when only the first time counts: per_game, per_day or per_friend."""
     description: str | None = None
     threshold: int | None = None
     direction: str = "either"
@@ -233,6 +237,10 @@ class Scenario:
     def show_money(self, amount: int) -> str:
         """An amount of money with the scenario's currency name, if it has one ("20 coins")."""
         return f"{amount} {self.currency}" if self.currency else str(amount)
+
+    limits: Limits = field(default_factory=Limits)
+    briefing: tuple[str, ...] = ()
+    """A few short lines shown before day 1: who you are, what the score is, what to try."""
 
     def tier_for(self, score: int) -> Tier:
         """The tier whose band holds ``score`` (the nearest one if none does)."""

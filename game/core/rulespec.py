@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core import conditions as c
+from game.core.limits import OnceShape
 from game.core.model import DIRECTIONS, Rule
 from game.core.ruleshapes import (
     ExpressionShape,
@@ -20,7 +21,6 @@ from game.core.ruleshapes import (
 )
 from game.core.shapes import (
     INVALID,
-    Boolean,
     Choice,
     Ctx,
     Either,
@@ -158,7 +158,7 @@ RULE_FIELDS = {
     "for_each": Field(Choice(("friend",))),
     "if": Field(ConditionsShape()),
     "then": Field(ListOf(EffectShape(), min_items=1, max_items=50), required=True),
-    "once": Field(Boolean(), default=False),
+    "once": Field(OnceShape(), default=""),
     "threshold": Field(Number(-1e6, 1e6)),
     "direction": Field(Choice(DIRECTIONS), default="either"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.core.limits import LIMITS
 from game.core.model import FORMAT_VERSION, PERK_KINDS, REACTIONS, SOURCES, VERDICTS
 from game.core.rulespec import CONDITION, RuleShape
 from game.core.shapes import (
@@ -142,6 +143,9 @@ TIER = Obj(
                 what="colour",
             )
         ),
+        "ending": Field(
+            Text(max_len=600, doc="what ending the week in this tier means (the ending card)")
+        ),
     },
     what="tier",
 )
@@ -235,6 +239,15 @@ SCENARIO = Obj(
             Boolean("true keeps it out of the scenario picker (templates, drafts)"),
             default=False,
         ),
+        "briefing": Field(
+            ListOf(
+                Text(max_len=300),
+                min_items=1,
+                max_items=8,
+                doc="a few short lines before day 1: who you are, what the score is, what to try",
+            )
+        ),
+        "limits": Field(LIMITS),
         "include": Field(ListOf(Include(), max_items=20)),
         "player": Field(
             Obj(

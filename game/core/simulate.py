@@ -6,6 +6,8 @@ one purchase, maybe one change of friends, then the day ends.
 - ``dissent`` posts whatever costs the most and never reports anyone, but otherwise looks after its
   score like a conformist: the difference between the two is what speaking out costs.
 - ``random`` picks at random.
+- ``farm`` repeats whatever pays best, as often as the limits allow (up to ``FARM_STEPS`` actions
+  a day): if it beats ``conform`` by much, something pays twice for being repeated.
 Conform and dissent buy, and add or drop friends, only when that raises the score. The same seed
 gives the same report, byte for byte, on any platform.
 """
@@ -26,11 +28,18 @@ from game.core.printable import printable
 from game.core.views import Notice
 
 STRATEGIES = ("conform", "dissent", "random")
+"""The scripted players who play like people (play time, a class's preview)."""
+PROBES = ("farm",)
+"""Scripted players who probe a scenario's balance rather than play it."""
+ALL_STRATEGIES = STRATEGIES + PROBES
+"""What ``simulate --strategy all`` runs."""
 MAX_ACTIONS = 1000
 # Up to these many options, a scripted move tries them all (the shipped scenarios stay under
 # both); beyond, it tries half as many drawn at random (each try copies the game).
 MAX_CANDIDATES = 200  # options for a post or a reaction
 MAX_HELPFUL = 50  # purchases or friend changes
+FARM_STEPS = 25
+"""The most actions the farming player takes in one day."""
 
 
 @dataclass(frozen=True)
@@ -118,9 +127,25 @@ def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
     return best if best is not None and _outcome(game, best) > game.score else None
 
 
+def _farm_day(game: Game) -> None:
+    """Take the best-paying action again and again, while one pays and the day allows."""
+    for _ in range(FARM_STEPS):
+        if game.over:
+            break
+        moves = [*_posts(game), *[cmd.Buy(i.id) for i in game.shop], *_social(game, True)]
+        options = [*moves, *_bounded(game, _Reactions(game, True))]
+        best = _pick(game, _bounded(game, options), 1)
+        if best is None or _outcome(game, best) <= game.player.score:
+            break
+        game.apply(best)
+
+
 def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
     plan: list[Callable[[], cmd.Command | None]]
-    if strategy == "random":
+    if strategy == "farm":
+        plan = []
+        _farm_day(game)
+    elif strategy == "random":
 
         def anything(options: Sequence[cmd.Command], p: float = 1.0) -> cmd.Command | None:
             allowed = [o for o in _bounded(game, options) if game.can(o) is None]

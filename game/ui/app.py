@@ -219,9 +219,13 @@ class App:
                 break
         for scene in self.stack[first:]:
             scene.draw(surface)
+        flow = self.flow
         if self.hud_shown:
-            self.flow.hud.draw(surface, self.ctx, self.flow.strings)
-        self.flow.toasts.draw(surface, self.ctx)
+            flow.hud.draw(surface, self.ctx, flow.strings)
+        top = flow.hud.height(self.ctx) if flow.session is not None else 0
+        at_top = bool(self.stack) and getattr(self.stack[-1], "toasts_at_top", False)
+        floor = getattr(self.stack[-1], "toast_floor", None) if self.stack else None
+        flow.toasts.draw(surface, self.ctx, top, at_top, floor() if floor else None)
         self.motion.draw(surface, self.ctx)
         surface.set_clip(None)
 
@@ -268,13 +272,15 @@ def play(
     *,
     size: tuple[int, int] = (1280, 800),
     class_plan: ClassPlan | None = None,
+    teacher: bool = False,
 ) -> int:
     """Play the game in a window (``python -m game play [SCENARIO | --class FILE]``); returns
     the exit code. With a class plan the picker shows only the class's scenarios."""
     if scenario_path is not None and not Path(scenario_path).exists():
         print(f"no such scenario file: {scenario_path}", file=sys.stderr)
         return 2
-    return asyncio.run(main_async(AppConfig.from_env(scenario_path, size, class_plan)))
+    config = AppConfig.from_env(scenario_path, size, class_plan, teacher)
+    return asyncio.run(main_async(config))
 
 
 __all__ = ["App", "AppConfig", "Driver", "init_pygame", "main_async", "play"]

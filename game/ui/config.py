@@ -34,6 +34,8 @@ class AppConfig:
     """Profiles and their games (class play: lab computers); None keeps the single save of
     ``store``."""
     settings_store: saves.Store | None = None
+    teacher: bool = False
+    """The teacher view: score changes also name their rule, file and line."""
 
     @classmethod
     def from_env(
@@ -41,9 +43,11 @@ class AppConfig:
         scenario_path: str | None = None,
         size: tuple[int, int] = (1280, 800),
         class_plan: ClassPlan | None = None,
+        teacher: bool = False,
     ) -> AppConfig:
         """Config from the environment: MODEL_CITIZEN_DATA (save folder, read by the core),
-        MODEL_CITIZEN_SEED (fixed seed), MODEL_CITIZEN_SCENARIOS (scenario folder).
+        MODEL_CITIZEN_SEED (fixed seed), MODEL_CITIZEN_SCENARIOS (scenario folder),
+        MODEL_CITIZEN_TEACHER=1 (the teacher view, like ``teacher``).
         A ``class.yaml`` in the scenario folder (a class's web build) gives the class plan."""
         seed = os.environ.get("MODEL_CITIZEN_SEED")
         folder = os.environ.get("MODEL_CITIZEN_SCENARIOS")
@@ -59,4 +63,5 @@ class AppConfig:
             settings_store=st.default_store(),
             class_plan=class_plan,
             book=default_book() if class_plan is not None else None,
+            teacher=teacher or os.environ.get("MODEL_CITIZEN_TEACHER") == "1",
         )

@@ -35,6 +35,9 @@ from game.ui.widgets import UIContext
 if TYPE_CHECKING:
     from game.ui.app import App
 
+IMPORTANT = ("notify", "tier", "perk_gained", "perk_lost", "end")
+"""Notice kinds whose toasts are never pushed out by minor ones."""
+
 
 class GameFlow:
     """What happens next in the game, on the app's scene stack (see ``Flow``)."""
@@ -111,6 +114,7 @@ class GameFlow:
     def set_language(self, language: str) -> None:
         """Switch the interface language (scenario's `language`)."""
         self.strings = Strings(language)
+        self.toasts.set_more(self.strings("notices.more"))
 
     def new_seed(self) -> int:
         """The seed for a new game (fixed by config for tests)."""
@@ -132,12 +136,13 @@ class GameFlow:
         self.hud = Hud()
         self.hud.set_state(self.session.hud_state(), animate=False)
         self.app.reset(PlayScene(self))
+        from game.ui.scenes.briefing import BriefingScene
+
         if self.session.claims:  # the day's news waits until the quiz is answered
             from game.ui.scenes.quiz import QuizScene
 
             self.app.push(QuizScene(self, "before"))
-        else:
-            self.show_notices(self.session.game.log)
+        self.app.push(BriefingScene(self, first=True))  # first the briefing, then the quiz or news
 
     def store_for_new_game(self) -> saves.Store | None:
         """Where a new game is saved: a new slot of the player's profile (the oldest finished
@@ -284,7 +289,7 @@ class GameFlow:
             elif notice.kind in ("unfriend", "notify", "budget"):
                 icon, color, news = "flag", th.WARNING, True
                 face = self.session.platform_face() if notice.kind == "notify" else None
-            self.toasts.add(text, icon, color, face)
+            self.toasts.add(text, icon, color, face, important=notice.kind in IMPORTANT)
         if news:
             self.app.audio.play("notify")
 

@@ -37,6 +37,10 @@ class HudState:
     """Every tier as (low, high, colour), low to high: the gauge under the bar."""
     display: ScoreFormat = PLAIN_SCORE
     money_text: str = ""
+    breakdown: tuple[tuple[int, Code], ...] = ()
+    """Every change of the player's score that their last action set off, in order."""
+    morning: bool = False
+    """True when the changes shown are the day's first ones, before any action of the player."""
 
 
 class Hud:
@@ -148,18 +152,29 @@ class Hud:
         )
         cause_y = tier_rect.bottom + t.px(6)
         if state.last_delta is not None:
+            said = strings("hud.morning" if state.morning else "hud.last")
+            label = ctx.text.render(said, "meta", th.MUTED)
+            lx = tier_rect.right + t.px(14)
+            surface.blit(label, (lx, tier_rect.y + t.px(2)))
             draw_delta(
                 surface,
                 ctx,
                 state.last_delta,
-                (tier_rect.right + t.px(14), tier_rect.y + t.px(2)),
+                (lx + label.get_width() + t.px(8), tier_rect.y + t.px(2)),
                 "meta",
                 state.display.show_change(state.last_delta),
             )
-            cause = ctx.text.fit(strings.say(state.last_reason), "meta", mid_w)
+            said = strings.say(state.last_reason)
+            if len(state.breakdown) > 1:
+                said = f"{said} (+{len(state.breakdown) - 1}) {strings('hud.more')}"
+            cause = ctx.text.fit(said, "meta", mid_w)
         else:
-            cause = ctx.text.fit(strings("hud.no_changes"), "meta", mid_w)
+            key = "hud.no_effect" if not state.morning else "hud.new_day"
+            key = key if state.changes or not state.morning else "hud.no_changes"
+            cause = ctx.text.fit(strings(key), "meta", mid_w)
         surface.blit(ctx.text.render(cause, "meta", th.TEXT), (mx, cause_y))
+        if self.rect.collidepoint(pygame.mouse.get_pos()) and state.breakdown:
+            draw_breakdown(surface, ctx, strings, state.breakdown, (mx, self.rect.bottom))
 
     def _gauge(self, surface: pygame.Surface, ctx: UIContext, state: HudState) -> None:
         """A strip along the bar's bottom edge: every tier in its colour, a marker at the score
@@ -181,3 +196,31 @@ class Hud:
         pygame.draw.polygon(
             surface, th.TEXT, [(x - h, strip.y - h), (x + h, strip.y - h), (x, strip.y + h // 2)]
         )
+
+
+def draw_breakdown(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    strings: Strings,
+    breakdown: tuple[tuple[int, Code], ...],
+    at: tuple[int, int],
+) -> None:
+    """Below the bar: each change the last action set off, with its points and cause."""
+    t = ctx.theme
+    lh = ctx.text.line_height("meta")
+    width = min(t.px(640), surface.get_width() - at[0] - t.pad)
+    rows = [
+        (delta, ctx.text.fit(strings.say(cause), "meta", width - t.px(90)))
+        for delta, cause in breakdown
+    ]
+    rect = pygame.Rect(at[0], at[1], width, lh * (len(rows) + 1) + t.px(16))
+    pygame.draw.rect(surface, th.PANEL, rect, border_radius=t.px(8))
+    pygame.draw.rect(surface, th.BORDER, rect, max(1, t.px(2)), border_radius=t.px(8))
+    y = rect.y + t.px(8)
+    surface.blit(
+        ctx.text.render(strings("hud.breakdown"), "meta", th.MUTED), (rect.x + t.px(10), y)
+    )
+    for delta, cause in rows:
+        y += lh
+        draw_delta(surface, ctx, delta, (rect.x + t.px(10), y), "meta")
+        surface.blit(ctx.text.render(cause, "meta", th.TEXT), (rect.x + t.px(80), y))

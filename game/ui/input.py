@@ -29,6 +29,7 @@ PRESS = "press"  # pointer down at pos
 MOVE = "move"  # pointer moved to pos (rel = movement); `held` when dragging
 RELEASE = "release"  # pointer up at pos
 TEXT = "text"  # typed text (from TEXTINPUT)
+EDIT = "edit"  # text an input method is still composing (from TEXTEDITING), not yet typed
 BACKSPACE = "backspace"
 DELETE = "delete"
 SPACE = "space"
@@ -96,6 +97,8 @@ class InputMapper:
             return self._key(event)
         if etype == pygame.TEXTINPUT:
             return [Action(TEXT, text=event.text)] if event.text else []
+        if etype == pygame.TEXTEDITING:
+            return [Action(EDIT, text=getattr(event, "text", "") or "")]
         if etype in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
             if getattr(event, "touch", False):
                 return []  # SDL's mouse copy of a touch: the FINGER event is used instead

@@ -289,10 +289,10 @@ def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card
 
 
 def change_card(
-    change: ScoreChange, s: Strings, show_rule: bool = True, display: ScoreFormat = PLAIN_SCORE
+    change: ScoreChange, s: Strings, show_rule: bool = False, display: ScoreFormat = PLAIN_SCORE
 ) -> Card:
-    """One score change: arrow, signed points, its cause, the day and the rule behind it, with
-    scores as ``display`` shows them."""
+    """One score change: arrow, signed points, its cause, the day (the rule behind it
+    only in the teacher view), with scores as ``display`` shows them."""
     before, after = display.show(change.before), display.show(change.after)
     meta = s("history.entry", day=change.day, before=before, after=after)
     if show_rule:

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from game.core import saves
 from game.core.checker import check_file
 from game.core.codes import Code
-from game.core.commands import Command, CommandError
+from game.core.commands import Command, CommandError, EndDay
 from game.core.diagnostics import Diagnostic
 from game.core.game import Game
 from game.core.model import Scenario
 from game.core.quiz import Claim, check_ratings
 from game.core.quizsave import load_quiz, quiz_to_json, sidecar
-from game.core.views import Notice
+from game.core.views import Notice, ScoreChange
 from game.ui import theme as th
 from game.ui.avatars import Face
 from game.ui.hud import HudState
@@ -55,6 +55,17 @@ class Session:
         """The player's ratings by round ("before", "after") and claim id."""
         self.nickname = ""
         self.ask_nickname = True
+        self.morning = True
+        """True until the player's first action of the day (the bar then shows the morning's
+        changes, not an action's)."""
+        self.last_changes: tuple[ScoreChange, ...] = self._morning(0)
+        """The player's score changes set off by their last action; when a day has just
+        started, that morning's changes (so the bar never shows a number nothing explains)."""
+
+    def _morning(self, since: int) -> tuple[ScoreChange, ...]:
+        """The player's changes dated today among those after the first `since` changes."""
+        game = self.game
+        return tuple(c for c in game.history[since:] if c.who == "player" and c.day == game.day)
 
     @classmethod
     def new(cls, scenario: Scenario, path: str, seed: int, store: saves.Store | None) -> Session:
@@ -72,7 +83,14 @@ class Session:
 
     def apply(self, command: Command) -> tuple[Notice, ...]:
         """Send a command to the game. Raises CommandError with the core's reason."""
+        mark = len(self.game.history)
         notices = _apply_tracking(self.game, command, self.perk_changes)
+        changes = self.game.history[mark:]
+        self.morning = isinstance(command, EndDay) and not self.game.over
+        if self.morning:
+            self.last_changes = self._morning(mark)
+        else:
+            self.last_changes = tuple(c for c in changes if c.who == "player")
         self.version += 1
         return notices
 
@@ -135,7 +153,7 @@ class Session:
         game = self.game
         player = game.player
         mine = [c for c in game.history if c.who == "player"]
-        last = mine[-1] if mine else None
+        last = self.last_changes
         tiers = game.scenario.tiers
         index = next((i for i, t in enumerate(tiers) if t.id == player.tier.id), 0)
         return HudState(
@@ -145,14 +163,16 @@ class Session:
             day=game.day,
             days=game.days,
             money=player.money,
-            last_delta=last.delta if last else None,
-            last_reason=last.cause if last else None,
+            last_delta=sum(c.delta for c in last) if last else None,
+            last_reason=last[0].cause if last else None,
             changes=len(mine),
             tier_color=th.tier_color_of(tiers, index),
             player_name=player.name,
             bands=tuple((t.low, t.high, th.tier_color_of(tiers, i)) for i, t in enumerate(tiers)),
             display=game.scenario.score_format,
             money_text=game.scenario.show_money(player.money),
+            breakdown=tuple((c.delta, c.cause) for c in last),
+            morning=self.morning,
         )
 
     def face(self, friend_id: str | None) -> Face:
@@ -226,8 +246,9 @@ def _apply_tracking(
     before = {p.id for p in game.player.perks}
     notices = game.apply(command)
     after = {p.id for p in game.player.perks}
-    changes.extend((day, pid, "gained") for pid in sorted(after - before))
-    changes.extend((day, pid, "lost") for pid in sorted(before - after))
+    told = {n.perk: n.day for n in notices if n.perk is not None}  # the day it happened
+    changes.extend((told.get(pid, day), pid, "gained") for pid in sorted(after - before))
+    changes.extend((told.get(pid, day), pid, "lost") for pid in sorted(before - after))
     return notices
 
 

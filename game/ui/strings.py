@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from game.core.codes import Code
 from game.core.explain import say
+from game.ui import feelstrings
 
 _EN: dict[str, str] = {
     "app.title": "Model Citizen",
@@ -643,8 +644,8 @@ _SOCIAL_ES: dict[str, str] = {
 
 TABLES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
     {
-        "en": MappingProxyType({**_EN, **_LOOK_EN, **_SOCIAL_EN}),
-        "es": MappingProxyType({**_ES, **_LOOK_ES, **_SOCIAL_ES}),
+        "en": MappingProxyType({**_EN, **_LOOK_EN, **_SOCIAL_EN, **feelstrings.EN}),
+        "es": MappingProxyType({**_ES, **_LOOK_ES, **_SOCIAL_ES, **feelstrings.ES}),
     }
 )
 """Language code -> key -> text. English is complete; others fall back to it per key."""

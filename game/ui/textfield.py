@@ -27,6 +27,8 @@ class TextField:
         self.blink = 0.0
         self.caret_area: pygame.Rect | None = None
         """Where the caret was last drawn (None when the field was drawn without focus)."""
+        self.composing = ""
+        """Text an input method (IME) is still composing, shown at the caret until typed."""
 
     def insert(self, text: str) -> None:
         """Insert text at the caret, cut to the length limit."""
@@ -44,7 +46,11 @@ class TextField:
             return self.rect.collidepoint(action.pos)
         if not focused:
             return False
+        if kind == ia.EDIT:
+            self.composing = action.text
+            return True
         if kind == ia.TEXT:
+            self.composing = ""
             self.insert(action.text)
         elif kind == ia.BACKSPACE:
             if self.caret > 0:
@@ -97,12 +103,12 @@ class TextField:
         )
         inner = self.rect.inflate(-t.px(16), -t.px(16))
         lh = ctx.text.line_height("body")
-        if not self.text:
+        if not self.text and not self.composing:
             surface.blit(ctx.text.render(self.placeholder, "body", th.MUTED), inner.topleft)
-        lines = ctx.text.wrap(self.text, "body", inner.width) if self.text else ("",)
-        before = (
-            ctx.text.wrap(self.text[: self.caret], "body", inner.width) if self.caret else ("",)
-        )
+        shown = self.text[: self.caret] + self.composing + self.text[self.caret :]
+        lines = ctx.text.wrap(shown, "body", inner.width) if shown else ("",)
+        upto = self.caret + len(self.composing)
+        before = ctx.text.wrap(shown[:upto], "body", inner.width) if upto else ("",)
         caret_line, caret_x = len(before) - 1, ctx.text.width(before[-1], "body")
         visible = max(1, inner.height // lh)
         first = max(0, caret_line - visible + 1)

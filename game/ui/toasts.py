@@ -1,4 +1,10 @@
-"""Short-lived messages in a corner: notifications, friends' messages, perks gained or lost."""
+"""Short-lived messages in a corner: notifications, friends' messages, perks gained or lost.
+
+A toast stays long enough to read (by its length), is never clipped (a very long one says where to
+read the rest: the notices panel keeps every notice), and important toasts (instructions, tier
+changes, perks, the end) are never pushed out by minor ones: only minor toasts are dropped when too
+many arrive, and toasts that do not fit on screen wait their turn.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,14 @@ from game.ui.widgets import UIContext, draw_icon
 
 TOAST_SECONDS = 5.0
 FADE_SECONDS = 0.5
+READ_CHARS_PER_SECOND = 12.0
 MAX_TOASTS = 4
+MAX_LINES = 6
+
+
+def reading_seconds(text: str) -> float:
+    """How long a toast with `text` stays: at least TOAST_SECONDS, longer for longer texts."""
+    return max(TOAST_SECONDS, 2.0 + len(text) / READ_CHARS_PER_SECOND)
 
 
 @dataclass(slots=True)
@@ -24,6 +37,9 @@ class Toast:
     color: th.Color = th.ACCENT
     ttl: float = TOAST_SECONDS
     face: Face | None = None
+    important: bool = False
+    shown: bool = False
+    """True once the toast has been on screen (only shown toasts age)."""
     rect: pygame.Rect | None = None
     """Where it was last drawn (None: not drawn, or no room for it)."""
 
@@ -32,7 +48,8 @@ class Toasts:
     """A small queue of toasts drawn bottom-right, newest at the bottom.
 
     ``changed`` turns true when a toast is added or the toasts are cleared (the whole screen
-    must be drawn again); fading and expiring redraw only the toasts' own rectangles.
+    must be drawn again); fading and expiring redraw only the toasts' own rectangles (the whole
+    screen when a toast that waited for room may show now).
     """
 
     def __init__(self, seconds: float = TOAST_SECONDS) -> None:
@@ -40,16 +57,42 @@ class Toasts:
         self.items: list[Toast] = []
         self.seconds = seconds
         self.changed = False
+        self._more = "..."
+        """The last line of a toast too long to show whole (set by the app in its language)."""
+
+    def set_more(self, text: str) -> None:
+        """The line that ends a toast too long to show whole ("more in All notices")."""
+        self._more = text
 
     def add(
-        self, text: str, icon: str = "dot", color: th.Color = th.ACCENT, face: Face | None = None
+        self,
+        text: str,
+        icon: str = "dot",
+        color: th.Color = th.ACCENT,
+        face: Face | None = None,
+        important: bool = False,
     ) -> None:
-        """Show a message for a few seconds (with the sender's avatar when `face` is given)."""
+        """Show a message for as long as it takes to read (scaled by the player's setting),
+        with the sender's avatar when `face` is given; drop the oldest minor toast when there
+        are too many (an important one is never dropped)."""
         if not text:
             return
-        self.items.append(Toast(text, icon, color, self.seconds, face))
-        del self.items[:-MAX_TOASTS]
+        ttl = reading_seconds(text) * self.seconds / TOAST_SECONDS
+        self.items.append(Toast(text, icon, color, ttl, face, important))
+        while len(self.items) > MAX_TOASTS:
+            minor = next((t for t in self.items if not t.important), None)
+            if minor is None:
+                break
+            self.items.remove(minor)
         self.changed = True
+
+    def lines(self, text: str, ctx: UIContext, width: int) -> list[str]:
+        """The lines a toast shows: all of `text`, or (when longer than MAX_LINES) its start
+        and a last line saying where to read the rest."""
+        lines = list(ctx.text.wrap(text, "meta", width))
+        if len(lines) > MAX_LINES:
+            lines = [*lines[: MAX_LINES - 1], ctx.text.fit(self._more, "meta", width)]
+        return lines
 
     def clear(self) -> None:
         """Remove every toast."""
@@ -61,11 +104,14 @@ class Toasts:
         """Age the toasts and drop the expired ones; returns the parts of the screen that
         changed: a fading toast's rectangle, or all the toasts' when one went away."""
         for toast in self.items:
-            toast.ttl -= dt
+            if toast.shown:
+                toast.ttl -= dt
         kept = [toast for toast in self.items if toast.ttl > 0]
         if len(kept) != len(self.items):
             drawn = [toast.rect for toast in self.items if toast.rect is not None]
             self.items = kept
+            if any(not toast.shown for toast in kept):
+                self.changed = True  # a waiting toast may fit now, anywhere in its corner
             return drawn
         return [
             toast.rect
@@ -73,20 +119,40 @@ class Toasts:
             if toast.ttl < FADE_SECONDS and toast.rect is not None
         ]
 
-    def draw(self, surface: pygame.Surface, ctx: UIContext) -> None:
-        """Draw the toasts in the bottom-right corner."""
+    def draw(
+        self,
+        surface: pygame.Surface,
+        ctx: UIContext,
+        top: int = 0,
+        at_top: bool = False,
+        bottom: int | None = None,
+    ) -> None:
+        """Draw the toasts in the bottom-right corner, above `bottom` (top-right, below `top`,
+        with `at_top`: so they never cover a text box at the bottom). Toasts that do not fit
+        wait."""
         t = ctx.theme
         width = min(t.px(420), surface.get_width() - 2 * t.pad)
-        y = surface.get_height() - t.pad
         lh = ctx.text.line_height("meta")
+        floor = surface.get_height() if bottom is None else bottom
+        y = top + t.pad if at_top else floor - t.pad
+        order = self.items if at_top else list(reversed(self.items))
         for toast in self.items:
             toast.rect = None
-        for toast in reversed(self.items):
-            lines = ctx.text.wrap(toast.text, "meta", width - lh - t.px(24))[:4]
+        for toast in order:
+            lines = self.lines(toast.text, ctx, width - lh - t.px(24))
             h = lh * len(lines) + t.px(16)
-            rect = pygame.Rect(surface.get_width() - t.pad - width, y - h, width, h)
-            if rect.y < surface.get_height() // 2 and toast is not self.items[-1]:
-                break  # older toasts give way rather than cover half the screen
+            if at_top and y + h > floor - t.pad:
+                break
+            if not at_top and y - h < top + t.pad:
+                break
+            rect = pygame.Rect(
+                surface.get_width() - t.pad - width, y if at_top else y - h, width, h
+            )
+            half = surface.get_height() // 2
+            older = toast is not (self.items[0] if at_top else self.items[-1])
+            if older and (rect.bottom > half if at_top else rect.y < half):
+                break  # older toasts wait rather than cover half the screen
+            toast.shown = True
             toast.rect = rect
             alpha = 255 if toast.ttl > FADE_SECONDS else int(255 * toast.ttl / FADE_SECONDS)
             box = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -108,4 +174,4 @@ class Toasts:
                 box.blit(ctx.text.render(line, "meta", th.TEXT), (t.px(12) + lh, t.px(8) + i * lh))
             box.set_alpha(alpha)
             surface.blit(box, rect)
-            y = rect.y - t.px(8)
+            y = rect.bottom + t.px(8) if at_top else rect.y - t.px(8)

@@ -102,7 +102,7 @@ def rule_code(rule: Rule) -> Code:
         said=Code.of("rule.said", text=rule.description) if rule.description else "",
         head=Code.of("list.join", items=tuple(head)),
         body=Code.of("list.series", items=tuple(effect_code(x) for x in rule.effects)),
-        once=Code.of("rule.once") if rule.once else "",
+        once=Code.of(f"rule.once.{rule.once}") if rule.once else "",
         where=Code.of("rule.where", id=rule.id, path=rule.path, line=rule.line),
     )
 

@@ -10,6 +10,7 @@ import pygame
 from game.core import commands as cmd
 from game.core.game import MAX_POST_CHARS
 from game.core.views import FeedPost
+from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Line
 from game.ui.listview import CardList
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 class ComposerScene(Panel):
     """Post choices as cards, a free-text field with a character count, Send and Close."""
+
+    toasts_at_top = True
+    """Toasts go to the top while the composer is open, never over its text box or count."""
 
     def __init__(self, app: Flow, comment_on: int | None = None) -> None:
         """A post composer, or a comment box for the post with uid `comment_on`."""
@@ -40,6 +44,9 @@ class ComposerScene(Panel):
         self.close = self.close_button()
         self.labels: dict[str, pygame.Rect] = {}
         self.text_input: bool | None = None
+        self.echo = ""
+        """A character a key press already put in the box; the TEXTINPUT that follows it is
+        the same character and is dropped once."""
         items: list = [self.thread] if comment_on is not None else []
         if comment_on is None and game.choices:
             items.append(self.choices)
@@ -55,6 +62,27 @@ class ComposerScene(Panel):
         if self.free:
             self.focus.focus("text")
             self.field.insert(key)
+            self.echo = key
+
+    def handle(self, action: ia.Action) -> None:
+        """Typed text and input-method text always reach the text box, focused or not, so no
+        character typed before or after it has focus is lost ("#", "!", "¿", accents, IME)."""
+        echo, self.echo = self.echo, ""
+        if action.kind == ia.TEXT and echo and action.text == echo:
+            return
+        typing = action.kind == ia.EDIT or (action.kind == ia.TEXT and action.text.strip())
+        if self.free and typing and self.focus.current is not self.field:
+            self.focus.focus("text")
+        super().handle(action)
+
+    def back(self) -> None:
+        """Esc closes the composer."""
+        self.leave()
+
+    def leave(self) -> None:
+        """Close the composer and stop text input (the on-screen keyboard goes away)."""
+        self.text_input = text_input(False, self.text_input)
+        self.app.pop()
 
     def title(self) -> str:
         """The panel's title."""
@@ -146,7 +174,7 @@ class ComposerScene(Panel):
     def activate(self, id: str, payload: object) -> None:
         """Post a choice, send the typed text, or close."""
         if id == "close":
-            self.app.pop()
+            self.leave()
         elif id == "choices" and isinstance(payload, tuple):
             self.send_command(cmd.Post(choice=str(payload[0])))
         elif id in ("send", "text"):
@@ -163,14 +191,14 @@ class ComposerScene(Panel):
 
     def send_command(self, command: cmd.Command) -> None:
         """Close the composer and send; reopen it (text kept) when the core refuses."""
-        self.app.pop()
+        self.leave()
         if self.app.command(command) is None:
             self.app.push(self)
 
     def update(self, dt: float) -> list[pygame.Rect]:
         """Caret blink and list scrolling; returns what changed on screen."""
         changed = super().update(dt)
-        want = self.focus.current is self.field
+        want = self.free and self.app.stack[-1] is self  # typing reaches the box even unfocused
         self.text_input = text_input(want, self.text_input)
         return changed
 

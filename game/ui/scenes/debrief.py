@@ -77,7 +77,12 @@ class DebriefScene(Scene):
                     s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
                 )
             )
-        final = s("debrief.final", score=scenario.show_score(player.score), tier=player.tier.name)
+        final = s(
+            "debrief.final",
+            name=scenario.score_name,
+            score=scenario.show_score(player.score),
+            tier=player.tier.name,
+        )
         out.append(text_card(f"{final}. {scenario.debrief.summary}", "final", "body"))
         out.append(heading_card(s("debrief.biggest"), "biggest"))
         for i, highlight in enumerate(self.page.highlights):

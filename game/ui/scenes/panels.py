@@ -212,4 +212,5 @@ class HistoryScene(ListPanel):
         if not mine:
             return [heading_card(self.s("history.empty"), "empty", "body")]
         display = game.scenario.score_format
-        return [change_card(c, self.app.strings, display=display) for c in reversed(mine)]
+        teacher = self.app.config.teacher
+        return [change_card(c, self.app.strings, teacher, display) for c in reversed(mine)]

@@ -10,6 +10,7 @@ from game.core import commands as cmd
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, CardButton, Line
+from game.ui.guide import Guide
 from game.ui.listview import CardList
 from game.ui.present import post_card, profile_of
 from game.ui.scene import Scene
@@ -29,6 +30,7 @@ SHORTCUTS = {
     "s": "shop",
     "h": "history",
     "e": "end_day",
+    "n": "notices",
 }
 
 if TYPE_CHECKING:
@@ -50,6 +52,27 @@ class PlayScene(Scene):
         self.shown = FEED_PAGE
         self.focus.set_items([*self.nav, self.feed])
         self.focus.focus("feed")
+        self.guide: Guide | None = None
+        """The first-day guide, for a new game (None when off, done or skipped)."""
+        self.skip = Button("guide_skip", self.s("guide.skip"), style="meta")
+        self.guide_rect = pygame.Rect(0, 0, 0, 0)
+
+    def start_guide(self) -> None:
+        """Show the first-day guide under the feed."""
+        self.guide = Guide()
+        self.focus.set_items([*self.nav, self.feed, self.skip])
+        self.layout()
+
+    def toast_floor(self) -> int | None:
+        """Toasts stay above the guide's strip while it shows."""
+        return self.guide_rect.y if self.guide_step() is not None else None
+
+    def guide_step(self) -> str | None:
+        """The guide's step to show now, if any."""
+        session = self.app.session
+        if self.guide is None or session is None:
+            return None
+        return self.guide.step(session)
 
     def layout(self) -> None:
         """Navigation buttons in one row on top (shorter labels when the full ones do not fit),
@@ -67,14 +90,29 @@ class PlayScene(Scene):
             if bottom <= one_row:
                 break
         column = min(width, t.content_width)
+        strip = 0
+        if self.guide is not None and self.guide_step() is not None:
+            strip = self.guide.height(self.ctx) + t.pad
+            self.skip.label = self.s("guide.skip")
+            self.guide_rect = pygame.Rect(
+                a.centerx - column // 2,
+                a.bottom - t.pad - self.guide.height(self.ctx),
+                column,
+                self.guide.height(self.ctx),
+            )
+            self.guide.layout(self.guide_rect, self.skip, self.ctx)
+        elif self.skip in self.focus.items:
+            self.focus.set_items([*self.nav, self.feed])
         rect = pygame.Rect(
-            a.centerx - column // 2, bottom + t.pad, column, a.bottom - bottom - 2 * t.pad
+            a.centerx - column // 2, bottom + t.pad, column, a.bottom - bottom - 2 * t.pad - strip
         )
         self.feed.set_rect(rect, self.ctx)
         self.refresh_cards(force=True)
 
     def refresh(self) -> None:
-        """Rebuild the cards when the game changed."""
+        """Rebuild the cards when the game changed (and drop the guide when it is over)."""
+        if self.skip in self.focus.items and self.guide_step() is None:
+            self.layout()
         self.refresh_cards()
 
     def refresh_cards(self, force: bool = False) -> None:
@@ -114,8 +152,10 @@ class PlayScene(Scene):
         """Navigation buttons open panels; feed buttons send commands."""
         from game.ui.scenes import panels
         from game.ui.scenes.composer import ComposerScene
+        from game.ui.scenes.endday import ask_end_day
         from game.ui.scenes.messages import MessagesScene
-        from game.ui.scenes.summary import MenuScene, end_day
+        from game.ui.scenes.notices import NoticesScene
+        from game.ui.scenes.summary import MenuScene
 
         if id == "feed" and isinstance(payload, tuple):
             if payload[0] == MORE:
@@ -124,7 +164,15 @@ class PlayScene(Scene):
                 return
             act_on_post(self.app, int(payload[0]), str(payload[1]))
             return
+        if id == "guide_skip" and self.guide is not None:
+            self.guide.skipped = True
+            self.layout()
+            self.focus.focus("feed")
+            return
+        if id == "friends" and self.guide is not None:
+            self.guide.looked_at_friends = True
         scenes = {
+            "notices": lambda: NoticesScene(self.app),
             "post": lambda: ComposerScene(self.app),
             "friends": lambda: panels.FriendsScene(self.app),
             "messages": lambda: MessagesScene(self.app),
@@ -136,7 +184,7 @@ class PlayScene(Scene):
         if id in scenes:
             self.app.push(scenes[id]())
         elif id == "end_day":
-            end_day(self.app)
+            ask_end_day(self.app)
 
     def handle(self, action: ia.Action) -> None:
         """Esc opens the menu; everything else goes through the focus ring."""
@@ -152,9 +200,14 @@ class PlayScene(Scene):
         """Letter shortcuts for the navigation (P, F, M, K, S, H, E)."""
         if key.lower() in SHORTCUTS:
             self.activate(SHORTCUTS[key.lower()], None)
+            if hasattr(self.app.stack[-1], "echo"):  # the key's own text input is not typing
+                self.app.stack[-1].echo = key
 
     def draw(self, surface: pygame.Surface) -> None:
         """Navigation, feed and (when empty) a hint."""
+        step = self.guide_step()
+        if self.guide is not None and step is not None:
+            self.guide.draw(surface, self.guide_rect, step, self.skip, self.ctx, self.app.strings)
         self.draw_widgets(surface)
         if not self.feed.cards:
             img = self.ctx.text.render(self.s("feed.empty"), "body", th.MUTED)

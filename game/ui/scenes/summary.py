@@ -69,7 +69,12 @@ class SummaryScene(ListPanel):
                 (
                     Delta(
                         after - before,
-                        s("summary.score", before=show(before), after=show(after)),
+                        s(
+                            "summary.score",
+                            name=game.scenario.score_name,
+                            before=show(before),
+                            after=show(after),
+                        ),
                         "body",
                         display.show_change(after - before),
                     ),
@@ -90,6 +95,16 @@ class SummaryScene(ListPanel):
         out += [change_card(c, s, show_rule=False, display=display) for c in changes]
         if not changes:
             out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
+        morning = [c for c in game.history if c.who == "player" and c.day == self.day + 1]
+        if morning:  # the next day's first changes, so this screen agrees with the bar
+            now = game.player.score
+            out.append(heading_card(s("summary.morning", day=self.day + 1), "morning", "body"))
+            out += [change_card(c, s, display=display) for c in morning]
+            name = game.scenario.score_name
+            line = s("summary.score", name=name, before=show(after), after=show(now))
+            out.append(
+                Card("now", (Delta(now - after, line, "body", display.show_change(now - after)),))
+            )
         events = [n for n in game.log if n.day == self.day and n.kind in NOTABLE_KINDS]
         if events:
             out.append(heading_card(s("summary.events"), "events", "body"))
@@ -106,9 +121,12 @@ class SummaryScene(ListPanel):
             return
         session = self.app.session
         if session.game.over:
-            self.app.show_debrief()
+            from game.ui.scenes.ending import EndingScene
+
+            self.app.push(EndingScene(self.app))
             return
         self.app.pop()
+        self.app.stack[-1].focus.focus("feed")  # never on "End the day": Enter twice skips nothing
         today = [n for n in session.game.log if n.day == session.game.day]
         self.app.show_notices(today)
 
@@ -118,38 +136,51 @@ class SummaryScene(ListPanel):
 
 
 class MenuScene(Panel):
-    """Esc during play: back to the game, or save and go to the title screen."""
+    """Esc during play: back to the game, save and quit, settings, the briefing, all notices."""
 
     def __init__(self, app: Flow) -> None:
-        """Two buttons."""
+        """Five buttons and the X."""
         super().__init__(app)
         self.resume = Button("resume", self.s("menu.resume"))
         self.title_button = Button("title", self.s("menu.save_quit"))
         self.settings_button = Button("settings", self.s("menu.settings"))
+        self.briefing = Button("briefing", self.s("menu.briefing"))
+        self.notices = Button("notices", self.s("menu.notices"))
+        self.buttons = [
+            self.resume,
+            self.title_button,
+            self.settings_button,
+            self.briefing,
+            self.notices,
+        ]
         self.close = self.close_button()
-        self.focus.set_items([self.resume, self.title_button, self.settings_button, self.close])
+        self.focus.set_items([*self.buttons, self.close])
 
     def panel_rect(self) -> pygame.Rect:
-        """A small sheet in the middle, as tall as its three buttons."""
+        """A small sheet in the middle, as tall as its buttons."""
         a = self.area()
         t = self.ctx.theme
         w = min(a.width - 2 * t.pad, t.px(520))
         button_h = self.resume.measure(self.ctx)[1] + t.px(10)
-        h = min(a.height - 2 * t.pad, self.header_height() + t.px(10) + 3 * button_h + t.pad)
+        rows = len(self.buttons)
+        h = min(a.height - 2 * t.pad, self.header_height() + t.px(10) + rows * button_h + t.pad)
         return pygame.Rect(a.centerx - w // 2, a.centery - h // 2, w, h)
 
     def layout(self) -> None:
         """Buttons stacked, all as wide as the sheet; the X in the title bar."""
         inner = self.inner_rect()
         y = self.content_top()
-        for button in (self.resume, self.title_button, self.settings_button):
+        for button in self.buttons:
             h = button.measure(self.ctx)[1]
             button.rect = pygame.Rect(inner.x, y, inner.width, h)
             y += h + self.ctx.theme.px(10)
         self.place_close(self.close)
 
     def activate(self, id: str, payload: object) -> None:
-        """Resume or leave."""
+        """Resume, leave, settings, or reread the briefing or the notices."""
+        from game.ui.scenes.briefing import BriefingScene
+        from game.ui.scenes.notices import NoticesScene
+
         if id in ("resume", "close"):
             self.app.pop()
         elif id == "title":
@@ -158,6 +189,12 @@ class MenuScene(Panel):
             from game.ui.scenes.settings import SettingsScene
 
             self.app.push(SettingsScene(self.app))
+        elif id == "briefing":
+            self.app.pop()
+            self.app.push(BriefingScene(self.app, first=False))
+        elif id == "notices":
+            self.app.pop()
+            self.app.push(NoticesScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
         """The box and its buttons."""

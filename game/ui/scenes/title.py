@@ -95,8 +95,10 @@ class TitleScene(Scene):
         self.new_button = Button("new", self.s("title.new"), icon="plus")
         self.quit_button = Button("quit", self.s("title.quit"))
         self.settings_button = Button("settings", self.s("menu.settings"))
+        self.again_button = Button("again", self.s("title.again"), icon="plus")
         self.picker = CardList("picker")
         buttons = [self.new_button, self.settings_button]
+        self.finished = self._save_is_finished()
         if self.save is not None:
             buttons.insert(0, self.continue_button)
         if app.config.book is not None:
@@ -108,6 +110,8 @@ class TitleScene(Scene):
                 ),
                 *buttons,
             ]
+        if self.finished:
+            buttons.insert(1, self.again_button)
         if sys.platform != "emscripten":
             buttons.append(self.quit_button)
         self.buttons = buttons
@@ -123,6 +127,15 @@ class TitleScene(Scene):
 
     def _game_label(self, game: GameEntry) -> str:
         return self.s("title.continue_game", title=game.title, day=game.day, days=game.days)
+
+    def _save_is_finished(self) -> bool:
+        """True when the saved game is over (offered as its debrief, or to play again)."""
+        if self.save_text is None:
+            return False
+        try:
+            return resume(self.save_text, None).game.over
+        except (saves.SaveError, CommandError, OSError):
+            return False
 
     def _read_save(self) -> None:
         store = self.app.config.store
@@ -219,7 +232,13 @@ class TitleScene(Scene):
                 x, y, width, len(lines) * self.ctx.text.line_height("meta")
             )
             y = self.rects["message"].bottom + t.pad
-        if self.save is not None:
+        if self.save is not None and self.finished:
+            self.continue_button.label = (
+                self.s("title.finished")
+                + "  -  "
+                + self.s("title.finished_detail", title=self.entry_title(self.save.scenario_path))
+            )
+        elif self.save is not None:
             self.continue_button.label = (
                 self.s("title.continue")
                 + "  -  "
@@ -258,6 +277,8 @@ class TitleScene(Scene):
             self.replay_changed()
         elif id == "restart":
             self.start_again()
+        elif id == "again" and self.save is not None:
+            self.play_again(self.save.scenario_path)
         elif id == "new":
             index = self.picker.selected
             if self.entries:
@@ -381,6 +402,14 @@ class TitleScene(Scene):
             self.app.to_title(self.message)
             return
         self.resume_save(text, store)
+
+    def play_again(self, path: str) -> None:
+        """Start the finished game's scenario anew (or show its errors)."""
+        for index, entry in enumerate(self.entries):
+            if Path(entry.path).resolve() == Path(path).resolve():
+                self.choose(index)
+                return
+        self.app.open_scenario(path)
 
     def continue_game(self) -> None:
         """Resume the single save (see :meth:`resume_save`)."""

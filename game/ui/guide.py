@@ -1,0 +1,64 @@
+"""The first-day guide: three short steps (write a post, look at a friend, end the day) shown in a
+strip under the feed until done or skipped, in the interface's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.core import commands as cmd
+from game.ui import theme as th
+from game.ui.session import Session
+from game.ui.strings import Strings
+from game.ui.widgets import Button, UIContext
+
+STEPS = ("post", "friend", "end")
+
+
+@dataclass
+class Guide:
+    """Which steps the player has done; the strip shows the first one not done."""
+
+    looked_at_friends: bool = False
+    skipped: bool = False
+
+    def step(self, session: Session) -> str | None:
+        """The step to show now, or None when the guide is over."""
+        game = session.game
+        if self.skipped or game.day > 1 or game.over:
+            return None
+        if not any(isinstance(a, cmd.Post) for a in game.actions):
+            return "post"
+        if not self.looked_at_friends:
+            return "friend"
+        return "end"
+
+    def height(self, ctx: UIContext) -> int:
+        """The strip's height."""
+        return ctx.text.line_height("body") * 2 + ctx.theme.px(28)
+
+    def layout(self, rect: pygame.Rect, skip: Button, ctx: UIContext) -> None:
+        """Place the skip button at the right end of the strip `rect`."""
+        w, h = skip.measure(ctx)
+        skip.rect = pygame.Rect(rect.right - w - ctx.theme.px(10), rect.centery - h // 2, w, h)
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        step: str,
+        skip: Button,
+        ctx: UIContext,
+        strings: Strings,
+    ) -> None:
+        """The strip: the step's sentence, wrapped, left of the skip button."""
+        t = ctx.theme
+        pygame.draw.rect(surface, th.PANEL, rect, border_radius=t.px(10))
+        pygame.draw.rect(surface, th.ACCENT, rect, max(1, t.px(2)), border_radius=t.px(10))
+        width = skip.rect.x - rect.x - t.px(24)
+        lines = ctx.text.wrap(strings(f"guide.step.{step}"), "body", width)[:2]
+        lh = ctx.text.line_height("body")
+        y = rect.centery - lh * len(lines) // 2
+        for i, line in enumerate(lines):
+            surface.blit(ctx.text.render(line, "body", th.TEXT), (rect.x + t.px(12), y + i * lh))

@@ -1,0 +1,46 @@
+"""Ending a day asks first: the player sees what is left to do, and "Keep playing" has the focus,
+so Enter pressed twice (or held) after a summary can never skip a day."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.core import commands as cmd
+from game.ui.scenes.confirm import ConfirmScene
+
+if TYPE_CHECKING:
+    from game.ui.flow import Flow
+
+
+def left_today(app: Flow) -> tuple[int, int]:
+    """How many ready-made posts the player can still publish today, and how many of today's
+    posts they have not reacted to."""
+    game = app.session.game
+    posts = sum(1 for c in game.choices if game.can(cmd.Post(choice=c.id)) is None)
+    unread = sum(
+        1
+        for p in game.feed
+        if p.day == game.day and not p.by_player and not (p.liked or p.shared or p.comments)
+    )
+    return posts, unread
+
+
+def ask_end_day(app: Flow) -> None:
+    """Ask before ending the day: "End day N" or "Keep playing" (focused; Esc keeps playing)."""
+    from game.ui.scenes.summary import end_day
+
+    day = app.session.game.day
+    posts, unread = left_today(app)
+    question = app.strings("endday.confirm", day=day)
+    left = app.strings("endday.left", posts=posts, unread=unread) if posts or unread else ""
+    answers = (("end", app.strings("endday.end", day=day)), ("keep", app.strings("endday.keep")))
+
+    def answer(id: str) -> None:
+        if id == "end":
+            end_day(app)
+
+    scene = ConfirmScene(
+        app, app.strings("endday.title"), f"{question} {left}".strip(), answers, answer
+    )
+    scene.focus.focus("keep")
+    app.push(scene)
