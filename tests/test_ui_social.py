@@ -16,6 +16,7 @@ from ui_helpers import (
     focus_to,
     frames,
     key,
+    past_briefing,
     run,
     scene,
 )
@@ -34,6 +35,7 @@ def start(app):
     yield
     key(pygame.K_RETURN)
     yield from frames(2)
+    yield from past_briefing(app)
     assert scene(app) == "PlayScene"
     app.flow.toasts.clear()
 

@@ -33,7 +33,7 @@ EN: dict[str, str] = {
     "notices.more": "More in All notices (N).",
     "summary.score": "{name}: {before} -> {after}",
     "summary.morning": "This morning (day {day}):",
-    "debrief.final": "{name} at the end: {score} ({tier})",
+    "debrief.final": "{name}: {score} ({tier})",
     "ending.title": "The week is over",
     "ending.tier": "You end the week in the tier \u201c{tier}\u201d ({name}: {score}).",
     "ending.friends": "Still your friends: {names}.",
