@@ -66,3 +66,34 @@ def test_toasts_that_do_not_fit_wait_and_do_not_age(ctx) -> None:
     ttl = waiting[0].ttl
     toasts.update(5.0)
     assert waiting[0].ttl == ttl
+
+
+def test_a_toast_going_away_redraws_and_lets_a_waiting_one_show(ctx) -> None:
+    """Only changes are drawn (game.ui.redraw): an expiring toast gives back its rectangle, and
+    when a toast was waiting for room the whole screen is drawn so it can appear."""
+    toasts = Toasts()
+    for i in range(4):
+        toasts.add(f"Important notice {i}. " + LONG, important=True)
+    surface = pygame.Surface((1280, 300))
+    toasts.draw(surface, ctx, top=100)
+    toasts.changed = False
+    shown = [t for t in toasts.items if t.shown]
+    waiting = [t for t in toasts.items if not t.shown]
+    assert shown and waiting
+    gone = toasts.update(shown[0].ttl + 0.01)
+    assert shown[0].rect in gone and shown[0] not in toasts.items
+    assert toasts.changed, "a waiting toast must get a full redraw to appear"
+    toasts.changed = False
+    toasts.draw(surface, ctx, top=100)
+    assert waiting[-1].shown  # the newest waiting toast takes the freed place
+
+
+def test_an_expiring_toast_without_waiting_ones_redraws_only_the_toasts(ctx) -> None:
+    toasts = Toasts()
+    toasts.add("Saved.")
+    toasts.draw(pygame.Surface((1280, 800)), ctx)
+    toasts.changed = False
+    rect = toasts.items[0].rect
+    assert toasts.update(0.1) == []  # nothing visible changed yet: no frame
+    assert toasts.update(TOAST_SECONDS) == [rect] and not toasts.items
+    assert not toasts.changed

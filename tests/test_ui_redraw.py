@@ -97,3 +97,24 @@ def test_the_caret_blinks_by_redrawing_only_itself(tmp_path: Path) -> None:
         app.running = False
 
     run(config(tmp_path), body)
+
+
+def test_the_first_day_guide_is_drawn_again_when_its_step_changes(tmp_path: Path) -> None:
+    def body(app):
+        yield
+        key(pygame.K_RETURN)  # New game
+        yield from frames(2)
+        yield from past_briefing(app)
+        play = app.top
+        assert play.guide_step() == "post"
+        yield from _settled(app)  # the guide's strip showing draws nothing while idle
+
+        drawn = app.drawn
+        choice = app.session.game.choices[0].id
+        app.flow.command(cmd.Post(choice=choice))  # done without input: the flow asks
+        yield
+        assert play.guide_step() == "friend"
+        assert app.drawn == drawn + 1 and app.drawn_area == pygame.Rect(0, 0, 1280, 800)
+        yield from _settled(app)
+
+    run(config(tmp_path), body)
