@@ -143,6 +143,40 @@ def test_once_true_still_means_once_a_game(tmp_path) -> None:
     assert counter(game, "first") == 1
 
 
+EVERY_FRIEND_ONCE = """
+- id: first-friend
+  when: player_posts
+  for_each: friend
+  once: per_game
+  then: [{add_to_counter: {name: first}}]
+"""
+
+
+def test_a_rule_that_already_had_its_once_is_not_tried_again(tmp_path) -> None:
+    """Once a game, for every friend: it counts for the first friend only, and afterwards it is
+    not even tried (the work budget counts only rules tried)."""
+    game = Game(make_scenario(tmp_path, EVERY_FRIEND_ONCE))
+    game.apply(cmd.Post(choice="praise"))
+    assert counter(game, "first") == 1
+    game.apply(cmd.Post(choice="lunch"))
+    assert counter(game, "first") == 1 and game.engine.checks == 0
+
+
+def test_a_fork_remembers_the_onces_and_limits_apart_from_its_game(tmp_path) -> None:
+    """Forks (a scripted player's tries) are shallow copies: what once and the limits remember
+    must be copied, never shared."""
+    game = Game(make_scenario(tmp_path, ONCE_RULES))
+    game.apply(cmd.Post(choice="praise"))
+    fork = game.fork()
+    fork.apply(cmd.RemoveFriend("ana"))
+    fork.apply(cmd.Post(choice="lunch"))
+    assert (counter(fork, "first"), counter(fork, "removed"), counter(fork, "daily")) == (1, 1, 1)
+    assert game.usage.removed_today == set() and "choice:lunch" not in game.usage.posts_today
+    assert len(game.engine.fired_once) == 2  # daily and first, not the fork's each-friend
+    game.apply(cmd.RemoveFriend("ana"))
+    assert counter(game, "removed") == 1
+
+
 def test_explain_says_how_often_a_rule_counts(tmp_path) -> None:
     scenario = make_scenario(tmp_path, ONCE_RULES)
     said = [explain_rule(rule) for rule in scenario.rules]

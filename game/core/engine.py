@@ -279,6 +279,13 @@ class Engine:
         shared: RuleScope | None = None
         for prepared in rules.candidates(event, matches, world):
             rule = prepared.rule
+            per_friend = rule.once == "per_friend"
+            if (
+                rule.once
+                and not per_friend
+                and once_key(rule.once, rule.id, world.day, None) in fired_once
+            ):
+                continue  # once a game or a day, and that once was
             if rule.threshold is not None:
                 assert event.old_score is not None and event.new_score is not None
                 if not crossed(rule, event.old_score, event.new_score):
@@ -296,12 +303,12 @@ class Engine:
                     shared = RuleScope(world, event, event.friend, matches)
                 scopes = (shared,)
             for scope in scopes:
+                key = once_key(rule.once, rule.id, world.day, scope.friend) if rule.once else None
+                if per_friend and key in fired_once:
+                    continue  # already fired for this friend: not tried, not counted
                 self.checks += 1
                 if self.checks > MAX_CHECKS:
                     raise _OutOfWork
-                key = once_key(rule.once, rule.id, world.day, scope.friend) if rule.once else None
-                if key is not None and key in fired_once:
-                    continue
                 if prepared.checks and not self._holds(prepared, scope):
                     continue
                 counts[rule.id] += 1
@@ -310,6 +317,8 @@ class Engine:
                 for effect, cause in prepared.effects:
                     self._spend()
                     effect.apply(world, scope, cause)
+                if key is not None and not per_friend:
+                    break  # once a game or a day: the first friend it held for was the one
 
     def _holds(self, prepared: Prepared, scope: RuleScope) -> bool:
         """The rule's remaining checks, in order; false (reported once per rule) when an
