@@ -78,6 +78,25 @@ def test_reporting_the_same_friend_again_no_longer_pays() -> None:
     assert game.can(cmd.ReportFriend(friend)) is not None  # once a game, not once a day
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_buying_the_same_thing_again_the_same_day_never_pays_twice(path: Path) -> None:
+    """Seen in a new-player trial: buying the balcony flag gave +10 every time (683 -> 803)."""
+    result = check_file(str(path))
+    assert result.scenario is not None
+    for item in result.scenario.shop:
+        for seed in range(3):
+            game = Game(result.scenario, seed=seed)
+            game.world.money = 10**6  # money is not what stops a farmer here
+            raised = 0
+            for _ in range(5):
+                if game.over or game.can(cmd.Buy(item.id)) is not None:
+                    break
+                before = game.player.score
+                game.apply(cmd.Buy(item.id))
+                raised += game.player.score > before
+            assert raised <= 1, f"buying {item.id!r} five times in a day paid {raised} times"
+
+
 def test_a_scenario_can_set_its_own_limits(tmp_path) -> None:
     free = make_scenario(tmp_path, limits="{choice_per_day: 2, readd_same_day: true}")
     game = Game(free)
