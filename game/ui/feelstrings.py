@@ -6,8 +6,11 @@ from __future__ import annotations
 EN: dict[str, str] = {
     "endday.title": "End the day?",
     "endday.confirm": "End day {day}? What you leave undone today stays undone.",
-    "endday.left": "You can still publish {posts} ready-made post(s) and react to {unread} of "
-    "today's post(s).",
+    "endday.left": "You can still publish {posts} and react to {unread}.",
+    "endday.posts.one": "1 ready-made post",
+    "endday.posts.many": "{n} ready-made posts",
+    "endday.unread.one": "1 of today's posts",
+    "endday.unread.many": "{n} of today's posts",
     "endday.keep": "Keep playing",
     "endday.end": "End day {day}",
     "hud.last": "Your last action:",
@@ -54,8 +57,11 @@ EN: dict[str, str] = {
 ES: dict[str, str] = {
     "endday.title": "¿Terminar el día?",
     "endday.confirm": "¿Terminar el día {day}? Lo que no hagas hoy se queda sin hacer.",
-    "endday.left": "Aún puedes publicar {posts} publicación(es) ya escrita(s) y reaccionar a "
-    "{unread} publicación(es) de hoy.",
+    "endday.left": "Aún puedes publicar {posts} y reaccionar a {unread}.",
+    "endday.posts.one": "1 publicación ya escrita",
+    "endday.posts.many": "{n} publicaciones ya escritas",
+    "endday.unread.one": "1 publicación de hoy",
+    "endday.unread.many": "{n} publicaciones de hoy",
     "endday.keep": "Seguir jugando",
     "endday.end": "Terminar el día {day}",
     "hud.last": "Tu última acción:",

@@ -25,6 +25,20 @@ def left_today(app: Flow) -> tuple[int, int]:
     return posts, unread
 
 
+def counted(app: Flow, key: str, n: int) -> str:
+    """`n` things in the player's language, singular for one ("1 ready-made post"), plural else."""
+    return app.strings(f"{key}.one") if n == 1 else app.strings(f"{key}.many", n=n)
+
+
+def left_text(app: Flow, posts: int, unread: int) -> str:
+    """The sentence telling what is left to do today, with proper singular and plural forms."""
+    return app.strings(
+        "endday.left",
+        posts=counted(app, "endday.posts", posts),
+        unread=counted(app, "endday.unread", unread),
+    )
+
+
 def ask_end_day(app: Flow) -> None:
     """Ask before ending the day: "End day N" or "Keep playing" (focused; Esc keeps playing)."""
     from game.ui.scenes.summary import end_day
@@ -32,7 +46,7 @@ def ask_end_day(app: Flow) -> None:
     day = app.session.game.day
     posts, unread = left_today(app)
     question = app.strings("endday.confirm", day=day)
-    left = app.strings("endday.left", posts=posts, unread=unread) if posts or unread else ""
+    left = left_text(app, posts, unread) if posts or unread else ""
     answers = (("end", app.strings("endday.end", day=day)), ("keep", app.strings("endday.keep")))
 
     def answer(id: str) -> None:
