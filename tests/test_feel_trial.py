@@ -3,12 +3,21 @@ plural forms, declined requests, messages that agree with the bar, reasons for g
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from ui_helpers import SCENARIOS, config, run, scene
 
+from game.core import commands as cmd
+from game.core import saves
+from game.core.checker import check_file
+from game.core.game import Game
 from game.ui.scenes.endday import left_text
 from game.ui.strings import Strings
+
+VIRAL = SCENARIOS / "viral-score.yaml"
 
 
 @pytest.mark.parametrize(
@@ -26,7 +35,8 @@ from game.ui.strings import Strings
             "es",
             9,
             2,
-            "Aún puedes publicar 9 publicaciones ya escritas y reaccionar a 2 publicaciones de hoy.",
+            "Aún puedes publicar 9 publicaciones ya escritas y reaccionar a 2 "
+            "publicaciones de hoy.",
         ),
     ],
 )
@@ -34,3 +44,42 @@ def test_what_is_left_today_uses_singular_and_plural(language, posts, unread, ex
     """Seen: "8 ready-made post(s)" and "9 publicación(es) ya escrita(s)"."""
     flow = SimpleNamespace(strings=Strings(language))
     assert left_text(flow, posts, unread) == expected
+
+
+def _save_day_2(tmp_path: Path, scenario_file: Path) -> None:
+    """A save (in tmp_path) of a game of `scenario_file` at day 2."""
+    game = Game(check_file(scenario_file).scenario, 1)
+    game.apply(cmd.EndDay())
+    saves.FileStore(tmp_path / "save.json").write(saves.save_to_json(game))
+
+
+def _continue_label(tmp_path: Path) -> str:
+    """The title's Continue label."""
+    labels = []
+
+    def body(app):
+        yield
+        assert scene(app) == "TitleScene"
+        labels.append(app.top.continue_button.label)
+
+    run(config(tmp_path), body)
+    return labels[0]
+
+
+def test_continue_names_a_saved_scenario_outside_the_list_by_its_title(tmp_path) -> None:
+    """Seen: "Continue - viral-score.yaml - day 3 of ?" for a save of an earlier session."""
+    elsewhere = tmp_path / "old" / "viral-score.yaml"
+    elsewhere.parent.mkdir()
+    shutil.copy(VIRAL, elsewhere)
+    _save_day_2(tmp_path, elsewhere)
+    title = "The Score, as the 2015 stories told it"
+    assert _continue_label(tmp_path) == f"Continue  -  {title} - day 2 of 7"
+
+
+def test_continue_of_a_save_whose_scenario_is_gone_says_so_in_player_words(tmp_path) -> None:
+    elsewhere = tmp_path / "old" / "viral-score.yaml"
+    elsewhere.parent.mkdir()
+    shutil.copy(VIRAL, elsewhere)
+    _save_day_2(tmp_path, elsewhere)
+    elsewhere.unlink()
+    assert _continue_label(tmp_path) == "Continue  -  a game from an earlier version - day 2"

@@ -82,6 +82,8 @@ class TitleScene(Scene):
             if plan is not None
             else find_scenarios(app.config.scenarios_dir, app.config.scenario_path)
         )
+        self._read_elsewhere: dict[str, Scenario | None] = {}
+        """Scenarios of saves that are not in the list, read once from their files."""
         self.save: saves.Save | None = None
         self.save_text: str | None = None
         self.changed: tuple[str, saves.Store, str] | None = None
@@ -159,12 +161,21 @@ class TitleScene(Scene):
         self.save_text = None
         self.message = self.s("title.save_damaged", reason=reason, aside=aside)
 
-    def entry_title(self, path: str) -> str:
-        """The title of the scenario at `path` (its file name when unknown)."""
+    def saved_scenario(self, path: str) -> Scenario | None:
+        """The scenario at `path`: from the listed ones, else read from the file itself (a save
+        of a scenario not in the list); None when it cannot be read."""
         for entry in self.entries:
             if entry.scenario is not None and Path(entry.path).resolve() == Path(path).resolve():
-                return entry.scenario.title
-        return Path(path).name
+                return entry.scenario
+        if path not in self._read_elsewhere:
+            self._read_elsewhere[path] = check_file(path).scenario
+        return self._read_elsewhere[path]
+
+    def entry_title(self, path: str) -> str:
+        """The title of the scenario at `path`, or a player sentence when it cannot be read
+        (never a file name)."""
+        scenario = self.saved_scenario(path)
+        return scenario.title if scenario is not None else self.s("title.unknown_game")
 
     def cards(self) -> list[Card]:
         """A card per scenario: title, description, language, minutes; or a note on its errors."""
@@ -239,16 +250,18 @@ class TitleScene(Scene):
                 + self.s("title.finished_detail", title=self.entry_title(self.save.scenario_path))
             )
         elif self.save is not None:
-            self.continue_button.label = (
-                self.s("title.continue")
-                + "  -  "
-                + self.s(
+            scenario = self.saved_scenario(self.save.scenario_path)
+            detail = (
+                self.s("title.continue_unknown", day=self.save.day)
+                if scenario is None
+                else self.s(
                     "title.continue_detail",
-                    title=self.entry_title(self.save.scenario_path),
+                    title=scenario.title,
                     day=self.save.day,
-                    days="?" if not self.entries else self._days(self.save.scenario_path),
+                    days=scenario.days,
                 )
             )
+            self.continue_button.label = self.s("title.continue") + "  -  " + detail
         y = flow(self.buttons, self.ctx, x, y, width) + t.pad
         self.rects["pick"] = pygame.Rect(x, y, width, self.ctx.text.line_height("heading"))
         y += self.ctx.text.line_height("heading") + t.px(4)
@@ -258,12 +271,6 @@ class TitleScene(Scene):
         self.rects["hint"] = pygame.Rect(
             x, a.bottom - t.pad - self.ctx.text.line_height("small"), width, 10
         )
-
-    def _days(self, path: str) -> str:
-        for entry in self.entries:
-            if entry.scenario is not None and Path(entry.path).resolve() == Path(path).resolve():
-                return str(entry.scenario.days)
-        return "?"
 
     def activate(self, id: str, payload: object) -> None:
         """Continue, start the chosen scenario, show a broken one's errors, or quit."""
