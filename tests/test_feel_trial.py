@@ -13,7 +13,10 @@ from ui_helpers import SCENARIOS, config, run, scene
 from game.core import commands as cmd
 from game.core import saves
 from game.core.checker import check_file
+from game.core.codes import Code
+from game.core.explain import say
 from game.core.game import Game
+from game.core.results import from_game
 from game.ui.scenes.endday import left_text
 from game.ui.strings import Strings
 
@@ -83,3 +86,23 @@ def test_continue_of_a_save_whose_scenario_is_gone_says_so_in_player_words(tmp_p
     _save_day_2(tmp_path, elsewhere)
     elsewhere.unlink()
     assert _continue_label(tmp_path) == "Continue  -  a game from an earlier version - day 2"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_declined_friend_request_reads_as_declined_and_adds_no_friend(language) -> None:
+    """Seen: asking Tao Sun showed "Request declined" and "Tao Sun unfriended you", and the
+    results card counted a friend added."""
+    path = VIRAL if language == "en" else SCENARIOS / "viral-score.es.yaml"
+    game = Game(check_file(path).scenario, 3)
+    said = [say(n.said, language) for n in game.apply(cmd.AddFriend("tao"))]
+    assert not game.world.is_friend["tao"]
+    unfriended = say(Code.of("notice.unfriend", name="Tao Sun"), language)
+    declined = say(Code.of("notice.declined", name="Tao Sun"), language)
+    assert unfriended not in said
+    assert declined in said
+    game.apply(cmd.AddFriend("tao"))  # asked again: declined again
+    assert from_game(game).choices["friends_added"] == 0
+    game.apply(cmd.RemoveFriend("jun"))
+    game.apply(cmd.EndDay())
+    game.apply(cmd.AddFriend("jun"))
+    assert from_game(game).choices["friends_added"] == 1

@@ -261,6 +261,8 @@ class Game:
                 w.set_is_friend(fid, adding)
                 kind = "player_adds_friend" if adding else "player_removes_friend"
                 self._fire(Event(kind, w.day, friend=fid))
+                if adding and not w.is_friend[fid]:
+                    self.usage.declined += 1
             case cmd.Buy(item=item_id):
                 item = next(i for i in self.scenario.shop if i.id == item_id)
                 w.money -= item.price

@@ -76,10 +76,14 @@ class Usage:
     """Friends reported this game, and how often."""
     removed_today: set[str] = field(default_factory=set)
     """Friends removed today."""
+    declined: int = 0
+    """Friend requests turned down this game (they added no friend)."""
 
     def copy(self) -> Usage:
         """An independent copy (for ``Game.fork``)."""
-        return Usage(dict(self.posts_today), dict(self.reports), set(self.removed_today))
+        return Usage(
+            dict(self.posts_today), dict(self.reports), set(self.removed_today), self.declined
+        )
 
     def new_day(self) -> None:
         """Forget what only counts for one day."""

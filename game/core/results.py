@@ -120,7 +120,7 @@ def from_game(
         tier_count=len(scenario.tiers),
         path=tuple(score for _day, score in game.score_series),
         causes=biggest_causes(game),
-        choices=count_choices(game.actions),
+        choices=count_choices(game.actions, game.usage.declined),
         claims=tuple(claims) if claims and before and after else (),
         before=dict(before or {}) if claims and after else {},
         after=dict(after or {}) if claims and before else {},
@@ -144,9 +144,12 @@ def biggest_causes(game: Game, limit: int = TOP_CAUSES) -> tuple[Cause, ...]:
     return tuple(Cause(text, total, times) for text, total, times in ranked[:limit] if total)
 
 
-def count_choices(actions: Sequence[cmd.Command]) -> dict[str, int]:
-    """How many of each kind of choice the player made."""
-    return {name: sum(isinstance(a, kind) for a in actions) for name, kind in CHOICE_KINDS}
+def count_choices(actions: Sequence[cmd.Command], declined: int = 0) -> dict[str, int]:
+    """How many of each kind of choice the player made; `declined` friend requests added no
+    friend, so they are not counted as friends added."""
+    counts = {name: sum(isinstance(a, kind) for a in actions) for name, kind in CHOICE_KINDS}
+    counts["friends_added"] -= declined
+    return counts
 
 
 def to_json(results: Results) -> str:

@@ -240,12 +240,19 @@ class WorldState:
     def set_friendship(
         self, friend_id: str, is_friend: bool, cause: Cause, message: str | None, scope: Scope
     ) -> None:
+        """Make `friend_id` a friend or not, with a notice (`message` when given). Unfriending
+        the person the player is asking to add is a declined request: it reads as declined
+        and is no unfriending (no ``friend_unfriends`` follows)."""
         if friend_id not in self.is_friend or self.is_friend[friend_id] == is_friend:
             return
         self.set_is_friend(friend_id, is_friend)
         name = self.people[friend_id].name
         kind = "befriend" if is_friend else "unfriend"
-        said = Code.of(f"notice.{kind}", name=name)
+        event = scope.event
+        declined = (
+            not is_friend and event.kind == "player_adds_friend" and event.friend == friend_id
+        )
+        said = Code.of("notice.declined" if declined else f"notice.{kind}", name=name)
         if message is not None:
             said = text(self.render(message, self.with_friend(scope, friend_id)))
         self.say(
@@ -254,7 +261,7 @@ class WorldState:
             friend=friend_id,
             **_origin(cause),
         )
-        if not is_friend:
+        if not is_friend and not declined:  # a declined request is no unfriending
             self.left.append(friend_id)
 
     def set_flag(self, name: str, value: bool) -> None:

@@ -145,6 +145,7 @@ EN: dict[str, str] = {
     "notice.perk_lost": "{name} no longer applies.",
     "notice.befriend": "{name} is now your friend.",
     "notice.unfriend": "{name} unfriended you.",
+    "notice.declined": "{name} declined your friend request.",
     "notice.cascade": "Rules kept setting each other off; stopped after {rounds} rounds.",
     "notice.budget": "So much happened at once that the rules stopped there for this move. "
     "The game goes on.",
@@ -305,6 +306,7 @@ ES: dict[str, str] = {
     "notice.perk_lost": "{name} ya no se aplica.",
     "notice.befriend": "{name} ahora es tu amigo.",
     "notice.unfriend": "{name} te ha dejado de seguir.",
+    "notice.declined": "{name} ha rechazado tu solicitud de amistad.",
     "notice.cascade": "Las reglas se disparaban unas a otras; paradas tras {rounds} rondas.",
     "notice.budget": "Pasaron tantas cosas a la vez que las reglas se detuvieron ahí en esta "
     "jugada. El juego sigue.",
