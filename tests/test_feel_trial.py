@@ -7,8 +7,10 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import pygame
 import pytest
-from ui_helpers import SCENARIOS, config, run, scene
+from conftest import write_scenario
+from ui_helpers import SCENARIOS, config, frames, key, run, scene
 
 from game.core import commands as cmd
 from game.core import saves
@@ -47,6 +49,16 @@ def test_what_is_left_today_uses_singular_and_plural(language, posts, unread, ex
     """Seen: "8 ready-made post(s)" and "9 publicación(es) ya escrita(s)"."""
     flow = SimpleNamespace(strings=Strings(language))
     assert left_text(flow, posts, unread) == expected
+
+
+def new_game_past_briefing(app):
+    """From the title: New game, past the briefing, into the feed."""
+    key(pygame.K_RETURN)
+    yield from frames(2)
+    if scene(app) == "BriefingScene":
+        key(pygame.K_RETURN)
+        yield from frames(2)
+    assert scene(app) == "PlayScene"
 
 
 def _save_day_2(tmp_path: Path, scenario_file: Path) -> None:
@@ -106,3 +118,28 @@ def test_a_declined_friend_request_reads_as_declined_and_adds_no_friend(language
     game.apply(cmd.EndDay())
     game.apply(cmd.AddFriend("jun"))
     assert from_game(game).choices["friends_added"] == 1
+
+
+def test_the_tier_banner_shows_the_score_after_the_latest_action(tmp_path) -> None:
+    """Seen: "New tier: Trusted. You moved up. Score 703." over a bar at 713 (a second flag
+    bought while the banner was still up)."""
+    rules = """
+- id: spend
+  when: player_buys
+  then: [{change_score: {who: player, by: -10}}]
+"""
+    path = write_scenario(tmp_path, rules)
+    details = []
+
+    def body(app):
+        yield
+        yield from new_game_past_briefing(app)
+        app.flow.command(cmd.Buy("textbook"))  # 650 -> 640: down from "Good" to "Fair"
+        yield from frames(2)
+        details.append(app.motion.banner.detail)
+        app.flow.command(cmd.Buy("textbook"))  # 640 -> 630 while the banner is still up
+        yield from frames(2)
+        details.append((app.motion.banner.detail, app.session.game.player.score))
+
+    run(config(tmp_path, scenario_path=str(path)), body)
+    assert details == ["You dropped. Score 640.", ("You dropped. Score 630.", 630)]

@@ -258,6 +258,9 @@ class GameFlow:
             audio.play("tier")
         elif delta:
             audio.play("score_up" if delta > 0 else "score_down")
+            if motion.banner is not None:
+                key = "look.tier_up" if motion.banner.up else "look.tier_down"
+                motion.restate(self.strings(key, score=player.score))
         if delta:
             shown = self.session.game.scenario.score_format.show_change(delta)
             motion.score(delta, self.app.pointer or self.hud.number_pos, shown)

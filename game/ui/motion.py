@@ -64,6 +64,12 @@ class Motion:
         """Announce a tier change."""
         self.banner = Banner(title, detail, color, up)
 
+    def restate(self, detail: str) -> None:
+        """A later change while the banner is up: its detail says the score now, not the score
+        of the change that raised it."""
+        if self.banner is not None:
+            self.banner.detail = detail
+
     def clear(self) -> None:
         """Stop everything (a new game, the title screen)."""
         self.floats.clear()
