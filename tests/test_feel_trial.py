@@ -143,3 +143,21 @@ def test_the_tier_banner_shows_the_score_after_the_latest_action(tmp_path) -> No
 
     run(config(tmp_path, scenario_path=str(path)), body)
     assert details == ["You dropped. Score 640.", ("You dropped. Score 630.", 630)]
+
+
+@pytest.mark.parametrize(
+    ("name", "says"), [("viral-score.yaml", "starts at"), ("viral-score.es.yaml", "Empiezas con")]
+)
+def test_the_welcome_says_the_score_the_game_starts_at_not_a_score_the_bar_no_longer_shows(
+    name, says
+) -> None:
+    """Seen: "Your score is 650" over a bar at 640 (the morning's -10 came first). The welcome
+    now says where the score starts, as the briefing does; the bar's "This morning" explains
+    the rest."""
+    scenario = check_file(SCENARIOS / name).scenario
+    game = Game(scenario, 7)
+    welcome = say(game.log[0].said, scenario.language)
+    start = scenario.player_score
+    assert f"{says} {start}" in welcome
+    assert game.player.score != start  # the morning rule moved the bar before the player looks
+    assert str(game.player.score) not in welcome
