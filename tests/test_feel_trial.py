@@ -161,3 +161,26 @@ def test_the_welcome_says_the_score_the_game_starts_at_not_a_score_the_bar_no_lo
     assert f"{says} {start}" in welcome
     assert game.player.score != start  # the morning rule moved the bar before the player looks
     assert str(game.player.score) not in welcome
+
+
+def test_enter_twice_on_the_briefing_likes_no_post(tmp_path) -> None:
+    """Seen: a double Enter on the briefing card started day 1 and liked Kai Liu's post."""
+
+    def body(app):
+        yield
+        key(pygame.K_RETURN)  # New game
+        yield from frames(2)
+        assert scene(app) == "BriefingScene"
+        actions = app.session.game.actions
+        key(pygame.K_RETURN)  # Start day 1
+        key(pygame.K_RETURN)  # ... and Enter again, in a hurry
+        yield from frames(3)
+        assert scene(app) == "PlayScene"
+        assert app.session.game.actions == actions
+        key(pygame.K_DOWN)  # the player moves in the feed: now Enter acts on what they chose
+        key(pygame.K_UP)
+        key(pygame.K_RETURN)
+        yield from frames(2)
+        assert len(app.session.game.actions) == len(actions) + 1
+
+    run(config(tmp_path, scenario_path=str(VIRAL)), body)

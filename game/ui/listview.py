@@ -20,6 +20,9 @@ from game.ui.widgets import UIContext, draw_focus
 
 DRAG_THRESHOLD = 8
 
+MOVES = frozenset({ia.UP, ia.DOWN, ia.LEFT, ia.RIGHT, ia.PAGE_UP, ia.PAGE_DOWN, ia.HOME, ia.END})
+"""Keys that move within a list: after one, Enter acts on what the player moved to."""
+
 
 class CardList:
     """A virtualised, scrollable list of `Card`s; activations report (card key, button id)."""
@@ -38,6 +41,8 @@ class CardList:
         self.target = 0.0
         self.selected = 0
         self.button = 0
+        self.armed = True
+        """False after :meth:`disarm`: Enter does nothing until the player moves in the list."""
         self.gap = 0
         self.margin = 0
         self._press: tuple[int, int] | None = None
@@ -151,9 +156,19 @@ class CardList:
         return None
 
     # ----------------------------------------------------------------- input
+    def disarm(self) -> None:
+        """Enter (or Space) does nothing here until the player moves within the list (arrows,
+        paging; a click acts as ever): a key pressed twice to close a card before the list never
+        acts on a post the player did not choose."""
+        self.armed = False
+
     def handle(self, action: ia.Action, focused: bool, activate: Activate) -> bool:
         """Handle an action (see the module docstring); True when used."""
         kind = action.kind
+        if kind in (ia.ACTIVATE, ia.SPACE) and not self.armed:
+            return True
+        if kind in MOVES:
+            self.armed = True
         if kind == ia.SCROLL:
             self.target += action.dy
             self._clamp()
@@ -311,7 +326,7 @@ class CardList:
                 break
             painted = self.painter.paint(self.cards[i], self._width, ctx, self.background)
             surface.blit(painted.surface, (self.rect.x + self.margin, y))
-            if focused and i == self.selected and painted.buttons:
+            if focused and self.armed and i == self.selected and painted.buttons:
                 b = painted.buttons[min(self.button, len(painted.buttons) - 1)]
                 r = b.rect.move(self.rect.x + self.margin, y)
                 pygame.draw.rect(

@@ -54,6 +54,7 @@ class BriefingScene(ListPanel):
             play = self.app.stack[0] if self.app.stack else None
             if isinstance(play, PlayScene):
                 play.start_guide()
+                play.feed.disarm()  # a second Enter likes no post the player did not choose
             if not self.app.session.claims:  # else the quiz shows them once answered
                 self.app.show_notices(self.app.session.game.log)
 

@@ -9,6 +9,7 @@ import pygame
 from game.core import commands as cmd
 from game.ui import theme as th
 from game.ui.cards import Card, Delta, Line
+from game.ui.listview import CardList
 from game.ui.present import change_card, heading_card, notice_card, text_card
 from game.ui.scene import Panel
 from game.ui.scenes.panels import ListPanel
@@ -126,7 +127,10 @@ class SummaryScene(ListPanel):
             self.app.push(EndingScene(self.app))
             return
         self.app.pop()
-        self.app.stack[-1].focus.focus("feed")  # never on "End the day": Enter twice skips nothing
+        play = self.app.stack[-1]
+        play.focus.focus("feed")  # never on "End the day": Enter twice skips nothing
+        if isinstance(play.focus.current, CardList):
+            play.focus.current.disarm()  # nor acts on a post the player did not choose
         today = [n for n in session.game.log if n.day == session.game.day]
         self.app.show_notices(today)
 
