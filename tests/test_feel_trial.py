@@ -19,8 +19,13 @@ from game.core.codes import Code
 from game.core.explain import say
 from game.core.game import Game
 from game.core.results import from_game
+from game.ui.chart import chart_data, paint_chart
 from game.ui.scenes.endday import left_text
+from game.ui.session import Session
 from game.ui.strings import Strings
+from game.ui.text import TextCache
+from game.ui.theme import Theme
+from game.ui.widgets import UIContext
 
 VIRAL = SCENARIOS / "viral-score.yaml"
 
@@ -184,3 +189,21 @@ def test_enter_twice_on_the_briefing_likes_no_post(tmp_path) -> None:
         assert len(app.session.game.actions) == len(actions) + 1
 
     run(config(tmp_path, scenario_path=str(VIRAL)), body)
+
+
+def test_the_debrief_chart_paints_each_tier_in_the_top_bars_colour() -> None:
+    """Seen: the top bar shows Ordinary yellow and Trusted light blue; the chart (showing only
+    the tiers the score reached) painted Ordinary red and Trusted yellow."""
+    scenario = check_file(VIRAL).scenario
+    bar = {low: color for low, _high, color in Session(Game(scenario, 1), str(VIRAL), None)
+           .hud_state().bands}  # fmt: skip
+    data = chart_data(((0, 650), (1, 640), (2, 713)), scenario, 7, "Day", "Score")
+    assert [t.low for t in data.tiers] != [t.low for t in scenario.tiers]  # a part of them
+    assert [bar[t.low] for t in data.tiers] == list(data.colors)
+    pygame.font.init()
+    theme = Theme.for_size(800, 600)
+    rect = pygame.Rect(0, 0, 700, theme.px(220))
+    surface = pygame.Surface(rect.size)
+    paint_chart(surface, rect, UIContext(theme, TextCache(theme)), data)
+    painted = {surface.get_at((x, y))[:3] for x in range(rect.w) for y in range(rect.h)}
+    assert {bar[t.low] for t in data.tiers} <= painted  # each band's colour bar, as in the top bar

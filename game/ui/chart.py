@@ -24,6 +24,9 @@ class ChartData:
     x_label: str
     y_label: str
     display: ScoreFormat = PLAIN_SCORE
+    colors: tuple[th.Color, ...] = ()
+    """The colour of each of ``tiers``, as the top bar paints it (its place among all the
+    scenario's tiers, not among the ones shown); empty when ``tiers`` are all of them."""
 
 
 def chart_data(
@@ -37,7 +40,10 @@ def chart_data(
     tiers = scenario.tiers[first : last + 1]
     low = max(scenario.score_min, tiers[0].low)
     high = min(scenario.score_max, tiers[-1].high)
-    return ChartData(series, tiers, low, high, days, x_label, y_label, scenario.score_format)
+    colors = tuple(th.tier_color_of(scenario.tiers, i) for i in range(first, last + 1))
+    return ChartData(
+        series, tiers, low, high, days, x_label, y_label, scenario.score_format, colors
+    )
 
 
 def nice_step(span: float, target: int = 5) -> int:
@@ -81,7 +87,9 @@ def paint_chart(
 
     # tier bands in the tiers' colours; each labelled (name and range, not colour alone) in the
     # column to the right of the plot, with a bar in the band's colour
-    tier_colors = tuple(th.tier_color_of(data.tiers, i) for i in range(len(data.tiers)))
+    tier_colors = data.colors or tuple(
+        th.tier_color_of(data.tiers, i) for i in range(len(data.tiers))
+    )
     for index, tier in enumerate(data.tiers):
         top, bottom = ypos(tier.high + 0.5), ypos(tier.low - 0.5)
         band = pygame.Rect(plot.x, top, plot.width, max(1, bottom - top))
