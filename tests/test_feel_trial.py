@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pygame
 import pytest
 from conftest import write_scenario
-from ui_helpers import SCENARIOS, config, frames, key, run, scene
+from ui_helpers import SCENARIOS, config, frames, key, run, scene, shipped_scenarios
 
 from game.core import commands as cmd
 from game.core import saves
@@ -20,6 +20,7 @@ from game.core.explain import say
 from game.core.game import Game
 from game.core.results import from_game
 from game.ui.chart import chart_data, paint_chart
+from game.ui.guide import BUTTONS, step_text
 from game.ui.scenes.endday import left_text
 from game.ui.session import Session
 from game.ui.strings import Strings
@@ -207,3 +208,43 @@ def test_the_debrief_chart_paints_each_tier_in_the_top_bars_colour() -> None:
     paint_chart(surface, rect, UIContext(theme, TextCache(theme)), data)
     painted = {surface.get_at((x, y))[:3] for x in range(rect.w) for y in range(rect.h)}
     assert {bar[t.low] for t in data.tiers} <= painted  # each band's colour bar, as in the top bar
+
+
+@pytest.mark.parametrize("name", ["viral-score.yaml", "viral-score.es.yaml"])
+def test_the_guide_names_each_button_as_the_button_reads(tmp_path, name) -> None:
+    """Seen: the Spanish guide said "elige “Escribir una publicación”" over a button "Publicar"."""
+    seen = []
+
+    def body(app):
+        yield
+        yield from new_game_past_briefing(app)
+        play = app.top
+        labels = {b.id: b.label for b in play.nav}
+        for step, button in BUTTONS.items():
+            said = step_text(step, app.flow.strings, play.guide_button_label(step))
+            seen.append((said, labels[button]))
+
+    run(config(tmp_path, scenario_path=str(SCENARIOS / name)), body)
+    assert len(seen) == 3
+    if name.endswith(".es.yaml"):
+        assert "\u201cPublicar\u201d" in seen[0][0]
+    for sentence, label in seen:
+        assert f"\u201c{label}\u201d" in sentence
+
+
+GUIDE_ORDER = {
+    "en": ("write a post", "friends", "end the day"),
+    "es": ("escribe una publicación", "amigos", "termina el día"),
+}
+
+
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.name)
+def test_the_briefing_tells_what_to_try_first_in_the_guides_order(path) -> None:
+    """Seen: the commercial briefing said "open the Shop, then write a post" over a guide whose
+    first step is "write a post"."""
+    scenario = check_file(path).scenario
+    words = GUIDE_ORDER[scenario.language]
+    first = [line.lower() for line in scenario.briefing if words[0] in line.lower()]
+    assert first, "the briefing says what to try first"
+    places = [first[0].find(w) for w in words]
+    assert -1 not in places and places == sorted(places), first[0]

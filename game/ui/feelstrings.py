@@ -23,10 +23,10 @@ EN: dict[str, str] = {
     "briefing.start": "Start day 1",
     "briefing.close": "Back to the game",
     "briefing.score": "Your {name} starts at {score}. You are in the tier \u201c{tier}\u201d.",
-    "guide.step.post": "Guide 1 of 3: write a post. Press P or choose \u201cWrite a post\u201d.",
-    "guide.step.friend": "Guide 2 of 3: look at a friend. Press F or choose \u201cFriends\u201d.",
+    "guide.step.post": "Guide 1 of 3: write a post. Press P or choose \u201c{button}\u201d.",
+    "guide.step.friend": "Guide 2 of 3: look at a friend. Press F or choose \u201c{button}\u201d.",
     "guide.step.end": "Guide 3 of 3: when you are done, end the day. Press E or choose "
-    "\u201cEnd the day\u201d.",
+    "\u201c{button}\u201d.",
     "guide.skip": "Skip the guide",
     "menu.briefing": "Read the briefing again",
     "menu.notices": "All notices",
@@ -75,10 +75,10 @@ ES: dict[str, str] = {
     "briefing.close": "Volver a la partida",
     "briefing.score": "Tu {name} empieza en {score}. Estás en el nivel \u201c{tier}\u201d.",
     "guide.step.post": "Guía 1 de 3: escribe una publicación. Pulsa P o elige "
-    "\u201cEscribir una publicación\u201d.",
-    "guide.step.friend": "Guía 2 de 3: mira a un amigo. Pulsa F o elige \u201cAmigos\u201d.",
+    "\u201c{button}\u201d.",
+    "guide.step.friend": "Guía 2 de 3: mira a un amigo. Pulsa F o elige \u201c{button}\u201d.",
     "guide.step.end": "Guía 3 de 3: cuando acabes, termina el día. Pulsa E o elige "
-    "\u201cTerminar el día\u201d.",
+    "\u201c{button}\u201d.",
     "guide.skip": "Saltar la guía",
     "menu.briefing": "Leer otra vez la presentación",
     "menu.notices": "Todos los avisos",

@@ -15,6 +15,15 @@ from game.ui.widgets import Button, UIContext
 
 STEPS = ("post", "friend", "end")
 
+BUTTONS = {"post": "post", "friend": "friends", "end": "end_day"}
+"""The navigation button (its id) each step names."""
+
+
+def step_text(step: str, strings: Strings, button: str) -> str:
+    """The sentence of a guide step, naming its button by `button`, the label it shows now (so
+    the guide and the button always agree, short labels in narrow windows too)."""
+    return strings(f"guide.step.{step}", button=button)
+
 
 @dataclass
 class Guide:
@@ -51,13 +60,15 @@ class Guide:
         skip: Button,
         ctx: UIContext,
         strings: Strings,
+        button: str,
     ) -> None:
-        """The strip: the step's sentence, wrapped, left of the skip button."""
+        """The strip: the step's sentence (naming `button`, the label of the step's navigation
+        button), wrapped, left of the skip button."""
         t = ctx.theme
         pygame.draw.rect(surface, th.PANEL, rect, border_radius=t.px(10))
         pygame.draw.rect(surface, th.ACCENT, rect, max(1, t.px(2)), border_radius=t.px(10))
         width = skip.rect.x - rect.x - t.px(24)
-        lines = ctx.text.wrap(strings(f"guide.step.{step}"), "body", width)[:2]
+        lines = ctx.text.wrap(step_text(step, strings, button), "body", width)[:2]
         lh = ctx.text.line_height("body")
         y = rect.centery - lh * len(lines) // 2
         for i, line in enumerate(lines):

@@ -10,7 +10,7 @@ from game.core import commands as cmd
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, CardButton, Line
-from game.ui.guide import Guide
+from game.ui.guide import BUTTONS, Guide
 from game.ui.listview import CardList
 from game.ui.present import post_card, profile_of
 from game.ui.scene import Scene
@@ -62,6 +62,10 @@ class PlayScene(Scene):
         self.guide = Guide()
         self.focus.set_items([*self.nav, self.feed, self.skip])
         self.layout()
+
+    def guide_button_label(self, step: str) -> str:
+        """The label the guide step's navigation button shows now."""
+        return next(b.label for b in self.nav if b.id == BUTTONS[step])
 
     def toast_floor(self) -> int | None:
         """Toasts stay above the guide's strip while it shows."""
@@ -207,7 +211,10 @@ class PlayScene(Scene):
         """Navigation, feed and (when empty) a hint."""
         step = self.guide_step()
         if self.guide is not None and step is not None:
-            self.guide.draw(surface, self.guide_rect, step, self.skip, self.ctx, self.app.strings)
+            label = self.guide_button_label(step)
+            self.guide.draw(
+                surface, self.guide_rect, step, self.skip, self.ctx, self.app.strings, label
+            )
         self.draw_widgets(surface)
         if not self.feed.cards:
             img = self.ctx.text.render(self.s("feed.empty"), "body", th.MUTED)
