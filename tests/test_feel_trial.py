@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pygame
 import pytest
 from conftest import write_scenario
-from ui_helpers import SCENARIOS, config, frames, key, run, scene, shipped_scenarios
+from ui_helpers import SCENARIOS, config, frames, key, letter, run, scene, shipped_scenarios
 
 from game.core import commands as cmd
 from game.core import saves
@@ -248,3 +248,33 @@ def test_the_briefing_tells_what_to_try_first_in_the_guides_order(path) -> None:
     assert first, "the briefing says what to try first"
     places = [first[0].find(w) for w in words]
     assert -1 not in places and places == sorted(places), first[0]
+
+
+def test_the_friends_list_keeps_its_order_while_open(tmp_path) -> None:
+    """Seen: adding or removing someone re-sorted the list at once, so the button under the
+    pointer belonged to someone else (a double click could remove the wrong friend)."""
+    orders = []
+
+    def body(app):
+        yield
+        yield from new_game_past_briefing(app)
+        letter("f")
+        yield from frames(2)
+        assert scene(app) == "FriendsScene"
+        orders.append([c.key for c in app.top.list.cards])
+        app.top.on_card(("person", "rui"), "add")  # Rui was last: not a friend yet
+        yield from frames(2)
+        assert app.session.game.world.is_friend["rui"]
+        orders.append([c.key for c in app.top.list.cards])
+        app.flow.command(cmd.RemoveFriend("mei"))  # was first
+        yield from frames(2)
+        orders.append([c.key for c in app.top.list.cards])
+        key(pygame.K_ESCAPE)
+        yield from frames(2)
+        letter("f")  # opened again: friends first
+        yield from frames(2)
+        orders.append([c.key for c in app.top.list.cards])
+
+    run(config(tmp_path, scenario_path=str(VIRAL)), body)
+    assert orders[0] == orders[1] == orders[2]
+    assert orders[3] != orders[0]

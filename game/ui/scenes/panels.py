@@ -96,10 +96,22 @@ class FriendsScene(ListPanel):
 
     title_key = "friends.title"
 
+    def __init__(self, app: Flow) -> None:
+        """The list, ordered when it first shows (see `cards`)."""
+        self.order: list[str] = []
+        """Person ids in the order shown: set when the panel opens, kept while it is open."""
+        super().__init__(app)
+
     def cards(self) -> list[Card]:
-        """A card per person: their profile."""
+        """A card per person: their profile; friends first when the panel opens, and the same
+        order while it stays open (adding or removing someone never moves the button under
+        the pointer to another person)."""
         game = self.app.session.game
-        people = sorted(game.friends, key=lambda f: not f.is_friend)
+        if not self.order:
+            self.order = [f.id for f in sorted(game.friends, key=lambda f: not f.is_friend)]
+        by_id = {f.id: f for f in game.friends}
+        self.order += [fid for fid in by_id if fid not in self.order]
+        people = [by_id[fid] for fid in self.order if fid in by_id]
         session = self.app.session
         return [
             friend_card(
