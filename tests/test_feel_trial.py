@@ -19,6 +19,7 @@ from game.core.codes import Code
 from game.core.explain import say
 from game.core.game import Game
 from game.core.results import from_game
+from game.ui.cards import Line
 from game.ui.chart import chart_data, paint_chart
 from game.ui.guide import BUTTONS, step_text
 from game.ui.scenes.endday import left_text
@@ -278,3 +279,57 @@ def test_the_friends_list_keeps_its_order_while_open(tmp_path) -> None:
     run(config(tmp_path, scenario_path=str(VIRAL)), body)
     assert orders[0] == orders[1] == orders[2]
     assert orders[3] != orders[0]
+
+
+def _lines(card) -> list[str]:
+    return [p.text for p in card.parts if isinstance(p, Line)]
+
+
+@pytest.mark.parametrize(
+    ("name", "removed", "posted"),
+    [
+        (
+            "viral-score.yaml",
+            "you removed this friend today; you can add them again tomorrow",
+            "you already posted that today; try it again tomorrow",
+        ),
+        (
+            "viral-score.es.yaml",
+            "quitaste a esta persona hoy; podrás añadirla de nuevo mañana",
+            "ya publicaste eso hoy; vuelve a probar mañana",
+        ),
+    ],
+)
+def test_a_greyed_out_button_says_why_in_player_words(tmp_path, name, removed, posted) -> None:
+    """Seen: "Add friend" greyed after removing Jun, and used ready-made posts greyed, with no
+    reason (only the Shop said "not enough money")."""
+    found = {}
+
+    def body(app):
+        yield
+        yield from new_game_past_briefing(app)
+        game = app.session.game
+        choice = game.choices[0].id
+        app.flow.command(cmd.RemoveFriend("jun"))
+        app.flow.command(cmd.Post(choice=choice))
+        letter("f")
+        yield from frames(2)
+        cards = {c.key: c for c in app.top.list.cards}
+        found["jun"] = (_lines(cards[("friend", "jun")]), cards[("friend", "jun")].buttons[0])
+        found["mei"] = _lines(cards[("friend", "mei")])
+        key(pygame.K_ESCAPE)
+        yield from frames(2)
+        letter("p")
+        yield from frames(2)
+        cards = {c.key: c for c in app.top.choices.cards}
+        found["used"] = (_lines(cards[choice]), cards[choice].buttons[0].enabled)
+        found["other"] = _lines(cards[game.choices[1].id])
+
+    run(config(tmp_path, scenario_path=str(SCENARIOS / name)), body)
+    lines, add = found["jun"]
+    assert (add.id, add.enabled) == ("add", False)
+    assert removed in lines
+    assert removed not in found["mei"]
+    lines, enabled = found["used"]
+    assert not enabled and posted in lines
+    assert posted not in found["other"]

@@ -6,10 +6,11 @@ Pure functions from views to `Card`s; no game rules (what is allowed is asked of
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from game.core import commands as cmd
+from game.core.codes import Code
 from game.core.model import PLAIN_SCORE, Item, Perk, Scenario, ScoreFormat, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.ui import theme as th
@@ -17,7 +18,7 @@ from game.ui.avatars import Face
 from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Delta, Gap, Line
 from game.ui.strings import Strings
 
-Can = Callable[[cmd.Command], str | None]
+Can = Callable[[cmd.Command], Code | None]
 
 
 def when(day: int, today: int, s: Strings) -> str:
@@ -182,6 +183,13 @@ def post_card(
     return Card(post.uid, tuple(parts), buttons, accent=color)
 
 
+def refusal_lines(s: Strings, reasons: Sequence[Code | None]) -> list[Line]:
+    """A line in player words for each reason a card's button is greyed out (the core's refusal
+    codes; None for a button that works), each reason once."""
+    said = dict.fromkeys(s.say(r) for r in reasons if r is not None)
+    return [Line(text, "small", th.WARNING, icon="minus") for text in said]
+
+
 def friend_card(
     person: FriendView,
     s: Strings,
@@ -217,21 +225,17 @@ def friend_card(
     reaction = person.reaction if reaction.startswith("reaction.") else reaction
     parts.append(Line(s("friends.reaction", reaction=reaction), "small", th.MUTED))
     if person.is_friend:
+        remove, report = can(cmd.RemoveFriend(person.id)), can(cmd.ReportFriend(person.id))
         buttons = (
-            CardButton(
-                "remove",
-                s("friends.remove"),
-                can(cmd.RemoveFriend(person.id)) is None,
-                icon="minus",
-            ),
-            CardButton(
-                "report", s("friends.report"), can(cmd.ReportFriend(person.id)) is None, icon="flag"
-            ),
+            CardButton("remove", s("friends.remove"), remove is None, icon="minus"),
+            CardButton("report", s("friends.report"), report is None, icon="flag"),
         )
+        reasons = [remove, report]
     else:
-        buttons = (
-            CardButton("add", s("friends.add"), can(cmd.AddFriend(person.id)) is None, icon="plus"),
-        )
+        add = can(cmd.AddFriend(person.id))
+        buttons = (CardButton("add", s("friends.add"), add is None, icon="plus"),)
+        reasons = [add]
+    parts += refusal_lines(s, reasons)
     if with_profile:
         buttons += (CardButton("profile", s("profile.open")),)
     return Card(("friend", person.id), tuple(parts), buttons, accent=color)
@@ -251,8 +255,7 @@ def item_card(
     face = Face(f"item:{item.id}", item.name, account=True)
     price = s("shop.price", price=money(item.price))
     parts: list = [Author(face, item.name, price, tuple(badges), size=52.0)]
-    if reason:
-        parts.append(Line(s.say(reason), "small", th.WARNING, icon="minus"))
+    parts += refusal_lines(s, [reason])
     buy = CardButton("buy", s("shop.buy_for", price=money(item.price)), reason is None, icon="plus")
     return Card(("item", item.id), tuple(parts), (buy,), accent=th.SOURCE_COLORS["ad"])
 

@@ -9,12 +9,13 @@ import pygame
 
 from game.core import commands as cmd
 from game.core.game import MAX_POST_CHARS
+from game.core.model import Choice
 from game.core.views import FeedPost
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Line
 from game.ui.listview import CardList
-from game.ui.present import heading_card, post_card, profile_of, text_card
+from game.ui.present import heading_card, post_card, profile_of, refusal_lines, text_card
 from game.ui.scene import Panel
 from game.ui.textfield import TextField, text_input
 from game.ui.widgets import Button, flow
@@ -118,6 +119,15 @@ class ComposerScene(Panel):
         out.append(text_card(self.s("comments.others"), "others", "small", th.MUTED))
         return out
 
+    def choice_card(self, choice: Choice) -> Card:
+        """A ready-made post: its words, its tags and "Use this", greyed out with the reason
+        (in player words) when it cannot be posted now."""
+        reason = self.app.session.game.can(cmd.Post(choice=choice.id))
+        badges = Badges(tuple((f"#{tag}", th.BORDER) for tag in choice.tags))
+        use = CardButton("use", self.s("composer.use"), reason is None, icon="check")
+        parts = (Line(choice.text), badges, *refusal_lines(self.app.strings, [reason]))
+        return Card(choice.id, parts, (use,))
+
     def layout(self) -> None:
         """Choices on top, then the text field, count and buttons."""
         inner = self.inner_rect()
@@ -133,21 +143,7 @@ class ComposerScene(Panel):
         if self.choices in self.focus.items:
             self.labels["choices"] = pygame.Rect(inner.x, y, inner.width, lh)
             y += lh + t.px(6)
-            cards = [
-                Card(
-                    c.id,
-                    (Line(c.text), Badges(tuple((f"#{tag}", th.BORDER) for tag in c.tags))),
-                    (
-                        CardButton(
-                            "use",
-                            self.s("composer.use"),
-                            game.can(cmd.Post(choice=c.id)) is None,
-                            icon="check",
-                        ),
-                    ),
-                )
-                for c in game.choices
-            ]
+            cards = [self.choice_card(c) for c in game.choices]
             self.choices.set_rect(
                 pygame.Rect(inner.x, y, inner.width, max(t.px(60), bottom - y)), self.ctx
             )
