@@ -10,7 +10,17 @@ from types import SimpleNamespace
 import pygame
 import pytest
 from conftest import write_scenario
-from ui_helpers import SCENARIOS, config, frames, key, letter, run, scene, shipped_scenarios
+from ui_helpers import (
+    SCENARIOS,
+    config,
+    frames,
+    key,
+    letter,
+    new_game,
+    run,
+    scene,
+    shipped_scenarios,
+)
 
 from game.core import commands as cmd
 from game.core import saves
@@ -56,16 +66,6 @@ def test_what_is_left_today_uses_singular_and_plural(language, posts, unread, ex
     """Seen: "8 ready-made post(s)" and "9 publicación(es) ya escrita(s)"."""
     flow = SimpleNamespace(strings=Strings(language))
     assert left_text(flow, posts, unread) == expected
-
-
-def new_game_past_briefing(app):
-    """From the title: New game, past the briefing, into the feed."""
-    key(pygame.K_RETURN)
-    yield from frames(2)
-    if scene(app) == "BriefingScene":
-        key(pygame.K_RETURN)
-        yield from frames(2)
-    assert scene(app) == "PlayScene"
 
 
 def _save_day_2(tmp_path: Path, scenario_file: Path) -> None:
@@ -140,7 +140,7 @@ def test_the_tier_banner_shows_the_score_after_the_latest_action(tmp_path) -> No
 
     def body(app):
         yield
-        yield from new_game_past_briefing(app)
+        yield from new_game(app)
         app.flow.command(cmd.Buy("textbook"))  # 650 -> 640: down from "Good" to "Fair"
         yield from frames(2)
         details.append(app.motion.banner.detail)
@@ -218,7 +218,7 @@ def test_the_guide_names_each_button_as_the_button_reads(tmp_path, name) -> None
 
     def body(app):
         yield
-        yield from new_game_past_briefing(app)
+        yield from new_game(app)
         play = app.top
         labels = {b.id: b.label for b in play.nav}
         for step, button in BUTTONS.items():
@@ -258,7 +258,7 @@ def test_the_friends_list_keeps_its_order_while_open(tmp_path) -> None:
 
     def body(app):
         yield
-        yield from new_game_past_briefing(app)
+        yield from new_game(app)
         letter("f")
         yield from frames(2)
         assert scene(app) == "FriendsScene"
@@ -307,7 +307,7 @@ def test_a_greyed_out_button_says_why_in_player_words(tmp_path, name, removed, p
 
     def body(app):
         yield
-        yield from new_game_past_briefing(app)
+        yield from new_game(app)
         game = app.session.game
         choice = game.choices[0].id
         app.flow.command(cmd.RemoveFriend("jun"))

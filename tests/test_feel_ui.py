@@ -15,22 +15,13 @@ from ui_helpers import (
     frames,
     key,
     letter,
+    new_game,
     run,
     scene,
     type_text,
 )
 
 VIRAL = SCENARIOS / "viral-score.yaml"
-
-
-def _new_game(app):
-    """From the title: New game, past the briefing, into the feed."""
-    key(pygame.K_RETURN)
-    yield from frames(2)
-    if scene(app) == "BriefingScene":
-        key(pygame.K_RETURN)
-        yield from frames(2)
-    assert scene(app) == "PlayScene"
 
 
 def _first_key(char: str, k: int, mod: int = 0) -> None:
@@ -45,7 +36,7 @@ def _in_a_new_game(tmp_path: Path, steps) -> None:
 
     def body(app):
         yield
-        yield from _new_game(app)
+        yield from new_game(app)
         yield from steps(app)
         app.running = False
 

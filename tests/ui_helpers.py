@@ -168,6 +168,14 @@ def shot(app: App, name: str) -> Path:
     return path
 
 
+def new_game(app: App) -> Iterator[None]:
+    """From the title: New game, past the briefing, into the feed."""
+    key(pygame.K_RETURN)
+    yield from frames(2)
+    yield from past_briefing(app)
+    assert scene(app) == "PlayScene"
+
+
 def scene(app: App) -> str:
     """The class name of the top scene."""
     return type(app.top).__name__
