@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from game.bench.browser import headless_chromium
 from game.core.scenariofiles import scenario_files
 from game.web import APP_NAME
 from game.web.build import BuildOptions, build
@@ -91,25 +92,9 @@ def prepare_site(site: Path, apk: Path, jobs: dict[str, object]) -> None:
 
 def run_chromium(url: str, user_data_dir: Path) -> tuple[str, str]:
     """Load ``url`` in headless Chromium, let its scripts finish, return (DOM, stderr)."""
-    command = [
-        chromium_path(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--mute-audio",
-        f"--user-data-dir={user_data_dir}",
-        "--virtual-time-budget=60000",
-        "--dump-dom",
-        url,
-    ]
+    command = headless_chromium(
+        chromium_path(), user_data_dir, "--virtual-time-budget=60000", "--dump-dom", url
+    )
     completed = subprocess.run(
         command,
         capture_output=True,

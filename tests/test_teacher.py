@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.bench.browser import headless_chromium
 from game.cli import main
 from game.core.classfile import check_class_file
 from game.core.classstats import estimate, t_critical
@@ -45,23 +46,7 @@ def report(preview: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _chromium(url: str, profile: Path, shot: Path) -> str:
     """Load ``url`` in headless Chromium: save a screenshot, return the DOM."""
-    common = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--mute-audio",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-        "--window-size=900,1800",
-    ]
+    common = headless_chromium(CHROMIUM, profile, "--hide-scrollbars", "--window-size=900,1800")
     run = {"capture_output": True, "text": True, "timeout": 120, "check": False}
     subprocess.run([*common, f"--screenshot={shot}", url], **run)
     dom = subprocess.run([*common, "--dump-dom", url], **run).stdout
