@@ -127,3 +127,57 @@ def test_a_nickname_in_any_alphabet_round_trips_whole(results) -> None:
     for name in ("José Müller", "名前です", "Zoë 🙂"):
         named = dataclasses.replace(results, nickname=name)
         assert decode(encode(named)).nickname == name
+
+
+class _Element:
+    """A stand-in for a page's ``<a>`` element: pygbag's ``platform.window`` exists only in
+    the browser build, which cannot run here, so the download is driven against this."""
+
+    def __init__(self, page: _Page) -> None:
+        self.page, self.href, self.download = page, "", ""
+
+    def click(self) -> None:
+        self.page.clicked.append((self.href, self.download))
+
+    def remove(self) -> None:
+        self.page.body.children.remove(self)
+
+
+class _Body:
+    def __init__(self) -> None:
+        self.children: list[_Element] = []
+
+    def appendChild(self, element: _Element) -> None:
+        self.children.append(element)
+
+
+class _Page:
+    def __init__(self) -> None:
+        self.body, self.clicked = _Body(), []
+        self.document = self
+
+    def createElement(self, tag: str) -> _Element:
+        assert tag == "a"
+        return _Element(self)
+
+
+def test_a_browser_download_carries_the_whole_file_and_evaluates_no_script(results) -> None:
+    from urllib.parse import unquote
+
+    from game.ui.export import download_in, file_name
+
+    page = _Page()
+    download_in(page, results)
+    [(href, name)] = page.clicked
+    prefix = "data:application/json;charset=utf-8,"
+    assert href.startswith(prefix) and name == file_name(results)
+    assert load_results(unquote(href[len(prefix) :])) == results
+    assert page.body.children == []  # the link is gone again
+
+
+def test_a_page_that_refuses_the_download_gives_a_save_error(results) -> None:
+    from game.core.saves import SaveError
+    from game.ui.export import download_in
+
+    with pytest.raises(SaveError, match="refused the download"):
+        download_in(object(), results)
