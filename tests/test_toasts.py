@@ -4,15 +4,17 @@ out by minor ones (seen: four 'no longer applies' toasts pushed 'Judgment paid' 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 import pygame
 import pytest
+import ui_helpers as h
 
 from game.ui.text import TextCache
-from game.ui.theme import Theme
-from game.ui.toasts import MAX_LINES, TOAST_SECONDS, Toasts, reading_seconds
+from game.ui.theme import TEXT_SIZES, Theme
+from game.ui.toasts import MAX_LINES, TOAST_SECONDS, Toasts, free_spot, reading_seconds
 from game.ui.widgets import UIContext
 
 LONG = " ".join(["Your phone bill (40) is due on day 2 and your electricity bill on day 5."] * 3)
@@ -97,3 +99,63 @@ def test_an_expiring_toast_without_waiting_ones_redraws_only_the_toasts(ctx) -> 
     assert toasts.update(0.1) == []  # nothing visible changed yet: no frame
     assert toasts.update(TOAST_SECONDS) == [rect] and not toasts.items
     assert not toasts.changed
+
+
+def test_free_spot_moves_a_toast_past_buttons_or_gives_up() -> None:
+    button = pygame.Rect(0, 400, 100, 40)
+    spot = free_spot(pygame.Rect(0, 420, 100, 50), [button], (100, 700), False, 8)
+    assert spot is not None and spot.bottom == 392  # moved up, 8 pixels above the button
+    spot = free_spot(pygame.Rect(0, 380, 100, 50), [button], (100, 700), True, 8)
+    assert spot is not None and spot.y == 448  # downwards: 8 pixels below it
+    assert free_spot(pygame.Rect(0, 420, 100, 50), [button], (380, 700), False, 8) is None
+
+
+SHEETS = ("shop", "friends", "person", "post", "menu")
+"""Sheets opened over the feed: the Shop, Friends, a friend's profile, the composer, the menu."""
+
+
+def open_sheet(app, name: str) -> None:
+    """Open one of SHEETS over the feed (the profile is the first friend's)."""
+    from game.ui.scenes.person import PersonScene
+
+    if name == "person":
+        app.flow.push(PersonScene(app.flow, app.session.game.friends[0].id))
+    else:
+        app.top.activate(name, None)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800), (1920, 1080)])
+def test_toasts_never_cover_a_sheets_buttons_and_its_x_closes_it(tmp_path, size) -> None:
+    """Seen in a player trial: notice toasts over a sheet's close X (the composer's: its toasts
+    go at the top) and buttons (the menu's, a profile's at a large text size). At every text
+    size, with several long toasts showing, no toast touches a button of the sheet in front
+    (Shop, Friends, a profile, the composer, the menu), and a real click on the X (posted
+    events through the real loop) closes it."""
+    seen: dict[str, int] = {}
+
+    def body(app):
+        yield from h.new_game(app)
+        for text_size in range(len(TEXT_SIZES)):
+            app.apply_settings(replace(app.settings, text_size=text_size))
+            for sheet in SHEETS:
+                open_sheet(app, sheet)
+                for i in range(4):
+                    app.flow.toasts.add(f"Notice {i}. " + LONG, important=i % 2 == 0)
+                yield from h.frames(3)
+                shown = [t.rect for t in app.flow.toasts.items if t.rect is not None]
+                buttons = app.top.keep_clear()
+                close = h.button_center(app, "close")
+                assert any(b.collidepoint(close) for b in buttons)
+                assert len(buttons) > 2, "the sheet should show its buttons"
+                for rect in shown:
+                    hit = [b for b in buttons if rect.colliderect(b)]
+                    assert not hit, f"{sheet}, text size {text_size}: toast {rect} over {hit}"
+                seen[sheet] = seen.get(sheet, 0) + len(shown)
+                h.click(close)
+                yield from h.frames(2)
+                assert h.scene(app) == "PlayScene", f"the X did not close the {sheet} sheet"
+                app.flow.toasts.clear()
+
+    h.run(h.config(tmp_path, size=size), body)
+    assert set(seen) == set(SHEETS)
+    assert all(seen[s] >= len(TEXT_SIZES) for s in ("shop", "friends")), seen

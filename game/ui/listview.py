@@ -155,6 +155,25 @@ class CardList:
                         return r if self.rect.contains(r) else None
         return None
 
+    def visible_buttons(self) -> list[pygame.Rect]:
+        """The on-screen rectangles of the card buttons in view now (cut to the list's
+        rectangle; what a pointer can reach)."""
+        if self._ctx is None or not self.offsets:
+            return []
+        top = round(self.scroll)
+        out: list[pygame.Rect] = []
+        i = max(0, bisect_right(self.offsets, top) - 1)
+        while i < len(self.cards) and self.offsets[i] < top + self.rect.height:
+            if self.cards[i].buttons:
+                painted = self.painter.paint(self.cards[i], self._width, self._ctx, self.background)
+                for b in painted.buttons:
+                    x, y = self.rect.x + self.margin, self.rect.y + self.offsets[i] - top
+                    r = b.rect.move(x, y).clip(self.rect)
+                    if r.width and r.height:
+                        out.append(r)
+            i += 1
+        return out
+
     # ----------------------------------------------------------------- input
     def disarm(self) -> None:
         """Enter (or Space) does nothing here until the player moves within the list (arrows,

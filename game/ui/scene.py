@@ -87,6 +87,11 @@ class Scene:
                     changed.append(area)
         return changed
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The rectangles toasts must not cover (none: a full screen lets toasts wait for
+        room in their corner)."""
+        return []
+
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene (must not change game state)."""
 
@@ -117,6 +122,18 @@ class Panel(Scene):
         t = self.ctx.theme
         width = min(a.width - 2 * t.pad, t.px(900))
         return pygame.Rect(a.centerx - width // 2, a.y + t.pad, width, a.height - 2 * t.pad)
+
+    def keep_clear(self) -> list[pygame.Rect]:
+        """Every button and widget of the sheet a player can reach now (a list's card buttons
+        in view): toasts never cover them, so the sheet can always be used and closed."""
+        rects: list[pygame.Rect] = []
+        for item in self.focus.items:
+            visible = getattr(item, "visible_buttons", None)
+            if visible is not None:
+                rects += visible()
+            elif item.rect.width and item.rect.height:
+                rects.append(pygame.Rect(item.rect))
+        return rects
 
     def close_button(self) -> Button:
         """The sheet's close button: an X (Esc does the same)."""

@@ -8,6 +8,7 @@ many arrive, and toasts that do not fit on screen wait their turn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -126,28 +127,34 @@ class Toasts:
         top: int = 0,
         at_top: bool = False,
         bottom: int | None = None,
+        avoid: Sequence[pygame.Rect] = (),
     ) -> None:
         """Draw the toasts in the bottom-right corner, above `bottom` (top-right, below `top`,
-        with `at_top`: so they never cover a text box at the bottom). Toasts that do not fit
-        wait."""
+        with `at_top`: so they never cover a text box at the bottom), never over a rectangle
+        of `avoid` (the buttons of the sheet in front: a toast moves past them). Toasts that
+        do not fit wait."""
         t = ctx.theme
         width = min(t.px(420), surface.get_width() - 2 * t.pad)
         lh = ctx.text.line_height("meta")
         floor = surface.get_height() if bottom is None else bottom
         y = top + t.pad if at_top else floor - t.pad
         order = self.items if at_top else list(reversed(self.items))
+        before = {id(toast): toast.rect for toast in self.items}
         for toast in self.items:
             toast.rect = None
         for toast in order:
             lines = self.lines(toast.text, ctx, width - lh - t.px(24))
             h = lh * len(lines) + t.px(16)
-            if at_top and y + h > floor - t.pad:
-                break
-            if not at_top and y - h < top + t.pad:
-                break
-            rect = pygame.Rect(
-                surface.get_width() - t.pad - width, y if at_top else y - h, width, h
+            x = surface.get_width() - t.pad - width
+            rect = free_spot(
+                pygame.Rect(x, y if at_top else y - h, width, h),
+                avoid,
+                (top + t.pad, floor - t.pad),
+                at_top,
+                t.px(8),
             )
+            if rect is None:
+                break
             half = surface.get_height() // 2
             older = toast is not (self.items[0] if at_top else self.items[-1])
             if older and (rect.bottom > half if at_top else rect.y < half):
@@ -175,3 +182,33 @@ class Toasts:
             box.set_alpha(alpha)
             surface.blit(box, rect)
             y = rect.bottom + t.px(8) if at_top else rect.y - t.px(8)
+        clip = surface.get_clip()
+        for toast in self.items:
+            old, new = before.get(id(toast)), toast.rect
+            if (
+                old is not None
+                and old != new
+                and not all(r is None or clip.contains(r) for r in (old, new))
+            ):
+                self.changed = True  # moved (past a button scrolled under it) outside this frame
+
+
+def free_spot(
+    rect: pygame.Rect,
+    avoid: Sequence[pygame.Rect],
+    span: tuple[int, int],
+    downwards: bool,
+    gap: int,
+) -> pygame.Rect | None:
+    """`rect` moved up (down with `downwards`) until it touches none of `avoid` (`gap` pixels
+    apart) while staying within the vertical `span` (top, bottom); None when there is no room."""
+    spot = pygame.Rect(rect)
+    while span[0] <= spot.y and spot.bottom <= span[1]:
+        hits = [r for r in avoid if spot.colliderect(r.inflate(2 * gap, 2 * gap))]
+        if not hits:
+            return spot
+        if downwards:
+            spot.y = max(r.bottom for r in hits) + gap
+        else:
+            spot.bottom = min(r.y for r in hits) - gap
+    return None
