@@ -10,6 +10,7 @@ from game.core.codes import Code
 from game.core.model import PLAIN_SCORE, ScoreFormat
 from game.ui import theme as th
 from game.ui.avatars import Face
+from game.ui.present import count
 from game.ui.strings import Strings
 from game.ui.widgets import UIContext, draw_badge, draw_delta
 
@@ -39,8 +40,9 @@ class HudState:
     money_text: str = ""
     breakdown: tuple[tuple[int, Code], ...] = ()
     """Every change of the player's score that their last action set off, in order."""
-    morning: bool = False
-    """True when the changes shown are the day's first ones, before any action of the player."""
+    when: str = "action"
+    """Where the changes shown came from: "action" (the player's last), "morning" (the day's
+    first changes, before any action) or "evening" (the last day's end)."""
 
 
 class Hud:
@@ -151,8 +153,8 @@ class Hud:
             fill=0.45,
         )
         cause_y = tier_rect.bottom + t.px(6)
-        if state.last_delta is not None:
-            said = strings("hud.morning" if state.morning else "hud.last")
+        said, line, more = change_words(state, strings)
+        if said:
             label = ctx.text.render(said, "meta", th.MUTED)
             lx = tier_rect.right + t.px(14)
             surface.blit(label, (lx, tier_rect.y + t.px(2)))
@@ -164,14 +166,10 @@ class Hud:
                 "meta",
                 state.display.show_change(state.last_delta),
             )
-            said = strings.say(state.last_reason)
-            if len(state.breakdown) > 1:
-                said = f"{said} (+{len(state.breakdown) - 1}) {strings('hud.more')}"
-            cause = ctx.text.fit(said, "meta", mid_w)
-        else:
-            key = "hud.no_effect" if not state.morning else "hud.new_day"
-            key = key if state.changes or not state.morning else "hud.no_changes"
-            cause = ctx.text.fit(strings(key), "meta", mid_w)
+        cause = ctx.text.fit(f"{line} {more}" if more else line, "meta", mid_w)
+        if more and ctx.text.width(more, "meta") < mid_w // 2:  # the count is never cut off
+            room = mid_w - ctx.text.width(f" {more}", "meta")
+            cause = f"{ctx.text.fit(line, 'meta', room)} {more}"
         surface.blit(ctx.text.render(cause, "meta", th.TEXT), (mx, cause_y))
         if self.rect.collidepoint(pygame.mouse.get_pos()) and state.breakdown:
             draw_breakdown(surface, ctx, strings, state.breakdown, (mx, self.rect.bottom))
@@ -196,6 +194,21 @@ class Hud:
         pygame.draw.polygon(
             surface, th.TEXT, [(x - h, strip.y - h), (x + h, strip.y - h), (x, strip.y + h // 2)]
         )
+
+
+def change_words(state: HudState, strings: Strings) -> tuple[str, str, str]:
+    """The bar's words about the last change: the label before its net number (empty when no
+    number shows: no change, or changes that add up to nothing in the morning or evening),
+    the line below (the first cause, or why there is none) and what follows it (how many more
+    changes the breakdown lists, or where to see changes that cancelled out; may be empty)."""
+    when, delta, n = state.when, state.last_delta, len(state.breakdown)
+    if delta is None:
+        key = {"action": "hud.no_effect", "evening": "hud.evening_none"}.get(when)
+        return "", strings(key or ("hud.new_day" if state.changes else "hud.no_changes")), ""
+    if delta == 0 and when != "action":
+        return "", strings(f"hud.{when}_even"), strings("hud.more")
+    more = count(strings, "hud.more_changes", n - 1) if n > 1 else ""
+    return strings(f"hud.{when}"), strings.say(state.last_reason), more
 
 
 def draw_breakdown(

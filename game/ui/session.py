@@ -55,9 +55,9 @@ class Session:
         """The player's ratings by round ("before", "after") and claim id."""
         self.nickname = ""
         self.ask_nickname = True
-        self.morning = True
-        """True until the player's first action of the day (the bar then shows the morning's
-        changes, not an action's)."""
+        self.when = "morning"
+        """Where the bar's changes came from: "morning" until the player's first action of the
+        day (the morning's changes), "action" after one, "evening" after the last day's end."""
         self.last_changes: tuple[ScoreChange, ...] = self._morning(0)
         """The player's score changes set off by their last action; when a day has just
         started, that morning's changes (so the bar never shows a number nothing explains)."""
@@ -86,8 +86,9 @@ class Session:
         mark = len(self.game.history)
         notices = _apply_tracking(self.game, command, self.perk_changes)
         changes = self.game.history[mark:]
-        self.morning = isinstance(command, EndDay) and not self.game.over
-        if self.morning:
+        ended = isinstance(command, EndDay)
+        self.when = "action" if not ended else "evening" if self.game.over else "morning"
+        if self.when == "morning":
             self.last_changes = self._morning(mark)
         else:
             self.last_changes = tuple(c for c in changes if c.who == "player")
@@ -172,7 +173,7 @@ class Session:
             display=game.scenario.score_format,
             money_text=game.scenario.show_money(player.money),
             breakdown=tuple((c.delta, c.cause) for c in last),
-            morning=self.morning,
+            when=self.when,
         )
 
     def face(self, friend_id: str | None) -> Face:
