@@ -40,6 +40,7 @@ def test_every_phrase_is_used_by_a_word_or_the_game() -> None:
     """No phrase is left behind when a word goes (keys the game and explain use are listed)."""
     own = {"text", "name", "group", "list.or", "list.and", "list.series", "list.series.last"}
     own |= {"list.join", "list.perks", "cause.text_uses", "cause.event_if"}
+    own |= {"cause.bought", "cause.item"}
     prefixes = ("rule.", "scenario.", "notice.", "end.", "refuse.", "save.")
     unused = {
         k for k in TABLES["en"] if k not in message_keys() | own and not k.startswith(prefixes)

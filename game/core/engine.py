@@ -183,7 +183,7 @@ def index_rules(scenario: Scenario) -> dict[str, EventRules]:
             fixed = _fixed_properties(first)
             if fixed:
                 people = tuple(p.id for p in scenario.friends if _fits(p, fixed))
-        reason = player_cause(rule)
+        reason = player_cause(rule, scenario.shop)
         prepared = Prepared(
             order,
             rule,

@@ -120,6 +120,8 @@ EN: dict[str, str] = {
     # causes of score changes
     "cause.text_uses": "{subject} used a word from {lists}",
     "cause.event_if": "{event} ({condition})",
+    "cause.bought": "You chose {items} in the shop.",
+    "cause.item": "\u201c{name}\u201d",
     # explain
     "rule.said": '"{text}" ',
     "rule.when": "When {event}",
@@ -283,6 +285,8 @@ ES: dict[str, str] = {
     "effect.end_game": "la partida termina («{text}»)",
     "cause.text_uses": "{subject} usó una palabra de {lists}",
     "cause.event_if": "{event} ({condition})",
+    "cause.bought": "Elegiste {items} en la tienda.",
+    "cause.item": "«{name}»",
     "rule.said": "«{text}» ",
     "rule.when": "Cuando {event}",
     "rule.each": ", para cada amigo",
