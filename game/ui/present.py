@@ -246,17 +246,19 @@ def item_card(
 ) -> Card:
     """A shop item as a product tile: a picture tile, its name, tags and price (``money`` names
     the currency), whether the player already bought it, and a "Buy for N" button (greyed out,
-    with the reason, when not possible)."""
+    with the reason, when not possible); an item that costs nothing says so and offers "Get it"."""
+    free = item.price == 0  # a loan or a gift: nothing to pay now, nothing "bought for 0"
     badges: list[tuple[str, th.Color]] = []
     if bought:
-        badges.append((s("shop.bought"), th.GAIN))
+        badges.append((s("shop.taken" if free else "shop.bought"), th.GAIN))
     badges += [(f"#{tag}", th.BORDER) for tag in item.tags]
     reason = can(cmd.Buy(item.id))
     face = Face(f"item:{item.id}", item.name, account=True)
-    price = s("shop.price", price=money(item.price))
+    price = s("shop.no_cost") if free else s("shop.price", price=money(item.price))
     parts: list = [Author(face, item.name, price, tuple(badges), size=52.0)]
     parts += refusal_lines(s, [reason])
-    buy = CardButton("buy", s("shop.buy_for", price=money(item.price)), reason is None, icon="plus")
+    label = s("shop.get") if free else s("shop.buy_for", price=money(item.price))
+    buy = CardButton("buy", label, reason is None, icon="plus")
     return Card(("item", item.id), tuple(parts), (buy,), accent=th.SOURCE_COLORS["ad"])
 
 
