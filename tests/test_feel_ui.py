@@ -140,6 +140,7 @@ def test_the_key_that_opens_the_composer_is_not_typed_into_it(tmp_path) -> None:
 def test_bar_summary_history_and_debrief_agree_after_a_day_of_many_rules(tmp_path) -> None:
     """Seen: a post that cost 50 showed "-10"; the summary said 650 -> 587 over a bar at 577."""
     from game.core import commands as cmd
+    from game.ui.cards import Delta
 
     def steps(app):
         session = app.session
@@ -155,11 +156,12 @@ def test_bar_summary_history_and_debrief_agree_after_a_day_of_many_rules(tmp_pat
         yield from end_the_day(app)
         assert scene(app) == "SummaryScene"
         cards = {c.key: c for c in app.top.cards()}
-        day = cards["score"].parts[0]
-        assert day.text.endswith(f"{start} -> {start + day.delta}")
-        now = cards["now"].parts[0] if "now" in cards else day
+        spans = [p for p in cards["score"].parts if isinstance(p, Delta)]
+        day = spans[0]
+        assert day.text.endswith(f"{start} \u2192 {start + day.delta}")
+        now = spans[-1]
         bar = app.flow.hud.state.score
-        assert now.text.endswith(f"-> {bar}")  # the summary agrees with the bar
+        assert now.text.endswith(f"\u2192 {bar}")  # the summary agrees with the bar
         mine = [c for c in session.game.history if c.who == "player"]
         assert start + sum(c.delta for c in mine) == bar  # and with the history
         app.top.activate("next", None)

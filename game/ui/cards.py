@@ -47,6 +47,8 @@ class Delta:
     text: str
     style: str = "body"
     label: str = ""
+    icon: str | None = None
+    """A small icon before the change saying what kind of thing caused it, or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,11 +294,14 @@ def _delta(
 ) -> int:
     label = part.label or delta_label(part.delta)
     lh = ctx.text.line_height(part.style)
-    lead = lh + ctx.theme.px(4) + ctx.text.width(label, part.style) + ctx.theme.px(10)
-    lead = max(lead, ctx.theme.px(90))
+    kind = lh + ctx.theme.px(4) if part.icon else 0
+    lead = kind + lh + ctx.theme.px(4) + ctx.text.width(label, part.style) + ctx.theme.px(10)
+    lead = max(lead, ctx.theme.px(90) + kind)
     lines = ctx.text.wrap(part.text, part.style, max(20, width - lead))
     if surface is not None:
-        draw_delta(surface, ctx, part.delta, (x, y), part.style, label)
+        if part.icon:
+            draw_icon(surface, part.icon, (x + lh // 2, y + lh // 2), lh * 3 // 4, th.MUTED)
+        draw_delta(surface, ctx, part.delta, (x + kind, y), part.style, label)
         for i, text in enumerate(lines):
             surface.blit(ctx.text.render(text, part.style, th.TEXT), (x + lead, y + i * lh))
     return y + lh * max(1, len(lines))

@@ -152,3 +152,69 @@ def _line(
         color = th.GAIN if score > prev else th.LOSS if score < prev else th.TEXT
         pygame.draw.circle(surface, (0, 0, 0), point, t.px(9))
         draw_icon(surface, kind, point, t.px(12), color)
+
+
+SPARK_MIN_SPAN = 40
+"""The fewest score points a sparkline's height stands for (small moves stay small)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spark:
+    """A sparkline: the score at each point, over the tiers it touched, across the week."""
+
+    points: tuple[tuple[float, int], ...]
+    """(day, score): day 0 is the start, day N the end of day N (a fraction: during a day)."""
+    bands: tuple[tuple[int, int, th.Color], ...]
+    """(low, high, colour) of each tier the line touches, lowest first."""
+    days: int
+
+    @classmethod
+    def of(cls, points: tuple[tuple[float, int], ...], scenario: Scenario, days: int) -> Spark:
+        """The sparkline of `points` in `scenario`'s tiers, over a week of `days`."""
+        scores = [score for _, score in points] or [scenario.player_score]
+        first = scenario.tiers.index(scenario.tier_for(min(scores)))
+        last = scenario.tiers.index(scenario.tier_for(max(scores)))
+        bands = tuple(
+            (t.low, t.high, th.tier_color_of(scenario.tiers, i))
+            for i, t in enumerate(scenario.tiers)
+            if first <= i <= last
+        )
+        return cls(points, bands, max(1, days))
+
+
+def paint_spark(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: Spark) -> None:
+    """Faint tier bands, the score's line and a dot per point in its tier's colour; the last
+    dot (now) larger, with a ring. The height stands for at least ``SPARK_MIN_SPAN`` points."""
+    if not data.points or rect.width < 20 or rect.height < 10:
+        return
+    t = ctx.theme
+    r = max(2, t.px(4))
+    plot = rect.inflate(-2 * r - t.px(4), -2 * r - t.px(2))
+    scores = [score for _, score in data.points]
+    middle = (min(scores) + max(scores)) / 2
+    half = max((max(scores) - min(scores)) / 2, SPARK_MIN_SPAN / 2)
+    lo, hi = middle - half, middle + half
+
+    def ypos(score: float) -> int:
+        return round(plot.bottom - (score - lo) * plot.height / (hi - lo))
+
+    def xpos(day: float) -> int:
+        return round(plot.x + day * plot.width / data.days)
+
+    for low, high, color in data.bands:
+        top, bottom = ypos(high + 0.5), ypos(low - 0.5)
+        band = pygame.Rect(rect.x, top, rect.width, max(1, bottom - top)).clip(rect)
+        pygame.draw.rect(surface, th.lerp_color(th.CARD, color, 0.16), band)
+    points = [(xpos(day), ypos(score)) for day, score in data.points]
+    if len(points) > 1:
+        pygame.draw.lines(surface, th.MUTED, False, points, max(2, t.px(2)))
+
+    def color_of(score: int) -> th.Color:
+        return next((c for low, high, c in data.bands if low <= score <= high), th.TEXT)
+
+    for i, (point, (_, score)) in enumerate(zip(points, data.points, strict=True)):
+        if i == len(points) - 1:
+            pygame.draw.circle(surface, th.TEXT, point, r + t.px(3))
+            pygame.draw.circle(surface, color_of(score), point, r + t.px(1))
+        else:
+            pygame.draw.circle(surface, color_of(score), point, r)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from game.core import commands as cmd
 from game.core.codes import Code
 from game.core.model import PLAIN_SCORE, Item, Perk, Scenario, ScoreFormat, Tier
-from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
+from game.core.views import FeedPost, FriendView, Notice, PlayerView
 from game.ui import theme as th
 from game.ui.avatars import Face
-from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Delta, Gap, Line
+from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Gap, Line
 from game.ui.strings import Strings
 
 Can = Callable[[cmd.Command], Code | None]
@@ -293,22 +293,6 @@ def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card
     return Card(("tier", tier.id, current), tuple(parts), accent=color)
 
 
-def change_card(
-    change: ScoreChange, s: Strings, show_rule: bool = False, display: ScoreFormat = PLAIN_SCORE
-) -> Card:
-    """One score change: arrow, signed points, its cause, the day (the rule behind it
-    only in the teacher view), with scores as ``display`` shows them."""
-    before, after = display.show(change.before), display.show(change.after)
-    meta = s("history.entry", day=change.day, before=before, after=after)
-    if show_rule:
-        meta += "  \u00b7  " + s(
-            "history.rule", rule=change.rule_id, file=_short(change.path), line=change.line
-        )
-    label = display.show_change(change.delta)
-    parts = (Delta(change.delta, s.say(change.cause), label=label), Line(meta, "small", th.MUTED))
-    return Card(("change", change.seq), parts, accent=th.GAIN if change.delta >= 0 else th.LOSS)
-
-
 def notice_words(notice: Notice, s: Strings) -> str:
     """What a notice says to the player, in the player's language (the core sends a code)."""
     return s.say(notice.said)
@@ -358,7 +342,3 @@ def heading_card(text: str, key: object, style: str = "heading") -> Card:
 def text_card(text: str, key: object, style: str = "body", color: th.Color = th.TEXT) -> Card:
     """A plain paragraph between cards."""
     return Card(("text", key), (Line(text, style, color),), plain=True)
-
-
-def _short(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]

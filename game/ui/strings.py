@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from game.core.codes import Code
 from game.core.explain import say
-from game.ui import feelstrings
+from game.ui import feelstrings, screenstrings
 
 _EN: dict[str, str] = {
     "app.title": "Model Citizen",
@@ -117,12 +117,9 @@ _EN: dict[str, str] = {
     "shop.empty": "Nothing for sale in this scenario.",
     "history.title": "Score history",
     "history.empty": "Your score has not changed yet.",
-    "history.entry": "Day {day}: {before} -> {after}",
     "history.rule": "rule {rule} ({file}:{line})",
     "endday.confirm": "End day {day}? Unused actions are lost.",
     "summary.title": "End of day {day}",
-    "summary.score": "Your score: {before} -> {after}",
-    "summary.tier": "Tier: {tier}",
     "summary.changes": "What changed today:",
     "summary.none": "A quiet day: nothing changed your score.",
     "summary.events": "What happened:",
@@ -346,12 +343,9 @@ _ES: dict[str, str] = {
     "shop.empty": "No hay nada a la venta en este escenario.",
     "history.title": "Historial de la puntuación",
     "history.empty": "Tu puntuación no ha cambiado todavía.",
-    "history.entry": "Día {day}: {before} -> {after}",
     "history.rule": "regla {rule} ({file}:{line})",
     "endday.confirm": "¿Terminar el día {day}?",
     "summary.title": "Fin del día {day}",
-    "summary.score": "Tu puntuación: {before} -> {after}",
-    "summary.tier": "Nivel: {tier}",
     "summary.changes": "Qué cambió hoy:",
     "summary.none": "Un día tranquilo: nada cambió tu puntuación.",
     "summary.events": "Qué pasó:",
@@ -654,8 +648,12 @@ _SOCIAL_ES: dict[str, str] = {
 
 TABLES: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
     {
-        "en": MappingProxyType({**_EN, **_LOOK_EN, **_SOCIAL_EN, **feelstrings.EN}),
-        "es": MappingProxyType({**_ES, **_LOOK_ES, **_SOCIAL_ES, **feelstrings.ES}),
+        "en": MappingProxyType(
+            {**_EN, **_LOOK_EN, **_SOCIAL_EN, **feelstrings.EN, **screenstrings.EN}
+        ),
+        "es": MappingProxyType(
+            {**_ES, **_LOOK_ES, **_SOCIAL_ES, **feelstrings.ES, **screenstrings.ES}
+        ),
     }
 )
 """Language code -> key -> text. English is complete; others fall back to it per key."""

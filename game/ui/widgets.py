@@ -34,7 +34,8 @@ def draw_icon(
     """Draw a small shape icon (the default font lacks arrow glyphs).
 
     Kinds: "up"/"down" (triangles, for gains and losses), "plus", "minus", "dot", "flag", "check",
-    "heart", "share", "comment" (a speech bubble), "warn" (a triangle with a bar), "x" (close).
+    "heart", "share", "comment" (a speech bubble), "warn" (a triangle with a bar), "x" (close),
+    "people" (friends), "bag" (shopping), "sun" (morning), "moon" (evening, drawn on a card).
     """
     x, y = center
     h = max(3, size // 2)
@@ -100,7 +101,46 @@ def _warn(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None
     pygame.draw.rect(surface, (0, 0, 0), (x - t // 2, y + h * 2 // 3 - t, t, t))
 
 
-_SOCIAL_ICONS = {"heart": _heart, "share": _share, "comment": _comment, "warn": _warn}
+def _people(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    r = max(2, h * 2 // 5)
+    for cx in (x - h // 2, x + h // 2):
+        pygame.draw.circle(surface, color, (cx, y - h // 3), r)
+        body = pygame.Rect(cx - r - 1, y + h // 6, 2 * r + 2, h - h // 6)
+        pygame.draw.rect(surface, color, body, border_top_left_radius=r, border_top_right_radius=r)
+
+
+def _bag(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    t = max(2, h // 4)
+    pygame.draw.rect(surface, color, (x - h, y - h // 3, 2 * h, h + h // 3), border_radius=t)
+    handle = pygame.Rect(x - h // 2, y - h, h, h)
+    pygame.draw.arc(surface, color, handle, 0, 3.1416, t)
+
+
+def _sun(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    pygame.draw.circle(surface, color, (x, y), max(2, h // 2))
+    t = max(1, h // 5)
+    for dx, dy in ((1, 0), (0, 1), (-1, 0), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1)):
+        k = 0.7 if dx and dy else 1.0
+        a, b = h * 0.75 * k, h * k
+        pygame.draw.line(surface, color, (x + dx * a, y + dy * a), (x + dx * b, y + dy * b), t)
+
+
+def _moon(surface: pygame.Surface, x: int, y: int, h: int, color: Color) -> None:
+    """A crescent: a disc with a disc in the card's colour over it (icons sit on cards)."""
+    pygame.draw.circle(surface, color, (x, y), h)
+    pygame.draw.circle(surface, th.CARD, (x + h // 2, y - h // 3), h * 4 // 5)
+
+
+_SOCIAL_ICONS = {
+    "heart": _heart,
+    "share": _share,
+    "comment": _comment,
+    "warn": _warn,
+    "people": _people,
+    "bag": _bag,
+    "sun": _sun,
+    "moon": _moon,
+}
 
 
 def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:

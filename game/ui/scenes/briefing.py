@@ -30,15 +30,17 @@ class BriefingScene(ListPanel):
         return self.app.session.scenario.title
 
     def cards(self) -> list[Card]:
-        """One card per briefing line, then the starting score and tier."""
+        """One card per briefing line, then the score and tier the bar shows (and where the
+        score started, when the first morning has already moved it)."""
         scenario = self.app.session.scenario
         out = [text_card(line, ("line", i)) for i, line in enumerate(scenario.briefing)]
-        start = scenario.player_score
+        start, now = scenario.player_score, self.app.session.game.player.score
         line = self.s(
-            "briefing.score",
+            "briefing.score" if now == start else "briefing.score_moved",
             name=scenario.score_name,
-            score=start,
-            tier=scenario.tier_for(start).name,
+            score=scenario.show_score(now),
+            start=scenario.show_score(start),
+            tier=scenario.tier_for(now).name,
         )
         out.append(text_card(line, "score", "meta", th.MUTED))
         return out

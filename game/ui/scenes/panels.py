@@ -8,10 +8,9 @@ import pygame
 
 from game.core import commands as cmd
 from game.ui import theme as th
-from game.ui.cards import Card
+from game.ui.cards import Card, Line
 from game.ui.listview import CardList
 from game.ui.present import (
-    change_card,
     friend_card,
     heading_card,
     item_card,
@@ -20,6 +19,7 @@ from game.ui.present import (
     tier_card,
     tier_color,
 )
+from game.ui.recap import group_card, groups, score_badge, span, spark
 from game.ui.scene import Panel
 from game.ui.scenes.confirm import ask
 
@@ -213,16 +213,38 @@ class ShopScene(ListPanel):
 
 
 class HistoryScene(ListPanel):
-    """Every change of the player's score, newest first, with its cause and rule."""
+    """The player's score as an activity feed: the score now and the week's line, then each
+    day (newest first) with its change and its causes, grouped and biggest first."""
 
     title_key = "history.title"
 
     def cards(self) -> list[Card]:
-        """One card per change."""
+        """The week card, then per day a heading with the day's change and a row per cause."""
         game = self.app.session.game
+        s = self.app.strings
+        scenario = game.scenario
         mine = [c for c in game.history if c.who == "player"]
         if not mine:
-            return [heading_card(self.s("history.empty"), "empty", "body")]
-        display = game.scenario.score_format
+            return [heading_card(s("history.empty"), "empty", "body")]
+        display = scenario.score_format
+        series = dict(game.score_series)
+        now = game.player.score
+        start = series.get(0, scenario.player_score)
+        here = (game.day - 0.5, now) if game.day not in series else None
+        week = [
+            *score_badge(now, scenario, s),
+            spark(game.score_series, here, scenario, game.days),
+            Line(s("recap.started", score=display.show(start)), "meta", th.MUTED),
+        ]
+        out = [Card("week", tuple(week), accent=tier_color(scenario.tier_for(now), scenario))]
         teacher = self.app.config.teacher
-        return [change_card(c, self.app.strings, teacher, display) for c in reversed(mine)]
+        for day in sorted({c.day for c in mine}, reverse=True):
+            before, after = series.get(day - 1, start), series.get(day, now)
+            today = day == game.day and not game.over
+            label = s("recap.today", day=day) if today else s("recap.day", day=day)
+            out.append(
+                Card(("day", day), (span(s, label, before, after, display, "name"),), plain=True)
+            )
+            day_changes = [c for c in mine if c.day == day]
+            out += [group_card(g, s, scenario, teacher) for g in groups(day_changes)]
+        return out

@@ -8,9 +8,10 @@ import pygame
 
 from game.core import commands as cmd
 from game.ui import theme as th
-from game.ui.cards import Card, Delta, Line
+from game.ui.cards import Card
 from game.ui.listview import CardList
-from game.ui.present import change_card, heading_card, notice_card, text_card
+from game.ui.present import heading_card, notice_card, text_card, tier_color
+from game.ui.recap import group_card, groups, score_badge, span, spark
 from game.ui.scene import Panel
 from game.ui.scenes.panels import ListPanel
 from game.ui.session import NOTABLE_KINDS
@@ -56,56 +57,43 @@ class SummaryScene(ListPanel):
         return self.s("summary.title", day=self.day)
 
     def cards(self) -> list[Card]:
-        """Score before and after, the day's changes with causes, and what happened."""
+        """The recap: the score now (the bar's number) with the day's change and this morning's
+        as their own lines, the week's line so far, the day's changes grouped by cause and
+        biggest first, this morning's, and what happened."""
         game = self.app.session.game
         s = self.app.strings
+        scenario = game.scenario
+        display = scenario.score_format
         series = dict(game.score_series)
-        after = series.get(self.day, game.player.score)
+        now = game.player.score
+        after = series.get(self.day, now)
         before = series.get(self.day - 1, after)
-        display = game.scenario.score_format
-        show = display.show
-        out: list[Card] = [
-            Card(
-                "score",
-                (
-                    Delta(
-                        after - before,
-                        s(
-                            "summary.score",
-                            name=game.scenario.score_name,
-                            before=show(before),
-                            after=show(after),
-                        ),
-                        "body",
-                        display.show_change(after - before),
-                    ),
-                    Line(
-                        s("summary.tier", tier=game.scenario.tier_for(after).name), "meta", th.MUTED
-                    ),
-                ),
-            ),
+        mine = [c for c in game.history if c.who == "player"]
+        morning = [c for c in mine if c.day == self.day + 1]
+        here = (self.day + 0.25, now) if now != after else None
+        hero: list = [
+            *score_badge(now, scenario, s),
+            spark(game.score_series, here, scenario, game.days),
+            span(s, s("recap.day", day=self.day), before, after, display),
         ]
+        if morning or now != after:  # so the last number here is the number on the bar
+            hero.append(span(s, s("recap.morning", day=self.day + 1), after, now, display))
+        color = tier_color(scenario.tier_for(now), scenario)
+        out: list[Card] = [Card("score", tuple(hero), accent=color)]
         if game.over and game.end_reason:
             out.append(
                 text_card(
                     s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
                 )
             )
-        changes = [c for c in game.history if c.who == "player" and c.day == self.day]
+        changes = [c for c in mine if c.day == self.day]
         out.append(heading_card(s("summary.changes"), "changes", "body"))
-        out += [change_card(c, s, show_rule=False, display=display) for c in changes]
+        out += [group_card(g, s, scenario) for g in groups(changes)]
         if not changes:
             out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
-        morning = [c for c in game.history if c.who == "player" and c.day == self.day + 1]
-        if morning:  # the next day's first changes, so this screen agrees with the bar
-            now = game.player.score
+        if morning:
             out.append(heading_card(s("summary.morning", day=self.day + 1), "morning", "body"))
-            out += [change_card(c, s, display=display) for c in morning]
-            name = game.scenario.score_name
-            line = s("summary.score", name=name, before=show(after), after=show(now))
-            out.append(
-                Card("now", (Delta(now - after, line, "body", display.show_change(now - after)),))
-            )
+            out += [group_card(g, s, scenario) for g in groups(morning)]
         events = [n for n in game.log if n.day == self.day and n.kind in NOTABLE_KINDS]
         if events:
             out.append(heading_card(s("summary.events"), "events", "body"))

@@ -1,0 +1,30 @@
+"""Interface texts for the day recap, the score history, the debrief's badge, the results card,
+the composer and the settings preview, in English and Spanish (merged into ``strings``)."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "recap.now": "Your {name} now",
+    "recap.tier": "Tier: {tier}",
+    "recap.span": "{label}: {before} \u2192 {after}",
+    "recap.day": "Day {day}",
+    "recap.today": "Today (day {day})",
+    "recap.morning": "This morning (day {day})",
+    "recap.each": "{each} \u00d7 {n}",
+    "recap.started": "You started the week at {score}.",
+    "briefing.score_moved": "Your {name} started at {start}; this morning it is already {score} "
+    "(the bar at the top says why). You are in the tier \u201c{tier}\u201d.",
+}
+
+ES: dict[str, str] = {
+    "recap.now": "Tu {name} ahora",
+    "recap.tier": "Nivel: {tier}",
+    "recap.span": "{label}: {before} \u2192 {after}",
+    "recap.day": "Día {day}",
+    "recap.today": "Hoy (día {day})",
+    "recap.morning": "Esta mañana (día {day})",
+    "recap.each": "{each} \u00d7 {n}",
+    "recap.started": "Empezaste la semana con {score}.",
+    "briefing.score_moved": "Tu {name} empezó en {start}; esta mañana ya es {score} (la barra de "
+    "arriba dice por qué). Estás en el nivel \u201c{tier}\u201d.",
+}
