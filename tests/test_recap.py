@@ -59,7 +59,7 @@ def test_the_summary_headline_ends_on_the_bars_score(tmp_path: Path, language: s
         yield from pick(app, LANGUAGES[language])
         assert scene(app) == "BriefingScene"
         bar = str(app.flow.hud.state.score)
-        briefing = [c for c in app.top.cards() if c.key == ("text", "score")][0]
+        briefing = next(c for c in app.top.cards() if c.key == ("text", "score"))
         assert numbers(briefing.parts[0].text)[-1] == bar  # the briefing names the bar's score
         key(pygame.K_RETURN)
         yield from frames(2)

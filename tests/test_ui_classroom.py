@@ -108,9 +108,10 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path, lang
         back = decode(encode(results), plan.scenarios, [claims])
         assert back.nickname == "Ana" and back.before == results.before
         shot(app, f"classroom-results-{language}")
-        texts = [line.text for card in app.top.list.cards for line in card.parts[:1]]
+        drawn = [*app.top.list.cards, app.top.teacher_card()]  # the card and the teacher's box
+        texts = [getattr(line, "text", "") for card in drawn for line in card.parts[:1]]
         assert words("results.code") in texts and words("results.quiz") in texts
-        lines = [getattr(part, "text", "") for card in app.top.list.cards for part in card.parts]
+        lines = [getattr(part, "text", "") for card in drawn for part in card.parts]
         if plan.send_to:
             assert words("results.code_send_to", where=plan.send_to) in lines
         app.top.folder.text = str(export_to)
@@ -280,7 +281,8 @@ def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
         results = app.top.results
         assert results.nickname == "Ana Ruiz" and not results.has_quiz
         assert decode(encode(results), plan.scenarios).nickname == "Ana Ruiz"
-        lines = [getattr(part, "text", "") for card in app.top.list.cards for part in card.parts]
+        drawn = [*app.top.list.cards, app.top.teacher_card()]  # the card and the teacher's box
+        lines = [getattr(part, "text", "") for card in drawn for part in card.parts]
         assert "Your name in these results: Ana Ruiz" in lines
         click(button_center(app, "copy"))
         yield from frames(2)

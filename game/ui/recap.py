@@ -131,12 +131,15 @@ def spark(
     return Custom(data, SPARK_HEIGHT, lambda surf, rect, ctx: paint_spark(surf, rect, ctx, data))
 
 
-def score_badge(score: int, scenario: Scenario, s: Strings) -> tuple[Line, Badges]:
-    """The score in big numbers with its tier as a coloured, named badge."""
+def score_badge(
+    score: int, scenario: Scenario, s: Strings, label: str = "recap.now"
+) -> tuple[Line, Badges]:
+    """The score in big numbers with its tier as a coloured, named badge, under `label` (a
+    string key given the score's name)."""
     tier = scenario.tier_for(score)
     color = tier_color(tier, scenario)
     return (
-        Line(s("recap.now", name=scenario.score_name), "meta", th.MUTED),
+        Line(s(label, name=scenario.score_name), "meta", th.MUTED),
         Badges(
             ((s("recap.tier", tier=tier.name), color),),
             lead=scenario.show_score(score),

@@ -1,6 +1,8 @@
-"""The results card: final score and tier, what moved it, the quiz before and after, the
-choices made, the results code, an optional nickname, and Export (desktop) or Download
-(browser). Every finished game's results are also kept in the save folder."""
+"""The results card: a score card to be proud of (or not): avatar, final score and tier, the
+week's line, what moved it most, the quiz before and after and the choices made; then, apart, a
+compact "For your teacher" box with the results code, an optional name, Copy code and Export
+(desktop) or Download (browser). Every finished game's results are also kept in the save
+folder."""
 
 from __future__ import annotations
 
@@ -10,18 +12,20 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core import saves
+from game.core.explain import say
 from game.core.quiz import outcome
 from game.core.resultcode import encode
 from game.core.results import CHOICE_KINDS, Results, from_game
 from game.ui import input as ia
 from game.ui import theme as th
-from game.ui.cards import Card, Custom, Line
+from game.ui.cards import Author, Card, CardPainter, Custom, Delta, Gap, Line
 from game.ui.export import download, export_file, export_folder, in_browser, results_folder
 from game.ui.listview import CardList
-from game.ui.present import count, heading_card
+from game.ui.present import count, profile_of, tier_color
+from game.ui.recap import kind_icon, score_badge, spark
 from game.ui.scene import Panel
 from game.ui.textfield import TextField, text_input
-from game.ui.widgets import Button, UIContext, delta_label, flow
+from game.ui.widgets import Button, UIContext, flow
 
 if TYPE_CHECKING:
     from game.ui.flow import Flow
@@ -58,6 +62,9 @@ class ResultsScene(Panel):
             items.append(self.nickname)
         self.focus.set_items([*items, self.copy, self.export, self.done, self.close])
         self.rects: dict[str, pygame.Rect] = {}
+        self.painter = CardPainter()
+        """Paints the teacher's part (a card outside the list)."""
+        self.card_h = 0
         self.text_input: bool | None = None
         self.results = self.build()
         self.keep()
@@ -80,30 +87,42 @@ class ResultsScene(Panel):
             self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
 
     def cards(self) -> list[Card]:
-        """Everything the card shows, in reading order."""
+        """The score card (avatar, big score in its tier's colour, the week's line, the three
+        biggest changes with icons), the quiz, the choices made."""
         r = self.results
         s = self.s
-        out = [
-            Card(
-                "final",
-                (Line(s("results.final", score=r.final_score, tier=r.tier_name), "heading"),),
-            ),
-            heading_card(s("results.causes"), "causes"),
+        game = self.app.session.game
+        scenario = game.scenario
+        display = scenario.score_format
+        me = profile_of(game.player, scenario)
+        name = r.nickname or self.app.profile or s("post.by_you")
+        color = tier_color(scenario.tier_for(r.final_score), scenario)
+        parts: list = [
+            Author(me.face, name, scenario.title, size=56.0, ring=color),
+            *score_badge(r.final_score, scenario, self.app.strings, "results.final_label"),
+            spark(tuple(enumerate(r.path)), None, scenario, game.days),
+            Gap(4),
+            Line(s("results.causes"), "name"),
         ]
-        if r.causes:
-            out += [
-                Card(("cause", i), (Line(f"{delta_label(c.total)}  {c.text}", "body"),))
-                for i, c in enumerate(r.causes)
-            ]
-        else:
-            out.append(Card("nocause", (Line(s("results.no_causes"), "meta", th.MUTED),)))
+        icons = {
+            say(c.cause, scenario.language): kind_icon(c.rule_id, scenario)
+            for c in game.history
+            if c.who == "player"
+        }
+        parts += [
+            Delta(c.total, c.text, label=display.show_change(c.total), icon=icons.get(c.text))
+            for c in r.causes
+        ]
+        if not r.causes:
+            parts.append(Line(s("results.no_causes"), "meta", th.MUTED))
+        out = [Card("final", tuple(parts), accent=color)]
         if r.has_quiz:
             result = outcome(r.claims, r.before, r.after)
-            out.append(heading_card(s("results.quiz"), "quiz"))
             out.append(
                 Card(
                     "quizcard",
                     (
+                        Line(s("results.quiz"), "name"),
                         Line(s(f"results.verdict.{result.verdict()}"), "body"),
                         Custom(("chart", encode(r)), CHART_HEIGHT, self.paint_chart),
                         Line(
@@ -122,14 +141,25 @@ class ResultsScene(Panel):
             count(self.app.strings, f"count.{name}", r.choices.get(name, 0))
             for name, _kind in CHOICE_KINDS
         )
-        out.append(heading_card(s("results.choices"), "choices"))
         out.append(Card("counts", (Line(counts + ".", "meta"),)))
-        out.append(heading_card(s("results.code"), "code"))
-        lines = [Line(encode(r), "body", th.ACCENT), Line(self.code_help(), "meta", th.MUTED)]
-        if r.nickname and not self.app.session.ask_nickname:
-            lines.append(Line(s("results.named", name=r.nickname), "meta", th.MUTED))
-        out.append(Card(("codecard", encode(r)), tuple(lines)))
         return out
+
+    def teacher_card(self) -> Card:
+        """The part for the teacher: the results code, where to send it, the name in it (when
+        the class asked at the start), and where the results are kept."""
+        r = self.results
+        s = self.s
+        lines = [
+            Line(s("results.code"), "name"),
+            Line(encode(r), "meta", th.ACCENT),
+            Line(self.code_help(), "small", th.MUTED),
+        ]
+        if r.nickname and not self.app.session.ask_nickname:
+            lines.append(Line(s("results.named", name=r.nickname), "small", th.MUTED))
+        if not in_browser():
+            folder = self.folder_words(Path(self.folder.text))
+            lines.append(Line(s("results.saved", folder=folder), "small", th.MUTED))
+        return Card(("codecard", encode(r), r.nickname), tuple(lines), plain=True)
 
     def code_help(self) -> str:
         """Where to send the code: the class's ``send_to`` when it has one."""
@@ -163,28 +193,38 @@ class ResultsScene(Panel):
             y += ctx.theme.px(10)
 
     def layout(self) -> None:
-        """The card on top; nickname, "Saved" and buttons at the bottom; the X on top."""
+        """The score card on top; the teacher's box at the bottom (code, name, Copy code and
+        Export), Done at the box's right; the X on top."""
         t = self.ctx.theme
         a = self.inner_rect()
-        width = a.width
-        x = a.x
         self.place_close(self.close)
-        lh = self.ctx.text.line_height("meta")
-        field_h = self.nickname.height_for(self.ctx, width, 1)
-        buttons = [self.copy, self.export, self.done]
+        pad = t.px(12)
+        x, width = a.x + pad, a.width - 2 * pad
+        buttons = [self.copy, self.export]
         buttons_h = flow(buttons, self.ctx, x, 0, width)
-        y = a.bottom - buttons_h
-        flow(buttons, self.ctx, x, y, width)
-        if not in_browser():
-            y -= lh + t.px(8)
-            self.rects["saved"] = pygame.Rect(x, y, width, lh)
+        done_w, done_h = self.done.measure(self.ctx)
+        y = a.bottom - pad - buttons_h
+        flow(buttons, self.ctx, x, y, width - done_w - pad)
+        self.done.rect = pygame.Rect(a.right - pad - done_w, y + buttons_h - done_h, done_w, done_h)
         if self.nickname in self.focus.items:
+            label_w = self.ctx.text.width(self.s("results.nickname"), "meta") + t.px(10)
+            field_h = self.nickname.height_for(self.ctx, width, 1)
             y -= field_h + t.px(8)
-            self.nickname.rect = pygame.Rect(x, y, width, field_h)
-            y -= lh + t.px(4)
-            self.rects["nickname"] = pygame.Rect(x, y, width, lh)
+            if label_w < width // 2:  # the label beside the field; above it when narrow
+                self.rects["nickname"] = pygame.Rect(x, y + t.px(8), label_w, field_h)
+                self.nickname.rect = pygame.Rect(x + label_w, y, width - label_w, field_h)
+            else:
+                self.nickname.rect = pygame.Rect(x, y, width, field_h)
+                y -= self.ctx.text.line_height("meta") + t.px(4)
+                self.rects["nickname"] = pygame.Rect(x, y, width, field_h)
+        self.card_h = self.painter.height(self.teacher_card(), width, self.ctx)
+        y -= self.card_h + t.px(8)
+        self.rects["card"] = pygame.Rect(x, y, width, self.card_h)
+        self.rects["box"] = pygame.Rect(a.x, y - pad, a.width, a.bottom - y + pad)
         top = self.content_top()
-        self.list.set_rect(pygame.Rect(x, top, width, y - t.px(8) - top), self.ctx)
+        self.list.set_rect(
+            pygame.Rect(a.x, top, a.width, self.rects["box"].y - t.px(10) - top), self.ctx
+        )
         self.list.set_cards(self.cards(), self.ctx)
 
     def refresh(self) -> None:
@@ -198,8 +238,8 @@ class ResultsScene(Panel):
         if self.nickname.text != self.app.session.nickname:
             self.app.session.nickname = self.nickname.text
             self.results = self.build()
-            self.list.set_cards(self.cards(), self.ctx)
-            changed.append(self.list.rect)
+            self.layout()
+            changed.append(self.panel_rect())
         return changed
 
     def handle(self, action: ia.Action) -> None:
@@ -257,16 +297,16 @@ class ResultsScene(Panel):
         self.app.to_title()
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Title, card, fields and buttons."""
+        """Title, score card, the teacher's box with its fields, and the buttons."""
         surface.fill(th.BG)
         self.draw_panel(surface, self.s("results.title", title=self.app.session.scenario.title))
+        t = self.ctx.theme
+        box = self.rects["box"]
+        pygame.draw.rect(surface, th.CARD, box, border_radius=t.px(10))
+        pygame.draw.rect(surface, th.BORDER, box, max(1, t.px(2)), border_radius=t.px(10))
+        card = self.rects["card"]
+        surface.blit(self.painter.paint(self.teacher_card(), card.width, self.ctx).surface, card)
         if "nickname" in self.rects:
             text = self.ctx.text.render(self.s("results.nickname"), "meta", th.MUTED)
             surface.blit(text, self.rects["nickname"].topleft)
-        if "saved" in self.rects:
-            saved = self.s("results.saved", folder=self.folder_words(Path(self.folder.text)))
-            text = self.ctx.text.render(
-                self.ctx.text.fit(saved, "meta", self.rects["saved"].width), "meta", th.MUTED
-            )
-            surface.blit(text, self.rects["saved"].topleft)
         self.draw_widgets(surface)
