@@ -1,4 +1,5 @@
-"""The composer: pick a ready-made post or type one (also used to comment on a post)."""
+"""The composer, as an app has it: the text box first, the ready-made posts as suggestions
+under it (one tap posts one); also used to comment on a post (the thread, then the box)."""
 
 from __future__ import annotations
 
@@ -13,27 +14,29 @@ from game.core.model import Choice
 from game.core.views import FeedPost
 from game.ui import input as ia
 from game.ui import theme as th
-from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Line
+from game.ui.cards import Author, Bubble, Card, CardButton, Line
 from game.ui.listview import CardList
 from game.ui.present import heading_card, post_card, profile_of, refusal_lines, text_card
 from game.ui.scene import Panel
 from game.ui.textfield import TextField, text_input
-from game.ui.widgets import Button, flow
+from game.ui.widgets import Button
 
 if TYPE_CHECKING:
     from game.ui.flow import Flow
 
 
 class ComposerScene(Panel):
-    """Post choices as cards, a free-text field with a character count, Send and Close."""
+    """A text box with a character count and Post it, ready-made posts as suggestions below,
+    and Close."""
 
-    toasts_at_top = True
-    """Toasts go to the top while the composer is open, never over its text box or count."""
 
     def __init__(self, app: Flow, comment_on: int | None = None) -> None:
         """A post composer, or a comment box for the post with uid `comment_on`."""
         super().__init__(app)
         self.comment_on = comment_on
+        self.toasts_at_top = comment_on is not None
+        """Toasts never cover the text box, its count or its button: a comment's box is at the
+        bottom (toasts go to the top), a post's at the top (toasts stay at the bottom)."""
         game = app.session.game
         self.free = comment_on is not None or game.free_text
         self.choices = CardList("choices")
@@ -49,14 +52,16 @@ class ComposerScene(Panel):
         """A character a key press already put in the box; the TEXTINPUT that follows it is
         the same character and is dropped once."""
         items: list = [self.thread] if comment_on is not None else []
-        if comment_on is None and game.choices:
-            items.append(self.choices)
         if self.free:
             items += [self.field, self.send]
+        if comment_on is None and game.choices:
+            items.append(self.choices)
         items.append(self.close)
-        self.focus.set_items(items)
+        self.focus.set_items(items)  # Tab goes in reading order: box, Post it, suggestions
         if comment_on is not None:
             self.focus.focus("text")
+        elif game.choices:
+            self.focus.focus("choices")  # typing still goes to the box (see `handle`)
 
     def shortcut(self, key: str) -> None:
         """Typing starts writing: focus the text box and put the letter in it."""
@@ -120,49 +125,64 @@ class ComposerScene(Panel):
         return out
 
     def choice_card(self, choice: Choice) -> Card:
-        """A ready-made post: its words, its tags and "Use this", greyed out with the reason
-        (in player words) when it cannot be posted now."""
+        """A ready-made post as a suggestion: its words with its hashtags, and "Post this",
+        greyed out with the reason (in player words) when it cannot be posted now."""
         reason = self.app.session.game.can(cmd.Post(choice=choice.id))
-        badges = Badges(tuple((f"#{tag}", th.BORDER) for tag in choice.tags))
+        tags = " ".join(f"#{tag}" for tag in choice.tags)
         use = CardButton("use", self.s("composer.use"), reason is None, icon="check")
-        parts = (Line(choice.text), badges, *refusal_lines(self.app.strings, [reason]))
+        words = f"{choice.text}  {tags}" if tags else choice.text
+        parts = (Line(words), *refusal_lines(self.app.strings, [reason]))
         return Card(choice.id, parts, (use,))
 
     def layout(self) -> None:
-        """Choices on top, then the text field, count and buttons."""
+        """A post: the text box first (with the player's avatar), its count and Post it, then
+        the ready-made posts as suggestions below. A comment: the thread, then the box."""
         inner = self.inner_rect()
         t = self.ctx.theme
-        y = self.content_top()
         self.place_close(self.close)
+        self.labels.clear()
+        y = self.content_top()
+        if self.comment_on is None:
+            if self.free:
+                y = self.layout_box(inner, y, 2) + t.pad
+            if self.choices in self.focus.items:
+                lh = self.ctx.text.line_height("meta")
+                key = "composer.choices" if self.free else "composer.choices_only"
+                self.labels[key] = pygame.Rect(inner.x, y, inner.width, lh)
+                y += lh + t.px(6)
+                self.choices.set_rect(
+                    pygame.Rect(inner.x, y, inner.width, max(t.px(60), inner.bottom - y)), self.ctx
+                )
+                self.choices.set_cards(
+                    [self.choice_card(c) for c in self.app.session.game.choices], self.ctx
+                )
+            return
+        button_h = self.send.measure(self.ctx)[1]
+        field_h = self.field.height_for(self.ctx, inner.width, 3)
+        bottom = inner.bottom - field_h - button_h - 2 * t.pad
+        self.thread.set_rect(
+            pygame.Rect(inner.x, y, inner.width, max(t.px(60), bottom - y)), self.ctx
+        )
+        self.thread.set_cards(self.thread_cards(), self.ctx)
+        self.layout_box(inner, self.thread.rect.bottom + t.pad, 3)
+
+    def layout_box(self, inner: pygame.Rect, y: int, lines: int) -> int:
+        """The text box at `y` (`lines` tall; a post's with the avatar at its left), and under
+        it the character count at the left and the send button at the right; returns the y
+        below them."""
+        t = self.ctx.theme
+        x = inner.x
+        if self.comment_on is None:
+            self.labels["avatar"] = pygame.Rect(x, y, t.px(40), t.px(40))
+            x += t.px(40) + t.px(10)
+        field_h = self.field.height_for(self.ctx, inner.right - x, lines)
+        self.field.rect = pygame.Rect(x, y, inner.right - x, field_h)
+        y = self.field.rect.bottom + t.px(6)
+        w, h = self.send.measure(self.ctx)
+        self.send.rect = pygame.Rect(inner.right - w, y, w, h)
         lh = self.ctx.text.line_height("meta")
-        button_h = self.close.measure(self.ctx)[1]
-        field_h = self.field.height_for(self.ctx, inner.width, 3) if self.free else 0
-        free_h = (lh + t.px(6) + field_h + lh + t.px(8)) if self.free else 0
-        bottom = inner.bottom - button_h - t.pad - free_h
-        game = self.app.session.game
-        if self.choices in self.focus.items:
-            self.labels["choices"] = pygame.Rect(inner.x, y, inner.width, lh)
-            y += lh + t.px(6)
-            cards = [self.choice_card(c) for c in game.choices]
-            self.choices.set_rect(
-                pygame.Rect(inner.x, y, inner.width, max(t.px(60), bottom - y)), self.ctx
-            )
-            self.choices.set_cards(cards, self.ctx)
-            y = self.choices.rect.bottom + t.pad
-        if self.comment_on is not None:
-            self.thread.set_rect(
-                pygame.Rect(inner.x, y, inner.width, max(t.px(60), bottom - y)), self.ctx
-            )
-            self.thread.set_cards(self.thread_cards(), self.ctx)
-            y = self.thread.rect.bottom + t.pad
-        if self.free:
-            self.labels["free"] = pygame.Rect(inner.x, y, inner.width, lh)
-            y += lh + t.px(6)
-            self.field.rect = pygame.Rect(inner.x, y, inner.width, field_h)
-            y = self.field.rect.bottom + t.px(4)
-            self.labels["count"] = pygame.Rect(inner.x, y, inner.width, lh)
-        if self.free:
-            flow([self.send], self.ctx, inner.x, inner.bottom - button_h, inner.width)
+        self.labels["count"] = pygame.Rect(x, y + (h - lh) // 2, inner.right - x - w, lh)
+        return y + h
 
     def refresh(self) -> None:
         """Nothing to re-read while open (the choices do not change)."""
@@ -201,20 +221,19 @@ class ComposerScene(Panel):
     def draw(self, surface: pygame.Surface) -> None:
         """The panel with its parts."""
         self.draw_panel(surface, self.title())
-        if "choices" in self.labels:
-            surface.blit(
-                self.ctx.text.render(self.s("composer.choices"), "meta", th.MUTED),
-                self.labels["choices"],
-            )
+        text = self.ctx.text
+        for key in ("composer.choices", "composer.choices_only"):
+            if key in self.labels:
+                surface.blit(text.render(self.s(key), "meta", th.MUTED), self.labels[key])
+        avatar = self.labels.get("avatar")
+        if avatar is not None and self.ctx.avatars is not None:
+            game = self.app.session.game
+            me = profile_of(game.player, game.scenario)
+            pygame.draw.circle(surface, me.color, avatar.center, avatar.width // 2 + 3)
+            surface.blit(self.ctx.avatars.get(me.face, avatar.width), avatar)
         if self.free:
-            key = "composer.free_comment" if self.comment_on is not None else "composer.free"
-            surface.blit(self.ctx.text.render(self.s(key), "meta", th.MUTED), self.labels["free"])
             n = len(self.field.text)
             color = th.WARNING if n >= MAX_POST_CHARS else th.MUTED
-            count = self.ctx.text.render(
-                self.s("composer.count", n=n, max=MAX_POST_CHARS), "meta", color
-            )
-            surface.blit(
-                count, (self.labels["count"].right - count.get_width(), self.labels["count"].y)
-            )
+            count = text.render(self.s("composer.count", n=n, max=MAX_POST_CHARS), "meta", color)
+            surface.blit(count, self.labels["count"].topleft)
         self.draw_widgets(surface)
