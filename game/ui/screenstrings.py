@@ -14,6 +14,7 @@ EN: dict[str, str] = {
     "recap.started": "You started the week at {score}.",
     "results.final_label": "Your final {name}",
     "composer.choices_only": "Pick something to post:",
+    "debrief.badge": "Your {name} at the end of the week",
     "briefing.score_moved": "Your {name} started at {start}; this morning it is already {score} "
     "(the bar at the top says why). You are in the tier \u201c{tier}\u201d.",
 }
@@ -29,6 +30,7 @@ ES: dict[str, str] = {
     "recap.started": "Empezaste la semana con {score}.",
     "results.final_label": "Tu {name} final",
     "composer.choices_only": "Elige qué publicar:",
+    "debrief.badge": "Tu {name} al final de la semana",
     "briefing.score_moved": "Tu {name} empezó en {start}; esta mañana ya es {score} (la barra de "
     "arriba dice por qué). Estás en el nivel \u201c{tier}\u201d.",
 }

@@ -29,7 +29,6 @@ class ComposerScene(Panel):
     """A text box with a character count and Post it, ready-made posts as suggestions below,
     and Close."""
 
-
     def __init__(self, app: Flow, comment_on: int | None = None) -> None:
         """A post composer, or a comment box for the post with uid `comment_on`."""
         super().__init__(app)

@@ -1,5 +1,6 @@
-"""The debrief about this player's week: their three biggest changes and what was real about each,
-then the chart, then the other facts and myths (short, with "More"), then questions to discuss.
+"""The debrief about this player's week: the week's badge (the tier it ends in, the score, its
+line), their three biggest changes and what was real about each, then the chart, then the other
+facts and myths (short, with "More"), then a "Talk about it" card with the questions.
 
 What to show is computed in `game.core.debrief`; this scene only lays it out. A fact's details and
 sources stay folded until the player presses its "More" button; each source with a web address
@@ -19,7 +20,8 @@ from game.ui import theme as th
 from game.ui.cards import Badges, Card, CardButton, Custom, Delta, Gap, Line
 from game.ui.chart import chart_data, paint_chart
 from game.ui.listview import CardList
-from game.ui.present import count, heading_card, text_card
+from game.ui.present import count, heading_card, text_card, tier_color
+from game.ui.recap import kind_icon, score_badge, spark
 from game.ui.scene import Scene
 from game.ui.strings import Strings
 from game.ui.widgets import Button, flow
@@ -69,7 +71,6 @@ class DebriefScene(Scene):
         game = self.app.session.game
         s = self.app.strings
         scenario = game.scenario
-        player = game.player
         out: list[Card] = []
         if game.ended_early and game.end_reason:
             out.append(
@@ -77,17 +78,14 @@ class DebriefScene(Scene):
                     s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
                 )
             )
-        final = s(
-            "debrief.final",
-            name=scenario.score_name,
-            score=scenario.show_score(player.score),
-            tier=player.tier.name,
-        )
-        out.append(text_card(f"{final}. {scenario.debrief.summary}", "final", "body"))
+        out.append(self.badge())
         out.append(heading_card(s("debrief.biggest"), "biggest"))
         for i, highlight in enumerate(self.page.highlights):
             is_open = ("mine", i) in self.open
-            out.append(highlight_card(highlight, ("mine", i), is_open, s, scenario.score_format))
+            icon = kind_icon(highlight.rule_id, scenario)
+            out.append(
+                highlight_card(highlight, ("mine", i), is_open, s, scenario.score_format, icon)
+            )
         if not self.page.highlights:
             out.append(text_card(s("debrief.no_changes"), "nochange", "meta", th.MUTED))
         data = chart_data(
@@ -104,8 +102,23 @@ class DebriefScene(Scene):
         for i, fact in enumerate(self.page.others):
             out.append(fact_card(fact, ("fact", i), ("fact", i) in self.open, s))
         out.append(heading_card(s("debrief.questions"), "questions"))
-        out += [Card(("q", i), (Line(f"{i + 1}. {q}"),)) for i, q in enumerate(self.page.questions)]
+        talk = tuple(Line(q, icon="comment", icon_color=th.ACCENT) for q in self.page.questions)
+        if talk:
+            out.append(Card("talk", talk, accent=th.ACCENT))
         return out
+
+    def badge(self) -> Card:
+        """The week's badge: the tier the player ends in, the final score in big numbers, the
+        week's line, and what this scenario was about."""
+        game = self.app.session.game
+        scenario = game.scenario
+        score = game.player.score
+        parts = (
+            *score_badge(score, scenario, self.app.strings, "debrief.badge"),
+            spark(game.score_series, None, scenario, game.days),
+            Line(scenario.debrief.summary, "meta"),
+        )
+        return Card("badge", parts, accent=tier_color(scenario.tier_for(score), scenario))
 
     def activate(self, id: str, payload: object) -> None:
         """See the results, play again, choose another, fold or unfold a fact, open or copy
@@ -176,7 +189,7 @@ def verdict(fact: Fact, s: Strings) -> tuple[Badges, Line]:
     icon = VERDICT_ICONS.get(fact.verdict)
     return (
         Badges(((s(f"verdict.{fact.verdict}"), color),)),
-        Line(fact.claim, "body", icon=icon, icon_color=color),
+        Line(fact.claim, "name", icon=icon, icon_color=color),
     )
 
 
@@ -193,7 +206,7 @@ def unfolded(fact: Fact, s: Strings, start: int) -> tuple[list, tuple[CardButton
         bits = [source.title] + ([f"({source.year})"] if source.year else [])
         parts.append(Line(" ".join(bits), "small", th.TEXT, icon="dot", icon_color=th.MUTED))
         if source.url:
-            parts.append(Line(source.url, "small", th.ACCENT))
+            parts.append(Line(source.url, "small", th.MUTED))
             after = start + len(parts) - 1
             buttons.append(CardButton(f"open:{n}", s("debrief.open"), icon="share", after=after))
             buttons.append(CardButton(f"copy:{n}", s("debrief.copy"), after=after))
@@ -207,11 +220,12 @@ def highlight_card(
     is_open: bool,
     s: Strings,
     display: ScoreFormat = PLAIN_SCORE,
+    icon: str | None = None,
 ) -> Card:
-    """One of the player's biggest changes (points as ``display`` shows scores), and what was
-    real about it (sources under "More")."""
+    """One of the player's biggest changes (points as ``display`` shows scores, `icon` for
+    what kind of thing it was), and what was real about it (sources under "More")."""
     label = display.show_change(highlight.total)
-    parts: list = [Delta(highlight.total, s.say(highlight.cause), label=label)]
+    parts: list = [Delta(highlight.total, s.say(highlight.cause), label=label, icon=icon)]
     if highlight.times > 1:
         parts.append(Line(count(s, "count.times", highlight.times), "small", th.MUTED))
     fact = highlight.fact
