@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 class BriefingScene(ListPanel):
     """The scenario's briefing lines and where the player's score starts; one button to go on."""
 
+    fit = True
+
     def __init__(self, app: Flow, first: bool) -> None:
         """`first` for the card before day 1 (its button starts the day and the guide)."""
         super().__init__(app)

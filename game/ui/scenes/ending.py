@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 class EndingScene(ListPanel):
     """Tier and its ending, friends kept and lost; the button goes on to the debrief."""
 
+    fit = True
+
     title_key = "ending.title"
 
     def __init__(self, app: Flow) -> None:

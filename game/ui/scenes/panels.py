@@ -38,6 +38,9 @@ class ListPanel(Panel):
     """A panel with a title, a list of cards and a Close button."""
 
     title_key = ""
+    fit = False
+    """Size the sheet to its cards (a short text such as the briefing or the ending) instead
+    of filling the window; it still scrolls when the cards are taller than the window."""
 
     def __init__(self, app: Flow) -> None:
         """An empty list; subclasses fill `cards`."""
@@ -53,6 +56,21 @@ class ListPanel(Panel):
     def cards(self) -> list[Card]:
         """The cards to show, from the game's current views."""
         return []
+
+    def panel_rect(self) -> pygame.Rect:
+        """The whole window's sheet, or (``fit``) one as tall as its cards and button,
+        centred."""
+        rect = super().panel_rect()
+        if not self.fit or self.app.session is None:
+            return rect
+        t = self.ctx.theme
+        width = rect.width - 2 * t.pad - t.px(20)  # as wide as CardList paints its cards
+        cards = self.cards()
+        content = sum(self.list.painter.height(c, width, self.ctx) for c in cards)
+        content += t.px(12) * max(0, len(cards) - 1) + 2 * t.px(6)  # CardList's gaps, margins
+        button = self.close.measure(self.ctx)[1] + t.pad if self.close.label else 0
+        h = min(rect.height, self.header_height() + t.px(10) + content + button + 2 * t.pad)
+        return pygame.Rect(rect.x, rect.centery - h // 2, rect.width, h)
 
     def layout(self) -> None:
         """The list fills the sheet; the X sits in its title bar (a labelled button such as

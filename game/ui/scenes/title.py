@@ -262,7 +262,7 @@ class TitleScene(Scene):
                 )
             )
             self.continue_button.label = self.s("title.continue") + "  -  " + detail
-        y = flow(self.buttons, self.ctx, x, y, width) + t.pad
+        y = self.place_buttons(x, y, width) + t.pad
         self.rects["pick"] = pygame.Rect(x, y, width, self.ctx.text.line_height("heading"))
         y += self.ctx.text.line_height("heading") + t.px(4)
         hint_h = self.ctx.text.line_height("small") + t.px(6)
@@ -271,6 +271,19 @@ class TitleScene(Scene):
         self.rects["hint"] = pygame.Rect(
             x, a.bottom - t.pad - self.ctx.text.line_height("small"), width, 10
         )
+
+    def place_buttons(self, x: int, y: int, width: int) -> int:
+        """The buttons in one row when they fit; otherwise Continue (the game in progress)
+        alone on a full-width first row and the others in a row under it, so no button is
+        left alone on a row of its own. Returns the bottom y."""
+        gap = self.ctx.theme.px(10)
+        total = sum(b.measure(self.ctx)[0] for b in self.buttons) + gap * (len(self.buttons) - 1)
+        first = self.buttons[0] if self.buttons else None
+        if total <= width or first is not self.continue_button:
+            return flow(self.buttons, self.ctx, x, y, width)
+        h = first.measure(self.ctx)[1]
+        first.rect = pygame.Rect(x, y, width, h)
+        return flow(self.buttons[1:], self.ctx, x, y + h + gap, width)
 
     def activate(self, id: str, payload: object) -> None:
         """Continue, start the chosen scenario, show a broken one's errors, or quit."""
