@@ -12,9 +12,8 @@ EN: dict[str, str] = {
     "recap.morning": "This morning (day {day})",
     "recap.each": "{each} \u00d7 {n}",
     "recap.started": "You started the week at {score}.",
-    "results.final_label": "Your final {name}",
+    "recap.final": "Your final {name}",
     "composer.choices_only": "Pick something to post:",
-    "debrief.badge": "Your {name} at the end of the week",
     "briefing.score_moved": "Your {name} started at {start}; this morning it is already {score} "
     "(the bar at the top says why). You are in the tier \u201c{tier}\u201d.",
 }
@@ -28,9 +27,8 @@ ES: dict[str, str] = {
     "recap.morning": "Esta mañana (día {day})",
     "recap.each": "{each} \u00d7 {n}",
     "recap.started": "Empezaste la semana con {score}.",
-    "results.final_label": "Tu {name} final",
+    "recap.final": "Tu {name} final",
     "composer.choices_only": "Elige qué publicar:",
-    "debrief.badge": "Tu {name} al final de la semana",
     "briefing.score_moved": "Tu {name} empezó en {start}; esta mañana ya es {score} (la barra de "
     "arriba dice por qué). Estás en el nivel \u201c{tier}\u201d.",
 }

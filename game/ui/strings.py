@@ -365,7 +365,7 @@ _ES: dict[str, str] = {
     "debrief.copy_failed": "No se pudo copiar. La dirección está en la tarjeta: {url}",
     "debrief.facts": "Otros hechos y mitos",
     "debrief.sources": "Fuentes:",
-    "debrief.questions": "Para hablar en clase",
+    "debrief.questions": "Para comentar",
     "debrief.again": "Jugar otra vez",
     "debrief.other": "Elegir otro escenario",
     "verdict.fact": "Cierto",

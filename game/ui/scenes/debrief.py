@@ -114,7 +114,7 @@ class DebriefScene(Scene):
         scenario = game.scenario
         score = game.player.score
         parts = (
-            *score_badge(score, scenario, self.app.strings, "debrief.badge"),
+            *score_badge(score, scenario, self.app.strings, "recap.final"),
             spark(game.score_series, None, scenario, game.days),
             Line(scenario.debrief.summary, "meta"),
         )

@@ -99,7 +99,7 @@ class ResultsScene(Panel):
         color = tier_color(scenario.tier_for(r.final_score), scenario)
         parts: list = [
             Author(me.face, name, scenario.title, size=56.0, ring=color),
-            *score_badge(r.final_score, scenario, self.app.strings, "results.final_label"),
+            *score_badge(r.final_score, scenario, self.app.strings, "recap.final"),
             spark(tuple(enumerate(r.path)), None, scenario, game.days),
             Gap(4),
             Line(s("results.causes"), "name"),
