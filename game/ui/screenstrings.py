@@ -13,6 +13,8 @@ EN: dict[str, str] = {
     "recap.each": "{each} \u00d7 {n}",
     "recap.started": "You started the week at {score}.",
     "recap.final": "Your final {name}",
+    "settings.preview_name": "Mei Chen",
+    "settings.preview_text": "This is how posts look at this text size. Easy to read? \U0001f44d",
     "composer.choices_only": "Pick something to post:",
     "briefing.score_moved": "Your {name} started at {start}; this morning it is already {score} "
     "(the bar at the top says why). You are in the tier \u201c{tier}\u201d.",
@@ -28,6 +30,9 @@ ES: dict[str, str] = {
     "recap.each": "{each} \u00d7 {n}",
     "recap.started": "Empezaste la semana con {score}.",
     "recap.final": "Tu {name} final",
+    "settings.preview_name": "Mei Chen",
+    "settings.preview_text": "Así se ven las publicaciones con este tamaño de letra. ¿Se lee bien? "
+    "\U0001f44d",
     "composer.choices_only": "Elige qué publicar:",
     "briefing.score_moved": "Tu {name} empezó en {start}; esta mañana ya es {score} (la barra de "
     "arriba dice por qué). Estás en el nivel \u201c{tier}\u201d.",

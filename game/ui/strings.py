@@ -492,7 +492,6 @@ _LOOK_EN: dict[str, str] = {
     "settings.longer": "Longer",
     "settings.reduced_motion.name": "Reduced motion",
     "settings.sound.name": "Sound",
-    "settings.sample": "Sample: Ñandú · Ж · Ω · 中文 · 日本語 · 한국어 · 😀👍",
     "settings.cannot_save": "Settings could not be stored: {reason}",
 }
 
@@ -529,7 +528,6 @@ _LOOK_ES: dict[str, str] = {
     "settings.longer": "Más",
     "settings.reduced_motion.name": "Movimiento reducido",
     "settings.sound.name": "Sonido",
-    "settings.sample": "Muestra: Ñandú · Ж · Ω · 中文 · 日本語 · 한국어 · 😀👍",
     "settings.cannot_save": "No se pudieron guardar los ajustes: {reason}",
 }
 

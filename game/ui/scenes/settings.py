@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui import theme as th
+from game.ui.avatars import Face
+from game.ui.cards import Author, Card, CardPainter, Line
 from game.ui.scene import Panel
 from game.ui.settings import NOTICE_SECONDS, VOLUMES, Settings
 from game.ui.theme import TEXT_SIZES
@@ -51,6 +53,8 @@ class SettingsScene(Panel):
         self.boxes: dict[str, pygame.Rect] = {}
         self.message = ""
         self.sample_y = 0
+        self.painter = CardPainter()
+        """Paints the preview post at the chosen text size."""
 
     def label(self, name: str) -> str:
         """A stepped row's text with the current value."""
@@ -62,7 +66,7 @@ class SettingsScene(Panel):
         return self.s("settings.notices", value=NOTICE_SECONDS[st.notices])
 
     def layout(self) -> None:
-        """Rows top to bottom, each in its own box; then the sample text; the X on top."""
+        """Rows top to bottom, each in its own box; then the preview post; the X on top."""
         inner = self.inner_rect()
         t = self.ctx.theme
         st: Settings = self.app.settings
@@ -101,8 +105,22 @@ class SettingsScene(Panel):
             self.app.audio.play("notify")
         self.layout()
 
+    def preview(self) -> Card:
+        """A friend's post as the feed shows it, at the chosen text size (when it fits)."""
+        name = self.s("settings.preview_name")
+        face = Face("settings:preview", name)
+        stamp = self.s("post.today")
+        return Card(
+            "preview",
+            (
+                Author(face, name, stamp, ((self.s("source.friend"), th.SOURCE_COLORS["friend"]),)),
+                Line(self.s("settings.preview_text")),
+            ),
+            accent=th.SOURCE_COLORS["friend"],
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
-        """Sheet, row boxes, values, a sample line in every script, buttons."""
+        """Sheet, row boxes, values, a preview post at the chosen text size, buttons."""
         self.draw_panel(surface, self.s("settings.title"))
         inner = self.inner_rect()
         t = self.ctx.theme
@@ -113,9 +131,10 @@ class SettingsScene(Panel):
             text = self.ctx.text.fit(self.label(name), "body", inner.width - t.px(20))
             surface.blit(self.ctx.text.render(text, "body", th.TEXT), (inner.x + t.px(10), y))
         bottom = inner.bottom - (self.ctx.text.line_height("meta") if self.message else 0)
-        if self.sample_y + self.ctx.text.line_height("body") < bottom:
-            sample = self.ctx.text.fit(self.s("settings.sample"), "body", inner.width)
-            surface.blit(self.ctx.text.render(sample, "body", th.MUTED), (inner.x, self.sample_y))
+        preview = self.preview()
+        if self.sample_y + self.painter.height(preview, inner.width, self.ctx) < bottom:
+            painted = self.painter.paint(preview, inner.width, self.ctx)
+            surface.blit(painted.surface, (inner.x, self.sample_y))
         if self.message:
             img = self.ctx.text.render(self.message, "meta", th.WARNING)
             surface.blit(img, (inner.x, inner.bottom - img.get_height()))
