@@ -34,9 +34,7 @@ def chart_data(
 ) -> ChartData:
     """The chart of ``series`` over the tiers it reached (from the lowest tier the score touched
     to the highest, not the scenario's whole range), with scores as the scenario shows them."""
-    scores = [score for _, score in series] or [scenario.player_score]
-    first = scenario.tiers.index(scenario.tier_for(min(scores)))
-    last = scenario.tiers.index(scenario.tier_for(max(scores)))
+    first, last = touched(scenario, [score for _, score in series])
     tiers = scenario.tiers[first : last + 1]
     low = max(scenario.score_min, tiers[0].low)
     high = min(scenario.score_max, tiers[-1].high)
@@ -44,6 +42,14 @@ def chart_data(
     return ChartData(
         series, tiers, low, high, days, x_label, y_label, scenario.score_format, colors
     )
+
+
+def touched(scenario: Scenario, scores: Sequence[int]) -> tuple[int, int]:
+    """The indexes of the lowest and the highest tier `scores` reach (the start score's tier
+    when there are none)."""
+    scores = list(scores) or [scenario.player_score]
+    first = scenario.tiers.index(scenario.tier_for(min(scores)))
+    return first, scenario.tiers.index(scenario.tier_for(max(scores)))
 
 
 def nice_step(span: float, target: int = 5) -> int:
@@ -171,9 +177,7 @@ class Spark:
     @classmethod
     def of(cls, points: tuple[tuple[float, int], ...], scenario: Scenario, days: int) -> Spark:
         """The sparkline of `points` in `scenario`'s tiers, over a week of `days`."""
-        scores = [score for _, score in points] or [scenario.player_score]
-        first = scenario.tiers.index(scenario.tier_for(min(scores)))
-        last = scenario.tiers.index(scenario.tier_for(max(scores)))
+        first, last = touched(scenario, [score for _, score in points])
         bands = tuple(
             (t.low, t.high, th.tier_color_of(scenario.tiers, i))
             for i, t in enumerate(scenario.tiers)
