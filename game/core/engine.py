@@ -229,6 +229,14 @@ class Engine:
         other.fired_once = set(self.fired_once)
         return other
 
+    def may_fire(self, event: Event) -> bool:
+        """False when no rule can fire for ``event`` now (none listens, none of the listeners'
+        first conditions is met, or the work budget is spent): firing it would change nothing."""
+        rules = self.by_event.get(event.kind)
+        if rules is None or self.stopped:
+            return False
+        return bool(rules.candidates(event, TextMatches(event.text), self.world))
+
     def fire(self, event: Event) -> None:
         """Run every rule for ``event``, then the events those rules caused, breadth first.
 

@@ -24,6 +24,11 @@ LAST_DAY = Code.of("end.last_day")
 """The end reason of a game that ran its full length."""
 
 MAX_POST_CHARS = 280
+_REACTION_EVENTS: dict[type[Command], str] = {
+    cmd.Like: "player_likes",
+    cmd.Share: "player_shares",
+    cmd.ReportPost: "player_reports_post",
+}
 
 
 class Game:
@@ -147,7 +152,7 @@ class Game:
                     return "commented"
                 if not text.strip():
                     return "empty"
-                if normalize(text) in {normalize(said) for said in post.comments}:
+                if post.comments and normalize(text) in {normalize(c) for c in post.comments}:
                     return "said_here"
                 return None if len(text) <= MAX_POST_CHARS else "too_long"
             case cmd.ReportFriend(friend=fid):
@@ -182,13 +187,30 @@ class Game:
         if reason is not None:
             raise CommandError(reason)
         start = len(self.world.log)
+        self._carry_out(command)
+        return tuple(self.world.log[start:])
+
+    def _carry_out(self, command: Command) -> None:
+        """Carry out an allowed command: its events and rules, then tier, perk and end changes."""
         self.engine.begin()
         before = self._snapshot()
         self._actions.append(command)
         self._dispatch(command)
         self._settle(before)
         self.version += 1
-        return tuple(self.world.log[start:])
+
+    def score_after(self, command: Command) -> int | None:
+        """The player's score if ``command`` were applied now, or None when it is not allowed;
+        this game is unchanged. The command is tried on a fork, unless no rule can fire for its
+        event: then nothing can move the score, and the score now is the answer."""
+        if self._refusal(command) is not None:
+            return None
+        event = self._event(command)
+        if event is not None and not self.engine.may_fire(event):
+            return self.world.score
+        trial = self.fork()
+        trial._carry_out(command)
+        return trial.world.score
 
     def replay(self, actions: Iterable[Command]) -> None:
         """Apply saved commands in order. Raises CommandError if one no longer applies."""
@@ -204,79 +226,86 @@ class Game:
                 )
                 raise CommandError(code) from None
 
-    def _dispatch(self, command: Command) -> None:
-        w = self.world
+    def _event(self, command: Command) -> Event | None:
+        """The event ``command`` (allowed now) fires, as built before the command changes
+        anything; None for ``EndDay`` (a day's end fires many)."""
+        day = self.world.day
         match command:
             case cmd.Post(choice=choice, text=text):
                 picked = next((c for c in self.choices if c.id == choice), None)
-                key = post_key(choice, None if picked else text)
+                if picked is not None:
+                    return Event("player_posts", day, picked.text, picked.tags, choice=choice)
+                return Event("player_posts", day, (text or "").strip(), choice=choice)
+            case cmd.Like(post=uid) | cmd.Share(post=uid) | cmd.ReportPost(post=uid):
+                post = self._post(uid)
+                assert post is not None
+                return self._post_event(_REACTION_EVENTS[type(command)], post, post.text)
+            case cmd.Comment(post=uid, text=text):
+                post = self._post(uid)
+                assert post is not None
+                return self._post_event("player_comments", post, text.strip())
+            case cmd.ReportFriend(friend=fid):
+                return Event("player_reports_friend", day, friend=fid)
+            case cmd.AddFriend(friend=fid):
+                return Event("player_adds_friend", day, friend=fid)
+            case cmd.RemoveFriend(friend=fid):
+                return Event("player_removes_friend", day, friend=fid)
+            case cmd.Buy(item=item_id):
+                item = next(i for i in self.scenario.shop if i.id == item_id)
+                return Event("player_buys", day, tags=item.tags, item=item.id, price=item.price)
+        return None
+
+    def _dispatch(self, command: Command) -> None:
+        w = self.world
+        event = self._event(command)
+        match command:
+            case cmd.Post(choice=choice, text=text):
+                assert event is not None
+                key = post_key(choice, text)
                 self.usage.posts_today[key] = self.usage.posts_today.get(key, 0) + 1
-                body = picked.text if picked else (text or "").strip()
-                tags = picked.tags if picked else ()
                 w.add_to_feed(
                     FeedPost(
                         w.next_uid,
                         w.day,
                         "player",
                         self.scenario.player_name,
-                        body,
-                        tags,
+                        event.text,
+                        event.tags,
                         by_player=True,
                     )
                 )
-                self._fire(Event("player_posts", w.day, text=body, tags=tags, choice=choice))
-            case cmd.Like(post=uid) | cmd.Share(post=uid) | cmd.ReportPost(post=uid):
-                field = {cmd.Like: "liked", cmd.Share: "shared", cmd.ReportPost: "reported"}
-                kind = {
-                    cmd.Like: "player_likes",
-                    cmd.Share: "player_shares",
-                    cmd.ReportPost: "player_reports_post",
-                }[type(command)]
-                post = w.update_post(uid, **{field[type(command)]: True})
-                self._fire(self._post_event(kind, post))
+            case cmd.Like(post=uid):
+                w.update_post(uid, liked=True)
+            case cmd.Share(post=uid):
+                w.update_post(uid, shared=True)
+            case cmd.ReportPost(post=uid):
+                w.update_post(uid, reported=True)
             case cmd.Comment(post=uid, text=text):
-                post = self._post(uid)
-                assert post is not None
-                post = w.update_post(uid, comments=(*post.comments, text.strip()))
-                event = self._post_event("player_comments", post)
-                self._fire(
-                    Event(
-                        event.kind,
-                        event.day,
-                        text.strip(),
-                        event.tags,
-                        post=event.post,
-                        post_uid=uid,
-                        post_text=post.text,
-                        friend=event.friend,
-                    )
-                )
+                w.update_post(uid, comment=text.strip())
             case cmd.ReportFriend(friend=fid):
                 self.usage.reports[fid] = self.usage.reports.get(fid, 0) + 1
-                self._fire(Event("player_reports_friend", w.day, friend=fid))
-            case cmd.AddFriend(friend=fid) | cmd.RemoveFriend(friend=fid):
-                adding = isinstance(command, cmd.AddFriend)
-                if not adding:
-                    self.usage.removed_today.add(fid)
-                w.set_is_friend(fid, adding)
-                kind = "player_adds_friend" if adding else "player_removes_friend"
-                self._fire(Event(kind, w.day, friend=fid))
-                if adding and not w.is_friend[fid]:
-                    self.usage.declined += 1
-            case cmd.Buy(item=item_id):
-                item = next(i for i in self.scenario.shop if i.id == item_id)
-                w.money -= item.price
-                self._fire(
-                    Event("player_buys", w.day, tags=item.tags, item=item.id, price=item.price)
-                )
+            case cmd.AddFriend(friend=fid):
+                w.set_is_friend(fid, True)
+            case cmd.RemoveFriend(friend=fid):
+                self.usage.removed_today.add(fid)
+                w.set_is_friend(fid, False)
+            case cmd.Buy():
+                assert event is not None
+                w.money -= event.price
             case cmd.EndDay():
                 self._end_day()
+        if event is not None:
+            self._fire(event)
+        if isinstance(command, cmd.AddFriend) and not w.is_friend[command.friend]:
+            self.usage.declined += 1
 
-    def _post_event(self, kind: str, post: FeedPost) -> Event:
+    def _post_event(self, kind: str, post: FeedPost, text: str) -> Event:
+        """The event of a reaction to ``post``; ``text`` is what word lists look at (the post's
+        text, or the comment's)."""
         return Event(
             kind,
             self.world.day,
-            post.text,
+            text,
             post.tags,
             post=post.pool_id,
             post_uid=post.uid,

@@ -53,12 +53,6 @@ class StrategyReport:
     log: tuple[str, ...] = ()
 
 
-def _outcome(game: Game, command: cmd.Command) -> int:
-    trial = game.fork()
-    trial.apply(command)
-    return trial.score
-
-
 def _bounded(
     game: Game, options: Sequence[cmd.Command], limit: int = MAX_CANDIDATES
 ) -> Sequence[cmd.Command]:
@@ -70,13 +64,25 @@ def _bounded(
     return [options[i] for i in sorted(rng.sample(range(len(options)), limit // 2))]
 
 
-def _pick(game: Game, options: Sequence[cmd.Command], sign: int) -> cmd.Command | None:
-    """The allowed option with the best (sign 1) or worst (sign -1) score; the first on ties.
-    Beyond MAX_CANDIDATES options, a sample of them is tried (each try copies the game)."""
-    allowed = [o for o in _bounded(game, options) if game.can(o) is None]
-    if not allowed:
+def _pick(
+    game: Game, options: Sequence[cmd.Command], sign: int
+) -> tuple[cmd.Command, int] | None:
+    """The allowed option with the best (sign 1) or worst (sign -1) score, and that score; the
+    first on ties. Beyond MAX_CANDIDATES options, a sample of them is tried (each try may copy
+    the game)."""
+    scored = [
+        (option, score)
+        for option in _bounded(game, options)
+        if (score := game.score_after(option)) is not None
+    ]
+    if not scored:
         return None
-    return max(allowed, key=lambda o: sign * _outcome(game, o))
+    return max(scored, key=lambda pair: sign * pair[1])
+
+
+def _first(picked: tuple[cmd.Command, int] | None) -> cmd.Command | None:
+    """The option of what ``_pick`` picked, if it picked one."""
+    return None if picked is None else picked[0]
 
 
 def _posts(game: Game) -> list[cmd.Command]:
@@ -124,7 +130,7 @@ def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
     """The option that raises the score most, if any raises it at all (of at most
     MAX_HELPFUL options: buying and changing friends are side moves)."""
     best = _pick(game, _bounded(game, options, MAX_HELPFUL), 1)
-    return best if best is not None and _outcome(game, best) > game.score else None
+    return best[0] if best is not None and best[1] > game.score else None
 
 
 def _farm_day(game: Game) -> None:
@@ -135,9 +141,9 @@ def _farm_day(game: Game) -> None:
         moves = [*_posts(game), *[cmd.Buy(i.id) for i in game.shop], *_social(game, True)]
         options = [*moves, *_bounded(game, _Reactions(game, True))]
         best = _pick(game, _bounded(game, options), 1)
-        if best is None or _outcome(game, best) <= game.player.score:
+        if best is None or best[1] <= game.score:
             break
-        game.apply(best)
+        game.apply(best[0])
 
 
 def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
@@ -160,8 +166,8 @@ def _play_day(game: Game, strategy: str, rng: random.Random) -> None:
     else:
         conform = strategy == "conform"
         plan = [
-            lambda: _pick(game, _posts(game), 1 if conform else -1),
-            lambda: _pick(game, _Reactions(game, conform), 1),
+            lambda: _first(_pick(game, _posts(game), 1 if conform else -1)),
+            lambda: _first(_pick(game, _Reactions(game, conform), 1)),
             lambda: _helpful(game, [cmd.Buy(i.id) for i in game.shop]),
             lambda: _helpful(game, _social(game, conform)),
         ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from game.core.codes import Code, text
 from game.core.conditions import Scope, Unbound
@@ -126,16 +126,40 @@ class WorldState:
         self.feed.append(post)
         self.next_uid += 1
 
-    def update_post(self, uid: int, **changes: object) -> FeedPost:
-        """Replace a feed post with a changed copy, and return it."""
-        if 0 < uid <= len(self.feed) and self.feed[uid - 1].uid == uid:  # uids count from 1
-            self.feed[uid - 1] = replace(self.feed[uid - 1], **changes)  # type: ignore[arg-type]
-            return self.feed[uid - 1]
-        for index, post in enumerate(self.feed):
-            if post.uid == uid:
-                self.feed[index] = replace(post, **changes)  # type: ignore[arg-type]
-                return self.feed[index]
-        raise KeyError(uid)
+    def update_post(
+        self,
+        uid: int,
+        *,
+        liked: bool = False,
+        shared: bool = False,
+        reported: bool = False,
+        comment: str | None = None,
+    ) -> None:
+        """Mark a feed post liked, shared or reported, or add a comment to it: a changed copy
+        replaces it (posts are immutable). Raises KeyError for an unknown uid."""
+        feed = self.feed
+        if 0 < uid <= len(feed) and feed[uid - 1].uid == uid:  # uids count from 1
+            index = uid - 1
+        else:
+            index = next((i for i, post in enumerate(feed) if post.uid == uid), -1)
+            if index < 0:
+                raise KeyError(uid)
+        p = feed[index]
+        feed[index] = FeedPost(
+            p.uid,
+            p.day,
+            p.source,
+            p.author_name,
+            p.text,
+            p.tags,
+            p.friend_id,
+            p.pool_id,
+            p.by_player,
+            p.liked or liked,
+            p.shared or shared,
+            p.reported or reported,
+            p.comments if comment is None else (*p.comments, comment),
+        )
 
     # -- the World protocol ----------------------------------------------------------------
 
