@@ -39,6 +39,7 @@ from game.core.events import Event
 from game.core.expr import ExprError, required_values
 from game.core.limits import once_key
 from game.core.model import Friend, Rule, Scenario
+from game.core.words import WordList
 from game.core.world import RuleScope, TextMatches, WorldState
 
 MAX_CASCADE = 32
@@ -78,6 +79,13 @@ class Prepared:
     effects: tuple[tuple[Effect, Cause], ...]
     people: tuple[str, ...] | None = None
 
+    def test(self, scope: Scope) -> bool:
+        """The checks, in order: true when all hold (``ExprError`` passes through)."""
+        for check in self.checks:  # noqa: SIM110 (a loop: no generator made per try)
+            if not check(scope):
+                return False
+        return True
+
 
 @dataclass
 class EventRules:
@@ -90,6 +98,8 @@ class EventRules:
     always: list[Prepared] = field(default_factory=list)
     by_tag: dict[str, list[Prepared]] = field(default_factory=dict)
     by_words: dict[str, list[Prepared]] = field(default_factory=dict)
+    word_lists: tuple[tuple[WordList, list[Prepared]], ...] = ()
+    """``by_words`` with each list looked up (``resolve``)."""
     by_choice: dict[str, list[Prepared]] = field(default_factory=dict)
     by_item: dict[str, list[Prepared]] = field(default_factory=dict)
     by_post: dict[str, list[Prepared]] = field(default_factory=dict)
@@ -116,6 +126,12 @@ class EventRules:
         for key in dict.fromkeys(keys):
             table.setdefault(key, []).append(prepared)
 
+    def resolve(self, scenario: Scenario) -> None:
+        """Look up the word lists ``by_words`` names, once (after the last ``add``)."""
+        self.word_lists = tuple(
+            (scenario.word_list(name), rules) for name, rules in self.by_words.items()
+        )
+
     def candidates(self, event: Event, matches: TextMatches, world: WorldState) -> list[Prepared]:
         """The rules ``event`` may fire, in file order: only those whose first condition it
         meets (a tag it carries, a word list its text uses, its choice, item or post)."""
@@ -123,11 +139,7 @@ class EventRules:
             return self.always
         groups = [self.always] if self.always else []
         groups += [self.by_tag[tag] for tag in event.tags if tag in self.by_tag]
-        groups += [
-            rules
-            for name, rules in self.by_words.items()
-            if matches.uses(world.scenario.word_list(name))
-        ]
+        groups += [rules for words, rules in self.word_lists if matches.uses(words)]
         for key, table in (
             (event.choice, self.by_choice),
             (event.item, self.by_item),
@@ -192,6 +204,8 @@ def index_rules(scenario: Scenario) -> dict[str, EventRules]:
             people,
         )
         by_event.setdefault(rule.when, EventRules()).add(prepared, first if keyed else None)
+    for rules in by_event.values():
+        rules.resolve(scenario)
     return by_event
 
 
@@ -282,16 +296,15 @@ class Engine:
             return
         world = self.world
         matches = TextMatches(event.text)
-        counts = self.fire_counts
         fired_once = self.fired_once
         shared: RuleScope | None = None
         for prepared in rules.candidates(event, matches, world):
             rule = prepared.rule
-            per_friend = rule.once == "per_friend"
+            once = rule.once
             if (
-                rule.once
-                and not per_friend
-                and once_key(rule.once, rule.id, world.day, None) in fired_once
+                once
+                and once != "per_friend"
+                and once_key(once, rule.id, world.day, None) in fired_once
             ):
                 continue  # once a game or a day, and that once was
             if rule.threshold is not None:
@@ -299,40 +312,50 @@ class Engine:
                 if not crossed(rule, event.old_score, event.new_score):
                     continue
             if rule.for_each_friend:
-                if prepared.people is None:
-                    friends: Iterable[str] = world.friend_ids()
-                else:
-                    friends = [f for f in prepared.people if world.is_friend[f]]
-                scopes: Iterable[RuleScope] = (
-                    RuleScope(world, event, friend, matches) for friend in friends
-                )
-            else:
-                if shared is None:
-                    shared = RuleScope(world, event, event.friend, matches)
-                scopes = (shared,)
-            for scope in scopes:
-                key = once_key(rule.once, rule.id, world.day, scope.friend) if rule.once else None
-                if per_friend and key in fired_once:
-                    continue  # already fired for this friend: not tried, not counted
-                self.checks += 1
-                if self.checks > MAX_CHECKS:
-                    raise _OutOfWork
-                if prepared.checks and not self._holds(prepared, scope):
-                    continue
-                counts[rule.id] += 1
-                if key is not None:
-                    fired_once.add(key)
-                for effect, cause in prepared.effects:
-                    self._spend()
-                    effect.apply(world, scope, cause)
-                if key is not None and not per_friend:
-                    break  # once a game or a day: the first friend it held for was the one
+                self._run_each_friend(prepared, RuleScope(world, event, None, matches))
+                continue
+            if shared is None:
+                shared = RuleScope(world, event, event.friend, matches)
+            key = once_key(once, rule.id, world.day, shared.friend) if once else None
+            if once == "per_friend" and key in fired_once:
+                continue  # already fired for this friend: not tried, not counted
+            if self._tried(prepared, shared):
+                self._fire_rule(prepared, shared, key)
 
-    def _holds(self, prepared: Prepared, scope: RuleScope) -> bool:
-        """The rule's remaining checks, in order; false (reported once per rule) when an
-        expression fails."""
+    def _run_each_friend(self, prepared: Prepared, scope: RuleScope) -> None:
+        """Try a ``for_each: friend`` rule for each current friend it can hold for, in file
+        order, binding each in turn in ``scope`` (effects use the scope only while they run)."""
+        world = self.world
+        rule = prepared.rule
+        once = rule.once
+        per_friend = once == "per_friend"
+        fired_once = self.fired_once
+        if prepared.people is None:
+            friends: Iterable[str] = world.friend_ids()
+        else:
+            is_friend = world.is_friend
+            friends = [f for f in prepared.people if is_friend[f]]
+        for friend in friends:
+            scope.friend = friend
+            key = once_key(once, rule.id, world.day, friend) if once else None
+            if per_friend and key in fired_once:
+                continue  # already fired for this friend: not tried, not counted
+            if not self._tried(prepared, scope):
+                continue
+            self._fire_rule(prepared, scope, key)
+            if key is not None and not per_friend:
+                break  # once a game or a day: the first friend it held for was the one
+
+    def _tried(self, prepared: Prepared, scope: RuleScope) -> bool:
+        """Count a rule check, then run the rule's remaining checks: false (reported once per
+        rule) when an expression fails. Raises _OutOfWork past the check budget."""
+        self.checks += 1
+        if self.checks > MAX_CHECKS:
+            raise _OutOfWork
+        if not prepared.checks:
+            return True
         try:
-            return all(check(scope) for check in prepared.checks)
+            return prepared.test(scope)
         except ExprError as err:
             rule = prepared.rule
             if rule.id not in self.failed:
@@ -345,3 +368,15 @@ class Engine:
                     line=rule.line,
                 )
             return False
+
+    def _fire_rule(
+        self, prepared: Prepared, scope: RuleScope, key: tuple[object, ...] | None
+    ) -> None:
+        """The rule held: count it, remember its ``once`` key, apply its effects in order."""
+        self.fire_counts[prepared.rule.id] += 1
+        if key is not None:
+            self.fired_once.add(key)
+        world = self.world
+        for effect, cause in prepared.effects:
+            self._spend()
+            effect.apply(world, scope, cause)

@@ -64,9 +64,7 @@ def _bounded(
     return [options[i] for i in sorted(rng.sample(range(len(options)), limit // 2))]
 
 
-def _pick(
-    game: Game, options: Sequence[cmd.Command], sign: int
-) -> tuple[cmd.Command, int] | None:
+def _pick(game: Game, options: Sequence[cmd.Command], sign: int) -> tuple[cmd.Command, int] | None:
     """The allowed option with the best (sign 1) or worst (sign -1) score, and that score; the
     first on ties. Beyond MAX_CANDIDATES options, a sample of them is tried (each try may copy
     the game)."""

@@ -33,6 +33,8 @@ def normalize(text: str) -> str:
     """Fold ``text`` for matching: casefold, NFKD (so "ﬁ" is "fi", "Ｆ" is "f"), drop accents, and
     collapse whitespace runs to one space, trimmed. Never raises for a str; idempotent.
     """
+    if text.isascii():  # the same result, without the Unicode steps (identities on ASCII)
+        return " ".join(text.lower().split())
     # Unicode "compatibility caseless match" (NFKD(casefold(NFKD(casefold(NFD(x)))))), then accents.
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFD", text).casefold())
     folded = unicodedata.normalize("NFKD", folded.casefold())

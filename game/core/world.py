@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.core.codes import Code, text
@@ -54,6 +55,9 @@ class WorldState:
     next_uid: int = 1
     people: dict[str, Friend] = field(default_factory=dict)
     stats: FriendStats | None = None
+    templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each text ``render`` has filled, split at its placeholders (text, name, text, ...). It
+    depends on the text alone, so it never goes stale; forks share it."""
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int) -> WorldState:
@@ -103,23 +107,49 @@ class WorldState:
         )
 
     def render(self, text: str, scope: Scope) -> str:
-        """Fill the few placeholders a scenario's text may use."""
-
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
+        """Fill the few placeholders a scenario's text may use (one without a value here, such
+        as ``{friend.name}`` with no friend bound, stays as written)."""
+        parts = self.templates.get(text)
+        if parts is None:
+            parts = self.templates[text] = tuple(_PLACEHOLDER.split(text))
+        if len(parts) == 1:
+            return text
+        out = [parts[0]]
+        for at in range(1, len(parts), 2):
+            name = parts[at]
             try:
                 value = scope.lookup(name)
             except Unbound:
-                return match.group(0)
-            if name.endswith(".score") and isinstance(value, int | float):
-                return self.scenario.show_score(value)
-            return str(value)
-
-        return _PLACEHOLDER.sub(fill, text)
+                out.append("{" + name + "}")
+            else:
+                if name.endswith(".score") and isinstance(value, int | float):
+                    out.append(self.scenario.show_score(value))
+                else:
+                    out.append(str(value))
+            out.append(parts[at + 1])
+        return "".join(out)
 
     def say(self, kind: str, said: Code, **extra: object) -> None:
         """Append a notice to the log."""
         self.log.append(Notice(kind, said, self.day, **extra))  # type: ignore[arg-type]
+
+    def _say_from(
+        self,
+        kind: str,
+        said: Code,
+        cause: Cause,
+        who: str | None = None,
+        delta: int | None = None,
+        friend: str | None = None,
+        sender: str | None = None,
+    ) -> None:
+        """Append a notice a rule caused, with where the rule is written."""
+        self.log.append(
+            Notice(
+                kind, said, self.day, who, delta, friend, cause.rule_id, cause.path, cause.line,
+                None, sender,
+            )
+        )  # fmt: skip
 
     def add_to_feed(self, post: FeedPost) -> None:
         """Append a post to the feed (the feed shows newest first)."""
@@ -212,13 +242,7 @@ class WorldState:
             cause.reason,
         )
         self.history.append(change)
-        self.say(
-            "score",
-            cause.reason,
-            who=who,
-            delta=change.delta,
-            **_origin(cause),
-        )
+        self._say_from("score", cause.reason, cause, who, after - before)
 
     def pull_to_friends(self, weight: float, cause: Cause) -> None:
         average = self.friends_average()
@@ -226,28 +250,14 @@ class WorldState:
             self._set_score("player", self.score, round((average - self.score) * weight), cause)
 
     def notify(self, message: str, scope: Scope, cause: Cause) -> None:
-        self.say(
-            "notify",
-            text(self.render(message, scope)),
-            **_origin(cause),
-        )
+        self._say_from("notify", text(self.render(message, scope)), cause)
 
     def message(self, sender: str, message: str, scope: Scope, cause: Cause) -> None:
         if sender in self.friend_scores:
-            self.say(
-                "message",
-                text(self.render(message, scope)),
-                friend=sender,
-                **_origin(cause),
-            )
+            self._say_from("message", text(self.render(message, scope)), cause, friend=sender)
 
     def account_message(self, account: str, message: str, scope: Scope, cause: Cause) -> None:
-        self.say(
-            "message",
-            text(self.render(message, scope)),
-            sender=account,
-            **_origin(cause),
-        )
+        self._say_from("message", text(self.render(message, scope)), cause, sender=account)
 
     def add_post(self, post_id: str, cause: Cause) -> None:
         post = next(p for p in self.scenario.posts if p.id == post_id)
@@ -259,7 +269,7 @@ class WorldState:
                 self.next_uid, self.day, post.source, author, post.text, post.tags, friend, post.id
             )
         )
-        self.say("post", text(post.text), **_origin(cause))
+        self._say_from("post", text(post.text), cause)
 
     def set_friendship(
         self, friend_id: str, is_friend: bool, cause: Cause, message: str | None, scope: Scope
@@ -279,12 +289,7 @@ class WorldState:
         said = Code.of("notice.declined" if declined else f"notice.{kind}", name=name)
         if message is not None:
             said = text(self.render(message, self.with_friend(scope, friend_id)))
-        self.say(
-            kind,
-            said,
-            friend=friend_id,
-            **_origin(cause),
-        )
+        self._say_from(kind, said, cause, friend=friend_id)
         if not is_friend and not declined:  # a declined request is no unfriending
             self.left.append(friend_id)
 
@@ -306,11 +311,6 @@ class WorldState:
     def end_game(self, message: str, scope: Scope, cause: Cause) -> None:
         if self.end_reason is None:
             self.end_reason = text(self.render(message, scope))
-
-
-def _origin(cause: Cause) -> dict[str, object]:
-    """Where a notice comes from: its rule, file and line."""
-    return {"rule_id": cause.rule_id, "path": cause.path, "line": cause.line}
 
 
 @dataclass
@@ -341,6 +341,9 @@ class RuleScope:
     matches: TextMatches | None = None
 
     def lookup(self, name: str) -> object:
+        read = _READ.get(name)
+        if read is not None:
+            return read(self)
         w = self.world
         head, _, tail = name.partition(".")
         if head == "friend":
@@ -368,6 +371,12 @@ class RuleScope:
         if value is None:
             raise Unbound(name)
         return value
+
+    def bound(self) -> str:
+        """The bound friend's id. Raises Unbound when no friend is bound."""
+        if self.friend is None:
+            raise Unbound("friend")
+        return self.friend
 
     def _friend_value(self, key: str) -> object:
         if self.friend is None:
@@ -416,3 +425,16 @@ class RuleScope:
 
     def chance(self) -> float:
         return self.world.rng.random()
+
+
+_READ: dict[str, Callable[[RuleScope], object]] = {
+    "friend.score": lambda s: s.world.friend_scores[s.bound()],
+    "friend.is_friend": lambda s: s.world.is_friend[s.bound()],
+    "friend.id": lambda s: s.bound(),
+    "friend.name": lambda s: s.world.people[s.bound()].name,
+    "friend.reaction": lambda s: s.world.people[s.bound()].personality.reaction,
+    "player.score": lambda s: s.world.score,
+    "player.money": lambda s: s.world.money,
+    "day": lambda s: s.world.day,
+}
+"""The names conditions read most, each read directly (``RuleScope.lookup`` reads the others)."""
