@@ -35,6 +35,7 @@ from game.core.conditions import (
     TextUses,
 )
 from game.core.effects import Cause, Effect
+from game.core.eventreads import facts_read
 from game.core.events import Event
 from game.core.expr import ExprError, required_values
 from game.core.limits import once_key
@@ -100,6 +101,8 @@ class EventRules:
     by_words: dict[str, list[Prepared]] = field(default_factory=dict)
     word_lists: tuple[tuple[WordList, list[Prepared]], ...] = ()
     """``by_words`` with each list looked up (``resolve``)."""
+    reads: tuple[str, ...] = ()
+    """The event facts these rules can read (``eventreads``; ``resolve``)."""
     by_choice: dict[str, list[Prepared]] = field(default_factory=dict)
     by_item: dict[str, list[Prepared]] = field(default_factory=dict)
     by_post: dict[str, list[Prepared]] = field(default_factory=dict)
@@ -127,10 +130,15 @@ class EventRules:
             table.setdefault(key, []).append(prepared)
 
     def resolve(self, scenario: Scenario) -> None:
-        """Look up the word lists ``by_words`` names, once (after the last ``add``)."""
+        """Look up the word lists ``by_words`` names and work out which event facts the rules
+        read, once (after the last ``add``)."""
         self.word_lists = tuple(
             (scenario.word_list(name), rules) for name, rules in self.by_words.items()
         )
+        rules = {p.order: p.rule for p in self.always}
+        for table in (self.by_tag, self.by_words, self.by_choice, self.by_item, self.by_post):
+            rules.update((p.order, p.rule) for group in table.values() for p in group)
+        self.reads = facts_read(rules.values())
 
     def candidates(self, event: Event, matches: TextMatches, world: WorldState) -> list[Prepared]:
         """The rules ``event`` may fire, in file order: only those whose first condition it
@@ -250,6 +258,12 @@ class Engine:
         if rules is None or self.stopped:
             return False
         return bool(rules.candidates(event, TextMatches(event.text), self.world))
+
+    def facts(self, event: Event) -> tuple[object, ...]:
+        """What ``event``'s rules can read of it: in the same game state, two events of one
+        kind with the same facts play out alike (see ``eventreads``)."""
+        rules = self.by_event.get(event.kind)
+        return () if rules is None else tuple(getattr(event, fact) for fact in rules.reads)
 
     def fire(self, event: Event) -> None:
         """Run every rule for ``event``, then the events those rules caused, breadth first.

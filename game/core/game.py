@@ -56,6 +56,9 @@ class Game:
         self._rng_cache: tuple[int, object] | None = None
         self._tiers: dict[int, Tier] = {}
         self._perks_by_state: dict[tuple[object, ...], tuple[str, ...]] = {}
+        self._tried: dict[tuple[object, ...], int] = {}
+        """Scores of the commands tried since the last one applied (``score_after``), by what
+        made their outcome (event kind, own change, the event facts its rules read)."""
         """Perks in force by tier and perk overrides (shared by forks: it depends on the
         scenario alone)."""
         self._fire(Event("game_starts", 1))
@@ -93,6 +96,7 @@ class Game:
         other._used_posts = self._used_posts.copy()
         other._topic_groups = {key: group.copy() for key, group in self._topic_groups.items()}
         other._rng_cache = None
+        other._tried = {}
         other.usage = self.usage.copy()
         return other
 
@@ -192,6 +196,7 @@ class Game:
 
     def _carry_out(self, command: Command) -> None:
         """Carry out an allowed command: its events and rules, then tier, perk and end changes."""
+        self._tried.clear()
         self.engine.begin()
         before = self._snapshot()
         self._actions.append(command)
@@ -202,12 +207,27 @@ class Game:
     def score_after(self, command: Command) -> int | None:
         """The player's score if ``command`` were applied now, or None when it is not allowed;
         this game is unchanged. The command is tried on a fork, unless no rule can fire for its
-        event: then nothing can move the score, and the score now is the answer."""
+        event (then nothing can move the score: the score now is the answer) or a command
+        tried since the last one applied fired an event its rules cannot tell from this one's
+        and changed the game alike before it (then that try's score is the answer)."""
         if self._refusal(command) is not None:
             return None
         event = self._event(command)
-        if event is not None and not self.engine.may_fire(event):
+        if event is None:
+            return self._try(command)
+        if not self.engine.may_fire(event):
             return self.world.score
+        # Before its event, a command changes only what no rule reads (the feed, the limits'
+        # counts), except for these, which change friends or money.
+        own = command if isinstance(command, cmd.AddFriend | cmd.RemoveFriend | cmd.Buy) else None
+        key = (event.kind, own, self.engine.facts(event))
+        score = self._tried.get(key)
+        if score is None:
+            score = self._tried[key] = self._try(command)
+        return score
+
+    def _try(self, command: Command) -> int:
+        """The player's score after ``command`` (allowed now) is applied to a fork."""
         trial = self.fork()
         trial._carry_out(command)
         return trial.world.score
