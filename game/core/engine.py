@@ -251,13 +251,14 @@ class Engine:
         other.fired_once = set(self.fired_once)
         return other
 
-    def may_fire(self, event: Event) -> bool:
+    def may_fire(self, event: Event, matches: TextMatches | None = None) -> bool:
         """False when no rule can fire for ``event`` now (none listens, none of the listeners'
-        first conditions is met, or the work budget is spent): firing it would change nothing."""
+        first conditions is met, or the work budget is spent): firing it would change nothing.
+        ``matches``: the word lists its text uses, when the caller keeps them."""
         rules = self.by_event.get(event.kind)
         if rules is None or self.stopped:
             return False
-        return bool(rules.candidates(event, TextMatches(event.text), self.world))
+        return bool(rules.candidates(event, matches or TextMatches(event.text), self.world))
 
     def facts(self, event: Event) -> tuple[object, ...]:
         """What ``event``'s rules can read of it: in the same game state, two events of one

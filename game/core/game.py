@@ -18,7 +18,7 @@ from game.core.limits import Usage, post_key
 from game.core.model import Choice, Item, Post, Scenario, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.core.words import normalize
-from game.core.world import WorldState
+from game.core.world import TextMatches, WorldState
 
 LAST_DAY = Code.of("end.last_day")
 """The end reason of a game that ran its full length."""
@@ -57,6 +57,9 @@ class Game:
         self._tiers: dict[int, Tier] = {}
         self._perks_by_state: dict[tuple[object, ...], tuple[str, ...]] = {}
         self._tried: dict[tuple[object, ...], int] = {}
+        self._texts: dict[str, TextMatches] = {}
+        """The word lists each text ``score_after`` looked at uses (they depend on the text
+        alone: never stale)."""
         """Scores of the commands tried since the last one applied (``score_after``), by what
         made their outcome (event kind, own change, the event facts its rules read)."""
         """Perks in force by tier and perk overrides (shared by forks: it depends on the
@@ -97,6 +100,7 @@ class Game:
         other._topic_groups = {key: group.copy() for key, group in self._topic_groups.items()}
         other._rng_cache = None
         other._tried = {}
+        other._texts = {}
         other.usage = self.usage.copy()
         return other
 
@@ -215,7 +219,10 @@ class Game:
         event = self._event(command)
         if event is None:
             return self._try(command)
-        if not self.engine.may_fire(event):
+        matches = self._texts.get(event.text)
+        if matches is None:
+            matches = self._texts[event.text] = TextMatches(event.text)
+        if not self.engine.may_fire(event, matches):
             return self.world.score
         # Before its event, a command changes only what no rule reads (the feed, the limits'
         # counts), except for these, which change friends or money.
