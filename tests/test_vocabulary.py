@@ -16,9 +16,14 @@ from game.core.explain.phrases import TABLES
 from game.core.rulespec import CONDITION_OPTIONS, EFFECT_OPTIONS
 from game.core.scenariospec import json_schema
 from game.core.vocabulary import (
+    ALL_FACTS,
     CONDITION_WORDS,
     EFFECT_WORDS,
     EVENT_WORDS,
+    ConditionWord,
+    EffectWord,
+    condition_facts,
+    effect_facts,
     message_keys,
 )
 
@@ -113,6 +118,27 @@ def test_an_unknown_effect_is_an_error_not_another_effect(tmp_path) -> None:
     result = check_text(broken, "t.yaml")
     assert result.scenario is None
     assert any("unknown effect 'notifi'" in d.message for d in result.diagnostics)
+
+
+def test_every_word_says_which_event_facts_it_reads() -> None:
+    """The scripted players' "alike moves" shortcut reads ``facts`` from the registry: a word
+    left on the conservative default would make it try every move (correct, but slow)."""
+    default_c = ConditionWord.__dataclass_fields__["facts"].default
+    default_e = EffectWord.__dataclass_fields__["facts"].default
+    assert [n for n, w in CONDITION_WORDS.items() if w.facts is default_c] == []
+    assert [n for n, w in EFFECT_WORDS.items() if w.facts is default_e] == []
+
+
+def test_event_facts_follow_the_friend_the_words_and_the_where() -> None:
+    political = c.AllOf((c.TextUses(("political",)), c.NotThis(c.ScoreIs("friend", 500, None))))
+    assert condition_facts(political) == {"text", "friend"}
+    assert condition_facts(c.ScoreIs("player", 500, None)) == set()
+    assert effect_facts(e.Notify("Well done, {friend.name}.", 1)) == {"friend"}
+    assert effect_facts(e.Notify("Well done.", 1)) == set()
+    where = c.HasTag(("gaming",))
+    change = e.ChangeScore("player", 1, by=-5, where=where)
+    assert effect_facts(change) == {"tags"}
+    assert condition_facts(None) == set() and {"text", "friend", "post"} <= ALL_FACTS
 
 
 def test_each_condition_word_names_its_runtime_class() -> None:

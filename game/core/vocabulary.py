@@ -103,8 +103,36 @@ _EVENTS = (
 # -- conditions ------------------------------------------------------------------------------
 
 
+EVENT_FACTS = (
+    "text",
+    "tags",
+    "choice",
+    "item",
+    "price",
+    "post",
+    "post_uid",
+    "post_text",
+    "friend",
+    "old_score",
+    "new_score",
+)
+"""The facts (``Event`` fields) that may differ between two events of one kind on one day."""
+
+ALL_FACTS = frozenset(EVENT_FACTS)
+"""What a word reads when nobody said: every fact (so a new word can never be read too little)."""
+
+NO_FACTS: frozenset[str] = frozenset()
+FRIEND_FACT = frozenset({"friend"})
+"""The event's friend: also the friend a ``for_each`` rule binds."""
+
+
 def _none(_: object) -> Uses:
     return ()
+
+
+def _reads(*facts: str) -> Callable[[Any], frozenset[str]]:
+    fixed = frozenset(facts)
+    return lambda value: fixed
 
 
 def _no_parts(_: object) -> tuple[c.Condition, ...]:
@@ -117,7 +145,8 @@ class ConditionWord:
 
     ``fits`` says which events it can hold for (None: any); ``needs_friend`` whether a value needs
     a bound friend; ``phrase`` puts a runtime condition in a ``Code`` (keys in ``keys``);
-    ``parts`` gives the conditions it holds; ``uses`` what it reads, for the usage report.
+    ``parts`` gives the conditions it holds; ``uses`` what it reads, for the usage report;
+    ``facts`` which facts of the event it reads itself (``EVENT_FACTS``; its parts add theirs).
     """
 
     name: str
@@ -130,6 +159,7 @@ class ConditionWord:
     needs_friend: Callable[[Any], bool] = lambda value: False
     parts: Callable[[Any], tuple[c.Condition, ...]] = _no_parts
     uses: Callable[[Any], Uses] = _none
+    facts: Callable[[Any], frozenset[str]] = lambda value: ALL_FACTS
 
 
 def _bounds_check(record: Record, ctx: Ctx) -> None:
@@ -207,6 +237,7 @@ def _is(name: str, what: str, runtime: type) -> ConditionWord:
         (f"cond.{name}",),
         fits=_fits(name),
         uses=lambda x: ((name, getattr(x, name)),),
+        facts=_reads(name),
     )
 
 
@@ -223,6 +254,7 @@ _CONDITIONS = (
         ("cond.text_uses", "list.or", "name"),
         fits=_fits("text"),
         uses=lambda x: tuple(("word_list", n) for n in x.lists),
+        facts=_reads("text"),
     ),
     ConditionWord(
         "has_tag",
@@ -233,6 +265,7 @@ _CONDITIONS = (
         ("cond.has_tag", "list.or", "name"),
         fits=_fits("tags"),
         uses=lambda x: tuple(("tag", t) for t in x.tags),
+        facts=_reads("tags"),
     ),
     _is("choice", "player post choice", c.ChoiceIs),
     _is("item", "shop item", c.ItemIs),
@@ -253,6 +286,7 @@ _CONDITIONS = (
         lambda x: _bounds(Code.of(f"whose.{x.of}"), x.below, x.at_least, None),
         _SCORE_KEYS + _BOUND_KEYS,
         needs_friend=lambda v: v["of"] == "friend",
+        facts=lambda x: FRIEND_FACT if x.of == "friend" else NO_FACTS,
     ),
     ConditionWord(
         "friend",
@@ -281,6 +315,7 @@ _CONDITIONS = (
             "list.and",
         ),
         needs_friend=lambda v: True,
+        facts=_reads("friend"),
     ),
     ConditionWord(
         "flag",
@@ -290,6 +325,7 @@ _CONDITIONS = (
         lambda x: Code.of("cond.flag", flag=x.flag),
         ("cond.flag",),
         uses=lambda x: (("flag", x.flag),),
+        facts=_reads(),
     ),
     ConditionWord(
         "counter",
@@ -308,6 +344,7 @@ _CONDITIONS = (
         lambda x: _bounds(Code.of("counter", name=x.name), x.below, x.at_least, x.equals),
         ("counter", *_BOUND_KEYS),
         uses=_counter_uses,
+        facts=_reads(),
     ),
     ConditionWord(
         "chance",
@@ -316,6 +353,7 @@ _CONDITIONS = (
         c.Chance,
         lambda x: Code.of("cond.chance", percent=f"{x.probability:.0%}"),
         ("cond.chance",),
+        facts=_reads(),
     ),
     ConditionWord(
         "all",
@@ -325,6 +363,7 @@ _CONDITIONS = (
         lambda x: Code.of("list.and", items=tuple(_grouped(p) for p in x.parts)),
         ("list.and", "group"),
         parts=lambda x: x.parts,
+        facts=_reads(),
     ),
     ConditionWord(
         "any",
@@ -336,6 +375,7 @@ _CONDITIONS = (
         ),
         ("cond.any", "list.or", "group"),
         parts=lambda x: x.parts,
+        facts=_reads(),
     ),
     ConditionWord(
         "not",
@@ -345,6 +385,7 @@ _CONDITIONS = (
         lambda x: Code.of("cond.not", part=condition_code(x.part)),
         ("cond.not",),
         parts=lambda x: (x.part,),
+        facts=_reads(),
     ),
     ConditionWord(
         "expression",
@@ -354,6 +395,9 @@ _CONDITIONS = (
         lambda x: Code.of("cond.expression", text=describe(x.expr)),
         ("cond.expression",),
         uses=_expression_uses,
+        facts=lambda x: (
+            FRIEND_FACT if any(n.split(".")[0] == "friend" for n in x.expr.names) else NO_FACTS
+        ),
     ),
 )
 """Every condition; ``expression`` is written as a plain string, so it has no one-key shape."""
@@ -369,7 +413,8 @@ class EffectWord:
     ``build(value, line)`` makes the runtime effect; ``texts(value)`` gives the texts a player
     reads (checked for placeholders); ``phrase`` puts a runtime effect in a Code (keys in
     ``keys``); ``sets`` says what it sets, for the usage report; ``where`` gives the condition
-    it filters with, if any; ``moves_score`` whether it changes scores.
+    it filters with, if any; ``moves_score`` whether it changes scores; ``facts`` which facts of
+    the event it reads itself (``EVENT_FACTS``; its ``where`` adds its own).
     """
 
     name: str
@@ -382,6 +427,7 @@ class EffectWord:
     sets: Callable[[Any], Uses] = _none
     where: Callable[[Any], c.Condition | None] = lambda effect: None
     moves_score: bool = False
+    facts: Callable[[Any], frozenset[str]] = lambda value: ALL_FACTS
 
 
 def _one_amount(record: Record, ctx: Ctx) -> None:
@@ -467,6 +513,15 @@ def _friendship_texts(value: Any) -> tuple[str, ...]:
     return () if isinstance(value, str) else (value["text"],)
 
 
+def _who_facts(who: str) -> frozenset[str]:
+    return FRIEND_FACT if who == "friend" else NO_FACTS
+
+
+def _text_facts(text: str | None) -> frozenset[str]:
+    """A text that names the event's friend (``{friend.name}``) reads it."""
+    return FRIEND_FACT if text is not None and "{friend." in text else NO_FACTS
+
+
 _WHO_KEYS = ("who.player", "who.friends", "who.friend", "who.id", "effect.where")
 
 _EFFECTS = (
@@ -488,6 +543,7 @@ _EFFECTS = (
         ("effect.change_score.drops", "effect.change_score.rises", *_WHO_KEYS),
         where=lambda x: x.where,
         moves_score=True,
+        facts=lambda x: _who_facts(x.who),
     ),
     EffectWord(
         "set_score",
@@ -503,6 +559,7 @@ _EFFECTS = (
         lambda x: Code.of("effect.set_score", subject=_who(x.who), value=x.value),
         ("effect.set_score", "who.player", "who.friend", "who.id"),
         moves_score=True,
+        facts=lambda x: _who_facts(x.who),
     ),
     EffectWord(
         "pull_to_friends",
@@ -512,6 +569,7 @@ _EFFECTS = (
         lambda x: Code.of("effect.pull_to_friends", percent=f"{x.weight:.0%}"),
         ("effect.pull_to_friends",),
         moves_score=True,
+        facts=_reads(),
     ),
     EffectWord(
         "notify",
@@ -521,6 +579,7 @@ _EFFECTS = (
         lambda x: Code.of("effect.notify", text=x.text),
         ("effect.notify",),
         texts=lambda v: (v,),
+        facts=lambda x: _text_facts(x.text),
     ),
     EffectWord(
         "message",
@@ -540,6 +599,9 @@ _EFFECTS = (
         _message_code,
         ("effect.message", "person.that_friend"),
         texts=lambda v: (v["text"],),
+        facts=(
+            lambda x: (NO_FACTS if x.from_account else _who_facts(x.sender)) | _text_facts(x.text)
+        ),
     ),
     EffectWord(
         "add_post",
@@ -548,6 +610,7 @@ _EFFECTS = (
         e.AddPost,
         lambda x: Code.of("effect.add_post", post=x.post),
         ("effect.add_post",),
+        facts=_reads(),
     ),
     EffectWord(
         "unfriend",
@@ -557,6 +620,7 @@ _EFFECTS = (
         _friendship_code,
         ("effect.unfriend", "person.that_friend", "effect.with_text"),
         texts=_friendship_texts,
+        facts=_reads("friend"),
     ),
     EffectWord(
         "befriend",
@@ -566,6 +630,7 @@ _EFFECTS = (
         _friendship_code,
         ("effect.befriend", "person.that_friend", "effect.with_text"),
         texts=_friendship_texts,
+        facts=_reads("friend"),
     ),
     EffectWord(
         "set_flag",
@@ -575,6 +640,7 @@ _EFFECTS = (
         _flag_code,
         ("effect.set_flag",),
         sets=lambda x: (("flag", x.name),) if x.value else (),
+        facts=_reads(),
     ),
     EffectWord(
         "clear_flag",
@@ -583,6 +649,7 @@ _EFFECTS = (
         e.SetFlag,
         _flag_code,
         ("effect.clear_flag",),
+        facts=_reads(),
     ),
     EffectWord(
         "add_to_counter",
@@ -595,6 +662,7 @@ _EFFECTS = (
         _counter_code,
         ("effect.add_to_counter.up", "effect.add_to_counter.down"),
         sets=lambda x: (("counter", x.name),),
+        facts=_reads(),
     ),
     EffectWord(
         "set_counter",
@@ -610,6 +678,7 @@ _EFFECTS = (
         _counter_code,
         ("effect.set_counter",),
         sets=lambda x: (("counter", x.name),),
+        facts=_reads(),
     ),
     EffectWord(
         "change_money",
@@ -620,6 +689,7 @@ _EFFECTS = (
             "effect.change_money.gain" if x.by >= 0 else "effect.change_money.lose", n=abs(x.by)
         ),
         ("effect.change_money.gain", "effect.change_money.lose"),
+        facts=_reads(),
     ),
     EffectWord(
         "unlock_perk",
@@ -629,6 +699,7 @@ _EFFECTS = (
         _perk_code,
         ("effect.unlock_perk",),
         sets=lambda x: (("perk", x.perk),),
+        facts=_reads(),
     ),
     EffectWord(
         "lock_perk",
@@ -638,6 +709,7 @@ _EFFECTS = (
         _perk_code,
         ("effect.lock_perk",),
         sets=lambda x: (("perk", x.perk),),
+        facts=_reads(),
     ),
     EffectWord(
         "end_game",
@@ -647,6 +719,7 @@ _EFFECTS = (
         lambda x: Code.of("effect.end_game", text=x.text),
         ("effect.end_game",),
         texts=lambda v: (v,),
+        facts=lambda x: _text_facts(x.text),
     ),
 )
 
@@ -701,6 +774,17 @@ def walk(cond: c.Condition | None) -> Iterator[c.Condition]:
     yield cond
     for part in CONDITION_CLASSES[type(cond)].parts(cond):
         yield from walk(part)
+
+
+def condition_facts(cond: c.Condition | None) -> frozenset[str]:
+    """The event facts a condition and every condition inside it read."""
+    return frozenset().union(*(CONDITION_CLASSES[type(p)].facts(p) for p in walk(cond)))
+
+
+def effect_facts(effect: e.Effect) -> frozenset[str]:
+    """The event facts an effect reads: its own and its ``where`` condition's."""
+    word = EFFECT_CLASSES[type(effect)]
+    return word.facts(effect) | condition_facts(word.where(effect))
 
 
 def message_keys() -> frozenset[str]:
