@@ -159,3 +159,47 @@ def test_toasts_never_cover_a_sheets_buttons_and_its_x_closes_it(tmp_path, size)
     h.run(h.config(tmp_path, size=size), body)
     assert set(seen) == set(SHEETS)
     assert all(seen[s] >= len(TEXT_SIZES) for s in ("shop", "friends")), seen
+
+
+def watch_whole(app, frames: int, seen: list[str]):
+    """Run `frames` frames; after each drawn one, every toast that shows somewhere new must lie
+    inside the part of the screen that frame drew (else the screen shows a piece of it)."""
+    before = {id(t): t.rect for t in app.flow.toasts.items}
+    for _ in range(frames):
+        drawn = app.drawn
+        yield
+        if app.drawn == drawn:
+            continue
+        for toast in app.flow.toasts.items:
+            rect = toast.rect
+            if rect is not None and before.get(id(toast)) != rect:
+                assert app.drawn_area.contains(rect), (
+                    f"{toast.text[:40]!r} appeared at {rect}, drawn only {app.drawn_area}"
+                )
+                seen.append(toast.text)
+        before = {id(t): t.rect for t in app.flow.toasts.items}
+
+
+def test_a_toast_that_gets_room_is_drawn_whole(tmp_path) -> None:
+    """Seen at 800x600 (s04): the composer opened over four notices, the last one waiting for
+    room at the top; when the one above it went, the waiting one appeared cut in half (only the
+    gone toast's old place was drawn again). Now it shows whole or not at all."""
+    seen: list[str] = []
+
+    def body(app):
+        yield from h.new_game(app)
+        toasts = app.flow.toasts
+        yield from h.frames(2)
+        assert all(t.rect is not None for t in toasts.items), "the feed shows the day's notices"
+        h.letter("p")
+        yield from h.frames(3)
+        assert h.scene(app) == "ComposerScene"
+        waiting = [t for t in toasts.items if t.rect is None]
+        assert waiting, "the composer's corner cannot show every notice at once"
+        shown = [t for t in toasts.items if t.rect is not None]
+        shown[1].ttl = 0.01
+        yield from watch_whole(app, 4, seen)
+        assert waiting[0].rect is not None, "the waiting notice should show in the freed room"
+
+    h.run(h.config(tmp_path, size=(800, 600)), body)
+    assert seen

@@ -111,7 +111,7 @@ class Toasts:
         if len(kept) != len(self.items):
             drawn = [toast.rect for toast in self.items if toast.rect is not None]
             self.items = kept
-            if any(not toast.shown for toast in kept):
+            if any(toast.rect is None for toast in kept):
                 self.changed = True  # a waiting toast may fit now, anywhere in its corner
             return drawn
         return [
@@ -130,22 +130,46 @@ class Toasts:
         avoid: Sequence[pygame.Rect] = (),
     ) -> None:
         """Draw the toasts in the bottom-right corner, above `bottom` (top-right, below `top`,
-        with `at_top`: so they never cover a text box at the bottom), never over a rectangle
-        of `avoid` (the buttons of the sheet in front: a toast moves past them). Toasts that
-        do not fit wait."""
+        with `at_top`: so they never cover a text box at the bottom), never over a rectangle of
+        `avoid` (the buttons in front: a toast moves past them). Toasts that do not fit wait.
+        A toast is drawn whole or not at all: one that shows somewhere new outside the part of
+        the screen drawn now waits for the next (full) frame."""
+        before = {id(toast): toast.rect for toast in self.items}
+        lines = self.place(surface.get_size(), ctx, top, at_top, bottom, avoid)
+        clip = surface.get_clip()
+        for toast in self.items:
+            old, new = before.get(id(toast)), toast.rect
+            if old != new and not all(r is None or clip.contains(r) for r in (old, new)):
+                self.changed = True  # moved, went or came outside this frame: draw all next
+                if new is not None and not clip.contains(new):
+                    continue  # never a piece of a toast on screen
+            if new is not None:
+                self.draw_one(surface, ctx, toast, new, lines[id(toast)])
+
+    def place(
+        self,
+        size: tuple[int, int],
+        ctx: UIContext,
+        top: int,
+        at_top: bool,
+        bottom: int | None,
+        avoid: Sequence[pygame.Rect],
+    ) -> dict[int, list[str]]:
+        """Set each toast's ``rect`` (None: it waits) for a screen of `size` (see `draw`);
+        returns the lines of each placed toast, by ``id``."""
         t = ctx.theme
-        width = min(t.px(420), surface.get_width() - 2 * t.pad)
+        width = min(t.px(420), size[0] - 2 * t.pad)
         lh = ctx.text.line_height("meta")
-        floor = surface.get_height() if bottom is None else bottom
+        floor = size[1] if bottom is None else bottom
         y = top + t.pad if at_top else floor - t.pad
         order = self.items if at_top else list(reversed(self.items))
-        before = {id(toast): toast.rect for toast in self.items}
         for toast in self.items:
             toast.rect = None
+        placed: dict[int, list[str]] = {}
         for toast in order:
             lines = self.lines(toast.text, ctx, width - lh - t.px(24))
             h = lh * len(lines) + t.px(16)
-            x = surface.get_width() - t.pad - width
+            x = size[0] - t.pad - width
             rect = free_spot(
                 pygame.Rect(x, y if at_top else y - h, width, h),
                 avoid,
@@ -155,42 +179,36 @@ class Toasts:
             )
             if rect is None:
                 break
-            half = surface.get_height() // 2
-            older = toast is not (self.items[0] if at_top else self.items[-1])
-            if older and (rect.bottom > half if at_top else rect.y < half):
+            half = size[1] // 2
+            if toast is not order[0] and (rect.bottom > half if at_top else rect.y < half):
                 break  # older toasts wait rather than cover half the screen
             toast.shown = True
             toast.rect = rect
-            alpha = 255 if toast.ttl > FADE_SECONDS else int(255 * toast.ttl / FADE_SECONDS)
-            box = pygame.Surface(rect.size, pygame.SRCALPHA)
-            pygame.draw.rect(box, (*th.PANEL, 240), box.get_rect(), border_radius=t.px(8))
-            pygame.draw.rect(
-                box, toast.color, box.get_rect(), max(1, t.px(2)), border_radius=t.px(8)
-            )
-            if toast.face is not None and ctx.avatars is not None:
-                box.blit(ctx.avatars.get(toast.face, lh), (t.px(8), t.px(8)))
-            else:
-                draw_icon(
-                    box,
-                    toast.icon,
-                    (t.px(8) + lh // 2, t.px(8) + lh // 2),
-                    lh * 2 // 3,
-                    toast.color,
-                )
-            for i, line in enumerate(lines):
-                box.blit(ctx.text.render(line, "meta", th.TEXT), (t.px(12) + lh, t.px(8) + i * lh))
-            box.set_alpha(alpha)
-            surface.blit(box, rect)
+            placed[id(toast)] = lines
             y = rect.bottom + t.px(8) if at_top else rect.y - t.px(8)
-        clip = surface.get_clip()
-        for toast in self.items:
-            old, new = before.get(id(toast)), toast.rect
-            if (
-                old is not None
-                and old != new
-                and not all(r is None or clip.contains(r) for r in (old, new))
-            ):
-                self.changed = True  # moved (past a button scrolled under it) outside this frame
+        return placed
+
+    @staticmethod
+    def draw_one(
+        surface: pygame.Surface, ctx: UIContext, toast: Toast, rect: pygame.Rect, lines: list[str]
+    ) -> None:
+        """Draw `toast` with its `lines` in `rect` (fading out in its last half second)."""
+        t = ctx.theme
+        lh = ctx.text.line_height("meta")
+        alpha = 255 if toast.ttl > FADE_SECONDS else int(255 * toast.ttl / FADE_SECONDS)
+        box = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(box, (*th.PANEL, 240), box.get_rect(), border_radius=t.px(8))
+        pygame.draw.rect(box, toast.color, box.get_rect(), max(1, t.px(2)), border_radius=t.px(8))
+        if toast.face is not None and ctx.avatars is not None:
+            box.blit(ctx.avatars.get(toast.face, lh), (t.px(8), t.px(8)))
+        else:
+            draw_icon(
+                box, toast.icon, (t.px(8) + lh // 2, t.px(8) + lh // 2), lh * 2 // 3, toast.color
+            )
+        for i, line in enumerate(lines):
+            box.blit(ctx.text.render(line, "meta", th.TEXT), (t.px(12) + lh, t.px(8) + i * lh))
+        box.set_alpha(alpha)
+        surface.blit(box, rect)
 
 
 def free_spot(
