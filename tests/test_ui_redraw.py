@@ -19,6 +19,10 @@ SETTLE = 400  # frames of 1/30 s: longer than a toast (the default 5 s, up to 12
 
 def _settled(app) -> object:
     """Let every animation and toast run out, then check nothing is drawn for a while."""
+    for _ in range(SETTLE):  # toasts that wait for room show after the others: let all go
+        if not app.flow.toasts.items:
+            break
+        yield from frames(SETTLE // 4)
     yield from frames(SETTLE)
     drawn, turns = app.drawn, app.frames
     yield from frames(60)

@@ -224,9 +224,10 @@ class App:
             flow.hud.draw(surface, self.ctx, flow.strings)
         top = flow.hud.height(self.ctx) if flow.session is not None else 0
         at_top = bool(self.stack) and getattr(self.stack[-1], "toasts_at_top", False)
-        floor = getattr(self.stack[-1], "toast_floor", None) if self.stack else None
+        floors = [f() for s in self.stack[first:] if (f := getattr(s, "toast_floor", None))]
+        floor = min((y for y in floors if y is not None), default=None)
         avoid = self.stack[-1].keep_clear() if self.stack else []
-        flow.toasts.draw(surface, self.ctx, top, at_top, floor() if floor else None, avoid)
+        flow.toasts.draw(surface, self.ctx, top, at_top, floor, avoid)
         self.motion.draw(surface, self.ctx)
         surface.set_clip(None)
 

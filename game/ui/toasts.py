@@ -3,7 +3,8 @@
 A toast stays long enough to read (by its length), is never clipped (a very long one says where to
 read the rest: the notices panel keeps every notice), and important toasts (instructions, tier
 changes, perks, the end) are never pushed out by minor ones: only minor toasts are dropped when too
-many arrive, and toasts that do not fit on screen wait their turn.
+many arrive, and toasts that do not fit on screen wait their turn (so do all but the newest few:
+a handful of notices never stack over the screen).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ TOAST_SECONDS = 5.0
 FADE_SECONDS = 0.5
 READ_CHARS_PER_SECOND = 12.0
 MAX_TOASTS = 4
+MAX_SHOWN = 3
+"""At most this many toasts show at once (the others wait; All notices keeps every one)."""
 MAX_LINES = 6
 
 
@@ -40,9 +43,10 @@ class Toast:
     face: Face | None = None
     important: bool = False
     shown: bool = False
-    """True once the toast has been on screen (only shown toasts age)."""
+    """True once the toast has been on screen."""
     rect: pygame.Rect | None = None
-    """Where it was last drawn (None: not drawn, or no room for it)."""
+    """Where it was last drawn (None: not drawn, or no room for it: it waits and does not
+    age)."""
 
 
 class Toasts:
@@ -105,7 +109,7 @@ class Toasts:
         """Age the toasts and drop the expired ones; returns the parts of the screen that
         changed: a fading toast's rectangle, or all the toasts' when one went away."""
         for toast in self.items:
-            if toast.shown:
+            if toast.rect is not None:  # only a toast on screen ages; the others wait
                 toast.ttl -= dt
         kept = [toast for toast in self.items if toast.ttl > 0]
         if len(kept) != len(self.items):
@@ -129,9 +133,10 @@ class Toasts:
         bottom: int | None = None,
         avoid: Sequence[pygame.Rect] = (),
     ) -> None:
-        """Draw the toasts in the bottom-right corner, above `bottom` (top-right, below `top`,
-        with `at_top`: so they never cover a text box at the bottom), never over a rectangle of
-        `avoid` (the buttons in front: a toast moves past them). Toasts that do not fit wait.
+        """Draw the newest toasts (at most MAX_SHOWN) in the bottom-right corner, above `bottom`
+        (top-right, below `top`, with `at_top`: so they never cover a text box at the bottom),
+        never over a rectangle of `avoid` (the buttons in front: a toast moves past them). The
+        others, and toasts that do not fit, wait.
         A toast is drawn whole or not at all: one that shows somewhere new outside the part of
         the screen drawn now waits for the next (full) frame."""
         before = {id(toast): toast.rect for toast in self.items}
@@ -162,7 +167,8 @@ class Toasts:
         lh = ctx.text.line_height("meta")
         floor = size[1] if bottom is None else bottom
         y = top + t.pad if at_top else floor - t.pad
-        order = self.items if at_top else list(reversed(self.items))
+        newest = self.items[-MAX_SHOWN:]
+        order = newest if at_top else list(reversed(newest))
         for toast in self.items:
             toast.rect = None
         placed: dict[int, list[str]] = {}

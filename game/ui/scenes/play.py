@@ -68,8 +68,13 @@ class PlayScene(Scene):
         return next(b.label for b in self.nav if b.id == BUTTONS[step])
 
     def toast_floor(self) -> int | None:
-        """Toasts stay above the guide's strip while it shows."""
+        """Toasts stay above the guide's strip while it shows (under a sheet too)."""
         return self.guide_rect.y if self.guide_step() is not None else None
+
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The navigation buttons and the buttons of the posts in view: toasts never cover
+        them."""
+        return [pygame.Rect(b.rect) for b in self.nav] + self.feed.visible_buttons()
 
     def guide_step(self) -> str | None:
         """The guide's step to show now, if any."""
