@@ -221,7 +221,7 @@ class App:
             scene.draw(surface)
         flow = self.flow
         if self.hud_shown:
-            flow.hud.draw(surface, self.ctx, flow.strings)
+            flow.hud.draw(surface, self.ctx, flow.strings, details=self.stack[-1].opaque)
         top = flow.hud.height(self.ctx) if flow.session is not None else 0
         at_top = bool(self.stack) and getattr(self.stack[-1], "toasts_at_top", False)
         floors = [f() for s in self.stack[first:] if (f := getattr(s, "toast_floor", None))]

@@ -58,6 +58,8 @@ class Hud:
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.number_pos = (0, 0)
         """Where the score's number is drawn (score changes float up from there)."""
+        self.details: pygame.Rect | None = None
+        """Where the breakdown under the bar was last drawn (None: not shown)."""
 
     def height(self, ctx: UIContext) -> int:
         """The bar's height at the current scale."""
@@ -97,9 +99,14 @@ class Hud:
         """True while the number is still moving."""
         return self.anim < 1.0
 
-    def draw(self, surface: pygame.Surface, ctx: UIContext, strings: Strings) -> None:
-        """Draw the bar across the top of `surface`."""
+    def draw(
+        self, surface: pygame.Surface, ctx: UIContext, strings: Strings, details: bool = True
+    ) -> None:
+        """Draw the bar across the top of `surface`; with `details`, the breakdown of the last
+        changes below it while the pointer is on the bar (without: a sheet is open, whose
+        title and close X the breakdown would cover)."""
         state = self.state
+        self.details = None
         if state is None:
             return
         t = ctx.theme
@@ -171,8 +178,9 @@ class Hud:
             room = mid_w - ctx.text.width(f" {more}", "meta")
             cause = f"{ctx.text.fit(line, 'meta', room)} {more}"
         surface.blit(ctx.text.render(cause, "meta", th.TEXT), (mx, cause_y))
-        if self.rect.collidepoint(pygame.mouse.get_pos()) and state.breakdown:
-            draw_breakdown(surface, ctx, strings, state.breakdown, (mx, self.rect.bottom))
+        if details and self.rect.collidepoint(pygame.mouse.get_pos()) and state.breakdown:
+            at = (mx, self.rect.bottom)
+            self.details = draw_breakdown(surface, ctx, strings, state.breakdown, at)
 
     def _gauge(self, surface: pygame.Surface, ctx: UIContext, state: HudState) -> None:
         """A strip along the bar's bottom edge: every tier in its colour, a marker at the score
@@ -217,8 +225,9 @@ def draw_breakdown(
     strings: Strings,
     breakdown: tuple[tuple[int, Code], ...],
     at: tuple[int, int],
-) -> None:
-    """Below the bar: each change the last action set off, with its points and cause."""
+) -> pygame.Rect:
+    """Below the bar: each change the last action set off, with its points and cause; returns
+    the rectangle drawn."""
     t = ctx.theme
     lh = ctx.text.line_height("meta")
     width = min(t.px(640), surface.get_width() - at[0] - t.pad)
@@ -237,3 +246,4 @@ def draw_breakdown(
         y += lh
         draw_delta(surface, ctx, delta, (rect.x + t.px(10), y), "meta")
         surface.blit(ctx.text.render(cause, "meta", th.TEXT), (rect.x + t.px(80), y))
+    return rect
