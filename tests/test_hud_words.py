@@ -133,3 +133,27 @@ def test_an_evening_without_changes_says_so(drawn) -> None:
     texts = draw_bar(game.hud_state(), "en", drawn)
     assert "Nothing changed your score this evening." in texts
     assert not any(text.startswith("A new day") for text in texts)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_what_the_bar_says_h_does_is_what_h_does(drawn, language, tmp_path) -> None:
+    """Seen in a player trial: "Hover, tap or press H for the details" while H (and a tap on the
+    bar) opens the score history, not the breakdown. The bar's words name what H opens, and H
+    on the feed opens it."""
+    import ui_helpers as h
+
+    state = session(language).hud_state()
+    (_, cause), *_ = state.breakdown
+    even = replace(state, when="morning", last_delta=0, breakdown=((8, cause), (-8, cause)))
+    texts = draw_bar(even, language, drawn)
+    told = [text for text in texts if " H " in f" {text} "]
+    history = Strings(language)("nav.history").lower()
+    assert told and all(history in text.lower() for text in told), told
+
+    def body(app):
+        yield from h.new_game(app)
+        h.letter("h")
+        yield from h.frames(2)
+        assert h.scene(app) == "HistoryScene"
+
+    h.run(h.config(tmp_path), body)
