@@ -46,3 +46,68 @@ def test_the_breakdown_never_covers_a_sheets_title_or_x(tmp_path, size) -> None:
             assert h.scene(app) == "PlayScene", sheet
 
     h.run(h.config(tmp_path, size=size), body)
+
+
+def plain(surface: pygame.Surface, rect: pygame.Rect) -> bool:
+    """True when every pixel of `rect` on `surface` has one colour (no text, icon or edge)."""
+    area = surface.subsurface(rect)
+    same = pygame.mask.from_threshold(area, area.get_at((0, 0)), (1, 1, 1, 255))
+    return same.count() == rect.width * rect.height
+
+
+def check_float(app, where: str) -> None:
+    """The newest float lies on plain background of the frame drawn without it, off the top
+    scene's buttons, the toasts, the breakdown and the first-day guide."""
+    spots = [f.spot for f in app.motion.floats if f.spot is not None]
+    assert spots, f"{where}: the score change should float somewhere near"
+    spot = spots[-1]
+    floats, app.motion.floats = app.motion.floats, []
+    frame = pygame.Surface(app.size)
+    app.draw(frame)
+    app.motion.floats = floats
+    assert plain(frame, spot), f"{where}: the float at {spot} covers something drawn"
+    play = app.stack[0]
+    blocked = [*app.top.keep_clear(), *(t.rect for t in app.flow.toasts.items if t.rect)]
+    if play.guide_step() is not None:
+        blocked.append(play.guide_rect)
+    hit = [r for r in blocked if spot.colliderect(r)]
+    assert not hit, f"{where}: the float at {spot} covers {hit}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_score_change_floats_on_empty_space(tmp_path, size) -> None:
+    """Posting a ready-made post (clicked in the composer, which closes: the feed and the guide
+    are under the pointer) and buying the flag in the Shop (a click under its price): each
+    change floats near the click, on empty space, while the feed settles and after."""
+
+    def body(app):
+        yield from h.new_game(app)
+        game = app.session.game
+        h.letter("p")
+        yield from h.frames(2)
+        choices = app.top.choices
+        first = choices.cards[0].key
+        choices.select(first, "use")
+        yield from h.frames(12)
+        before = game.player.score
+        h.click(choices.button_rect(first, "use").center)
+        yield from h.frames(2)
+        assert h.scene(app) == "PlayScene" and game.player.score != before
+        for n in range(3):
+            check_float(app, f"posted, frame {n}")
+            yield from h.frames(8)
+        app.motion.clear()
+        h.letter("s")
+        yield from h.frames(2)
+        shop = app.top.list
+        shop.select(("item", "flag"), "buy")
+        yield from h.frames(20)
+        before = game.player.score
+        h.click(shop.button_rect(("item", "flag"), "buy").center)
+        yield from h.frames(2)
+        assert game.player.score != before, "buying the flag earns points"
+        for n in range(3):
+            check_float(app, f"bought, frame {n}")
+            yield from h.frames(8)
+
+    h.run(h.config(tmp_path, size=size), body)

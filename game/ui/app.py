@@ -73,6 +73,9 @@ class App:
         """Frames drawn and shown (whole or in part); ``frames`` counts every loop turn."""
         self.drawn_area: pygame.Rect | None = None
         """The part of the screen the last drawn frame drew and showed."""
+        self.moving: list[pygame.Rect] = []
+        """The parts of the screen the top scene is animating now (a list easing to a post):
+        a score change does not float there."""
         self.flow = GameFlow(self)
 
     @property
@@ -201,6 +204,7 @@ class App:
                 self.redraw.everything()
             else:
                 self.redraw.parts_of(changed)
+            self.moving = [self.surface.get_rect()] if changed is None else list(changed)
 
     @property
     def hud_shown(self) -> bool:
@@ -228,7 +232,9 @@ class App:
         floor = min((y for y in floors if y is not None), default=None)
         avoid = self.stack[-1].keep_clear() if self.stack else []
         flow.toasts.draw(surface, self.ctx, top, at_top, floor, avoid)
-        self.motion.draw(surface, self.ctx)
+        shown = [t.rect for t in flow.toasts.items if t.rect is not None]
+        details = [flow.hud.details] if flow.hud.details is not None and self.hud_shown else []
+        self.motion.draw(surface, self.ctx, [*avoid, *shown, *details, *self.moving], floor)
         surface.set_clip(None)
 
     async def run(self, driver: Driver | None = None, max_frames: int | None = None) -> int:

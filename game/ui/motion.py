@@ -1,11 +1,15 @@
-"""Moments of motion: score changes floating up from where they happened, and a tier banner.
+"""Moments of motion: score changes floating up near where they happened, and a tier banner.
 
-With reduced motion, nothing floats and the banner appears still (it carries news: the player's
-tier changed), then goes. Scenes ask `busy` to know whether a frame must be drawn again.
+A score change floats in the nearest empty space to where it happened (the click, or the score
+for a key): on plain background, never over text, a button, a toast or the first-day guide; when
+there is none nearby it does not float (the bar shows the change anyway). With reduced motion,
+nothing floats and the banner appears still (it carries news: the player's tier changed), then
+goes. Scenes ask `busy` to know whether a frame must be drawn again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -15,6 +19,12 @@ from game.ui.widgets import UIContext, draw_delta, draw_icon
 
 FLOAT_SECONDS = 1.4
 BANNER_SECONDS = 3.2
+RISE_PX = 30
+"""How far a score change floats up (at scale 1)."""
+SEARCH_PX = 200
+"""How far from where a change happened its float may land (at scale 1)."""
+SHRINK = 4
+"""Empty space is looked for in cells of SHRINK x SHRINK pixels (fast enough for one frame)."""
 
 
 @dataclass(slots=True)
@@ -26,6 +36,10 @@ class Float:
     pos: tuple[int, int]
     age: float = 0.0
     label: str = ""
+    spot: pygame.Rect | None = None
+    """The empty space it floats through, from its start to its highest point (None: not
+    placed yet, or no room: then it is not drawn)."""
+    placed: bool = False
 
 
 @dataclass(slots=True)
@@ -85,29 +99,53 @@ class Motion:
             if self.banner.age >= BANNER_SECONDS:
                 self.banner = None
 
-    def draw(self, surface: pygame.Surface, ctx: UIContext) -> None:
-        """Draw the floats and the banner over everything."""
+    def draw(
+        self,
+        surface: pygame.Surface,
+        ctx: UIContext,
+        avoid: Sequence[pygame.Rect] = (),
+        floor: int | None = None,
+    ) -> None:
+        """Draw the floats and the banner over everything else on `surface` (drawn already: a
+        new float is placed in its empty space, off every rectangle of `avoid` and above
+        `floor`)."""
         t = ctx.theme
+        busy = [*avoid, *(f.spot for f in self.floats if f.spot is not None)]
+        if self.banner is not None:  # where it is and where it slides to
+            rect = self.banner_rect(surface, ctx, self.banner)
+            busy.append(rect.union(rect.move(0, t.px(60))))
+        whole = surface.get_clip() == surface.get_rect()
         for item in self.floats:
+            layer = pygame.Surface((t.px(200), ctx.text.line_height("heading")), pygame.SRCALPHA)
+            used = draw_delta(layer, ctx, item.delta, (0, 0), "heading", item.label or None)
+            if not item.placed and whole:  # placed on a whole frame: all its pixels are new
+                size = (used.width, used.height + t.px(RISE_PX))
+                item.spot = empty_spot(surface, item.pos, size, busy, floor, ctx)
+                item.placed = True
+                if item.spot is not None:
+                    busy.append(item.spot)
+            if item.spot is None:
+                continue
             k = item.age / FLOAT_SECONDS
-            eased = 1 - (1 - k) ** 2
-            x, y = item.pos
-            rise = int(t.px(70) * eased)
-            layer = pygame.Surface((t.px(160), ctx.text.line_height("heading")), pygame.SRCALPHA)
-            draw_delta(layer, ctx, item.delta, (0, 0), "heading", item.label or None)
+            rise = int((item.spot.height - used.height) * (1 - (1 - k) ** 2))
             layer.set_alpha(int(255 * min(1.0, 2.2 * (1 - k))))
-            surface.blit(layer, (x, y - rise))
+            surface.blit(layer, (item.spot.x, item.spot.bottom - used.height - rise), used)
         if self.banner is not None:
             self._banner(surface, ctx, self.banner)
 
-    def _banner(self, surface: pygame.Surface, ctx: UIContext, banner: Banner) -> None:
+    def banner_rect(self, surface: pygame.Surface, ctx: UIContext, banner: Banner) -> pygame.Rect:
+        """Where `banner` is drawn now on `surface`."""
         t = ctx.theme
         width = min(surface.get_width() - 2 * t.pad, t.px(640))
-        lh = ctx.text.line_height("title")
-        height = lh + ctx.text.line_height("body") + t.px(28)
+        height = ctx.text.line_height("title") + ctx.text.line_height("body") + t.px(28)
         k = 1.0 if self.reduced else min(1.0, banner.age / 0.35)
         y = int(surface.get_height() * 0.32 - (1 - k) ** 2 * t.px(60))
-        rect = pygame.Rect((surface.get_width() - width) // 2, y, width, height)
+        return pygame.Rect((surface.get_width() - width) // 2, y, width, height)
+
+    def _banner(self, surface: pygame.Surface, ctx: UIContext, banner: Banner) -> None:
+        t = ctx.theme
+        lh = ctx.text.line_height("title")
+        rect = self.banner_rect(surface, ctx, banner)
         pygame.draw.rect(surface, (0, 0, 0), rect.inflate(t.px(8), t.px(8)), border_radius=t.px(18))
         pygame.draw.rect(
             surface, th.lerp_color(th.PANEL, banner.color, 0.35), rect, border_radius=t.px(16)
@@ -126,3 +164,71 @@ class Motion:
         surface.blit(ctx.text.render(title, "title", th.TEXT), (x, rect.y + t.px(12)))
         detail = ctx.text.fit(banner.detail, "body", rect.right - x - t.px(16))
         surface.blit(ctx.text.render(detail, "body", th.TEXT), (x, rect.y + t.px(16) + lh))
+
+
+def empty_spot(
+    surface: pygame.Surface,
+    near: tuple[int, int],
+    size: tuple[int, int],
+    avoid: Sequence[pygame.Rect],
+    floor: int | None,
+    ctx: UIContext,
+) -> pygame.Rect | None:
+    """The rectangle of `size` nearest to `near` (its centre) on plain background of the drawn
+    `surface`: no text, icon or edge in it or in a small margin around it, none of it on a
+    rectangle of `avoid`, all above `floor`; None when there is none within SEARCH_PX.
+
+    The search looks at the surface SHRINK times smaller (each cell the average of its
+    pixels: a cell with any text or edge differs from its plain neighbours)."""
+    t = ctx.theme
+    reach, margin = t.px(SEARCH_PX), t.px(6)
+    bounds = surface.get_rect()
+    if floor is not None:
+        bounds.height = min(bounds.height, floor)
+    area = pygame.Rect(near[0] - reach, near[1] - reach, 2 * reach, 2 * reach).clip(bounds)
+    area.size = (area.width - area.width % SHRINK, area.height - area.height % SHRINK)
+    cells = (area.width // SHRINK, area.height // SHRINK)
+    probe = pygame.Mask(tuple(-(-(n + 2 * margin) // SHRINK) for n in size), fill=True)
+    room = (cells[0] - probe.get_size()[0], cells[1] - probe.get_size()[1])
+    if room[0] < 0 or room[1] < 0:
+        return None
+    busy = edges(pygame.transform.smoothscale(surface.subsurface(area), cells))
+    for rect in avoid:
+        x0, y0 = (rect.x - area.x) // SHRINK, (rect.y - area.y) // SHRINK
+        x1, y1 = -(-(rect.right - area.x) // SHRINK), -(-(rect.bottom - area.y) // SHRINK)
+        block = pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(pygame.Rect((0, 0), cells))
+        if block.width and block.height:
+            busy.draw(pygame.Mask(block.size, fill=True), block.topleft)
+    cx = (near[0] - area.x) // SHRINK - probe.get_size()[0] // 2
+    cy = (near[1] - area.y) // SHRINK - probe.get_size()[1] // 2
+    for dx, dy in rings(reach // SHRINK // 2):
+        x, y = cx + 2 * dx, cy + 2 * dy
+        if 0 <= x <= room[0] and 0 <= y <= room[1] and busy.overlap(probe, (x, y)) is None:
+            return pygame.Rect(area.x + x * SHRINK + margin, area.y + y * SHRINK + margin, *size)
+    return None
+
+
+def rings(span: int) -> Iterator[tuple[int, int]]:
+    """Every grid offset within `span` steps of (0, 0), ring by ring outwards (each ring's
+    nearest first)."""
+    yield 0, 0
+    for r in range(1, span + 1):
+        ring = [(dx, dy) for dx in range(-r, r + 1) for dy in (-r, r)]
+        ring += [(dx, dy) for dx in (-r, r) for dy in range(-r + 1, r)]
+        yield from sorted(ring, key=lambda d: d[0] * d[0] + d[1] * d[1])
+
+
+def edges(surface: pygame.Surface) -> pygame.Mask:
+    """The pixels of `surface` that differ from their right or lower neighbour (text, icons,
+    borders: everything but plain background)."""
+    w, h = surface.get_size()
+    busy = pygame.Mask((w, h))
+    for other in ((1, 0), (0, 1)):
+        if w > other[0] and h > other[1]:
+            size = (w - other[0], h - other[1])
+            here = surface.subsurface((0, 0, *size))
+            there = surface.subsurface((*other, *size))
+            same = pygame.mask.from_threshold(here, (0, 0, 0, 0), (1, 1, 1, 255), there)
+            same.invert()
+            busy.draw(same, (0, 0))
+    return busy
