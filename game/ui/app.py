@@ -226,16 +226,22 @@ class App:
         flow = self.flow
         if self.hud_shown:
             flow.hud.draw(surface, self.ctx, flow.strings, details=self.stack[-1].opaque)
-        top = flow.hud.height(self.ctx) if flow.session is not None else 0
-        at_top = bool(self.stack) and getattr(self.stack[-1], "toasts_at_top", False)
-        floors = [f() for s in self.stack[first:] if (f := getattr(s, "toast_floor", None))]
-        floor = min((y for y in floors if y is not None), default=None)
-        avoid = self.stack[-1].keep_clear() if self.stack else []
-        flow.toasts.draw(surface, self.ctx, top, at_top, floor, avoid)
-        shown = [t.rect for t in flow.toasts.items if t.rect is not None]
-        details = [flow.hud.details] if flow.hud.details is not None and self.hud_shown else []
-        self.motion.draw(surface, self.ctx, [*avoid, *shown, *details, *self.moving], floor)
+        self.draw_popups(surface, self.stack[first:])
         surface.set_clip(None)
+
+    def draw_popups(self, surface: pygame.Surface, shown: list[Scene]) -> None:
+        """Toasts, then floating score changes, over the `shown` scenes and the bar: off what
+        the top scene keeps clear and above any scene's floor (the first-day guide's strip)."""
+        flow = self.flow
+        top = flow.hud.height(self.ctx) if flow.session is not None else 0
+        at_top = bool(shown) and getattr(shown[-1], "toasts_at_top", False)
+        floors = [f() for s in shown if (f := getattr(s, "toast_floor", None))]
+        floor = min((y for y in floors if y is not None), default=None)
+        avoid = shown[-1].keep_clear() if shown else []
+        flow.toasts.draw(surface, self.ctx, top, at_top, floor, avoid)
+        toasts = [t.rect for t in flow.toasts.items if t.rect is not None]
+        details = [flow.hud.details] if flow.hud.details is not None and self.hud_shown else []
+        self.motion.draw(surface, self.ctx, [*avoid, *toasts, *details, *self.moving], floor)
 
     async def run(self, driver: Driver | None = None, max_frames: int | None = None) -> int:
         """The main loop; returns the exit code. `driver` runs before each frame's events."""
