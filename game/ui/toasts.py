@@ -3,8 +3,8 @@
 A toast stays long enough to read (by its length), is never clipped (a very long one says where to
 read the rest: the notices panel keeps every notice), and important toasts (instructions, tier
 changes, perks, the end) are never pushed out by minor ones: only minor toasts are dropped when too
-many arrive, and toasts that do not fit on screen wait their turn (so do all but the newest few:
-a handful of notices never stack over the screen).
+many arrive, and toasts that do not fit on screen wait their turn (so do all but the first few
+in line: a handful of notices never stack over the screen).
 """
 
 from __future__ import annotations
@@ -133,10 +133,10 @@ class Toasts:
         bottom: int | None = None,
         avoid: Sequence[pygame.Rect] = (),
     ) -> None:
-        """Draw the newest toasts (at most MAX_SHOWN) in the bottom-right corner, above `bottom`
-        (top-right, below `top`, with `at_top`: so they never cover a text box at the bottom),
-        never over a rectangle of `avoid` (the buttons in front: a toast moves past them). The
-        others, and toasts that do not fit, wait.
+        """Draw the first toasts in line (at most MAX_SHOWN) in the bottom-right corner, above
+        `bottom` (top-right, below `top`, with `at_top`: so they never cover a text box at the
+        bottom), never over a rectangle of `avoid` (the buttons in front: a toast moves past
+        them). The others, and toasts that do not fit, wait their turn.
         A toast is drawn whole or not at all: one that shows somewhere new outside the part of
         the screen drawn now waits for the next (full) frame."""
         before = {id(toast): toast.rect for toast in self.items}
@@ -167,8 +167,8 @@ class Toasts:
         lh = ctx.text.line_height("meta")
         floor = size[1] if bottom is None else bottom
         y = top + t.pad if at_top else floor - t.pad
-        newest = self.items[-MAX_SHOWN:]
-        order = newest if at_top else list(reversed(newest))
+        first = self.items[:MAX_SHOWN]
+        order = first if at_top else list(reversed(first))
         for toast in self.items:
             toast.rect = None
         placed: dict[int, list[str]] = {}
