@@ -429,7 +429,7 @@ def test_lock_perk_removes_even_a_tiers_own_perk(tmp_path) -> None:
     notices = game.apply(cmd.Post(choice="lunch"))
     assert _perks(game) == []
     assert [(n.kind, str(n.said)) for n in notices if n.kind.startswith("perk")] == [
-        ("perk_lost", "No deposit no longer applies.")
+        ("perk_lost", "No longer applies: No deposit.")
     ]
 
 
@@ -451,7 +451,7 @@ def test_falling_a_tier_swaps_its_perks_and_penalties(tmp_path) -> None:
     ] == [
         ("tier", "You are now in the tier 'Poor'.", None),
         ("perk_gained", "Train ban: No train tickets for you.", "penalty"),
-        ("perk_lost", "No deposit no longer applies.", "perk"),
+        ("perk_lost", "No longer applies: No deposit.", "perk"),
     ]
 
 

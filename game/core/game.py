@@ -517,10 +517,13 @@ class Game:
 
     @property
     def player(self) -> PlayerView:
-        """The player now."""
+        """The player now, with which perks a rule gave and which of the tier's a rule took."""
         w = self.world
-        perks = tuple(self.scenario.perk(p) for p in self._active_perks())
-        return PlayerView(self.scenario.player_name, w.score, w.money, self._tier(w.score), perks)
+        tier, active = self._tier(w.score), self._active_perks()
+        perks = tuple(self.scenario.perk(p) for p in active)
+        by_rule = frozenset(p for p in active if p not in tier.perks)
+        taken = tuple(self.scenario.perk(p) for p in tier.perks if p not in active)
+        return PlayerView(self.scenario.player_name, w.score, w.money, tier, perks, by_rule, taken)
 
     @property
     def friends(self) -> tuple[FriendView, ...]:

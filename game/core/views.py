@@ -78,6 +78,11 @@ class PlayerView:
     money: int
     tier: Tier
     perks: tuple[Perk, ...]
+    by_rule: frozenset[str] = frozenset()
+    """Ids of the perks in ``perks`` that a rule gave (for something the player did), not the
+    tier."""
+    taken: tuple[Perk, ...] = ()
+    """Perks and penalties the tier brings that a rule has taken away (not in ``perks``)."""
 
 
 @dataclass(frozen=True, slots=True)
