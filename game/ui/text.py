@@ -10,6 +10,7 @@ damaged it is skipped; without the UI font, pygame's built-in font is used.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -115,7 +116,17 @@ class FontSet:
             return found  # type: ignore[return-value]
         out: list[tuple[str, str]] = []
         role, chars = main, []
-        for ch in text:
+        skip = False
+        for i, ch in enumerate(text):
+            if skip:  # the second letter of a flag
+                skip = False
+                continue
+            if flag := _flag_at(text, i):
+                if chars:
+                    out.append((role, "".join(chars)))
+                out.append((FLAG, flag))
+                role, chars, skip = main, [], True
+                continue
             code = ord(ch)
             if code in _JOINERS:
                 if code in self.cover(role):
@@ -152,6 +163,40 @@ class FontSet:
 
 
 _ROLES = ("regular", "bold", "cjk", "emoji")
+
+FLAG = "flag"
+"""The run role of a flag: two regional-indicator letters ("🇨🇳"), drawn as a badge with the
+country's code ("CN"). The bundled monochrome Noto Emoji has the 26 letters but no flags (no
+ligatures), and a colour flag font would cost megabytes in the web build; a badge keeps which
+country the writer meant, where a plain flag symbol would lose it."""
+_REGIONAL = range(0x1F1E6, 0x1F1E6 + 26)
+"""Regional-indicator letters A to Z: two in a row make a flag."""
+
+
+def _flag_at(text: str, i: int) -> str:
+    """The country code ("CN") when a flag (two regional-indicator letters) starts at `i`."""
+    if ord(text[i]) in _REGIONAL and i + 1 < len(text) and ord(text[i + 1]) in _REGIONAL:
+        return "".join(chr(ord(ch) - _REGIONAL.start + 65) for ch in text[i : i + 2])
+    return ""
+
+
+SMALL_TEXT = 18
+"""Below this pixel size, a space between a number and a word is drawn wider (WIDE_SPACE)."""
+WIDE_SPACE = "\u2002"
+"""En space. Noto Sans's digits are all as wide as the widest, so at small sizes a plain space
+after one (a quarter em) looks no wider than the gap inside "14": players read "14messages"."""
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=[^\W\d_])")
+
+
+def _flag_pad(size: int) -> int:
+    """The space inside a flag's badge, left and right of its letters (and after it)."""
+    return max(2, size // 6)
+
+
+def number_gaps(text: str, size: int) -> str:
+    """`text` as drawn at `size` pixels: below SMALL_TEXT, a space between a digit and a
+    letter becomes WIDE_SPACE ("14 messages", "4 times" stay readable)."""
+    return _NUMBER_SPACE.sub(WIDE_SPACE, text) if size < SMALL_TEXT else text
 
 
 class TextCache:
@@ -193,8 +238,8 @@ class TextCache:
         value = self._widths.get(key)
         if value is None:
             value = sum(
-                self.fonts.font(role, size).size(run)[0]
-                for role, run in self.fonts.runs(text, bold)
+                self._run_width(role, run, size)
+                for role, run in self.fonts.runs(number_gaps(text, size), bold)
             )
             self._widths.put(key, value)
         return value  # type: ignore[return-value]
@@ -214,12 +259,11 @@ class TextCache:
         return surface  # type: ignore[return-value]
 
     def _draw(self, text: str, size: int, bold: bool, color: Color) -> pygame.Surface:
-        runs = self.fonts.runs(text, bold)
-        if len(runs) == 1:
+        runs = self.fonts.runs(number_gaps(text, size), bold)
+        if len(runs) == 1 and runs[0][0] != FLAG:
             return self.fonts.font(runs[0][0], size).render(runs[0][1] or " ", True, color)
-        images = [(self.fonts.font(role, size), run) for role, run in runs]
-        ascent = max(font.get_ascent() for font, _ in images)
-        rendered = [(font.get_ascent(), font.render(run, True, color)) for font, run in images]
+        rendered = [self._run_image(role, run, size, bold, color) for role, run in runs]
+        ascent = max(a for a, _ in rendered)
         height = max(ascent - a + img.get_height() for a, img in rendered)
         line = self.font_for(size, bold).get_height()
         surface = pygame.Surface(
@@ -231,6 +275,31 @@ class TextCache:
             surface.blit(img, (x, ascent - a))
             x += img.get_width()
         return surface
+
+    def _run_width(self, role: str, run: str, size: int) -> int:
+        if role == FLAG:
+            return self._flag_font(size).size(run)[0] + 2 * _flag_pad(size) + _flag_pad(size)
+        return self.fonts.font(role, size).size(run)[0]
+
+    def _flag_font(self, size: int) -> pygame.font.Font:
+        return self.fonts.font("bold", max(6, size * 3 // 4))
+
+    def _run_image(
+        self, role: str, run: str, size: int, bold: bool, color: Color
+    ) -> tuple[int, pygame.Surface]:
+        """One run drawn, with its ascent (where its baseline is)."""
+        if role != FLAG:
+            font = self.fonts.font(role, size)
+            return font.get_ascent(), font.render(run, True, color)
+        main = self.font_for(size, bold)
+        pad = _flag_pad(size)
+        letters = self._flag_font(size).render(run, True, color)
+        badge = pygame.Surface((letters.get_width() + 3 * pad, main.get_height()), pygame.SRCALPHA)
+        box = pygame.Rect(pad // 2, 0, letters.get_width() + 2 * pad, letters.get_height())
+        box.bottom = min(badge.get_height(), main.get_ascent() + size // 8)  # on the baseline
+        pygame.draw.rect(badge, color, box, max(1, size // 14), border_radius=max(2, size // 5))
+        badge.blit(letters, letters.get_rect(center=box.center))
+        return main.get_ascent(), badge
 
     def font_for(self, size: int, bold: bool) -> pygame.font.Font:
         """The UI font at a pixel size."""
