@@ -43,9 +43,26 @@ class Guide:
             return "friend"
         return "end"
 
-    def height(self, ctx: UIContext) -> int:
-        """The strip's height."""
-        return ctx.text.line_height("body") * 2 + ctx.theme.px(28)
+    @staticmethod
+    def text_width(width: int, skip: Button, ctx: UIContext) -> int:
+        """How wide a step's sentence may be in a strip `width` wide (left of the skip button)."""
+        return width - skip.measure(ctx)[0] - ctx.theme.px(34)
+
+    @staticmethod
+    def lines(text: str, width: int, ctx: UIContext) -> tuple[str, ...]:
+        """A step's sentence wrapped to `width`: every line is shown (the button's name, at the
+        end, is never cut off in a narrow window or at the largest text)."""
+        return ctx.text.wrap(text, "body", width)
+
+    def height(
+        self, ctx: UIContext, strings: Strings, labels: dict[str, str], width: int, skip: Button
+    ) -> int:
+        """The strip's height in a strip `width` wide: room for the longest step's sentence
+        (at least two lines), with each step naming its button by `labels` (step -> label), so
+        the strip keeps its height from step to step."""
+        inner = self.text_width(width, skip, ctx)
+        most = max(len(self.lines(step_text(s, strings, labels[s]), inner, ctx)) for s in STEPS)
+        return ctx.text.line_height("body") * max(2, most) + ctx.theme.px(28)
 
     def layout(self, rect: pygame.Rect, skip: Button, ctx: UIContext) -> None:
         """Place the skip button at the right end of the strip `rect`."""
@@ -67,8 +84,9 @@ class Guide:
         t = ctx.theme
         pygame.draw.rect(surface, th.PANEL, rect, border_radius=t.px(10))
         pygame.draw.rect(surface, th.ACCENT, rect, max(1, t.px(2)), border_radius=t.px(10))
-        width = skip.rect.x - rect.x - t.px(24)
-        lines = ctx.text.wrap(step_text(step, strings, button), "body", width)[:2]
+        lines = self.lines(
+            step_text(step, strings, button), self.text_width(rect.w, skip, ctx), ctx
+        )
         lh = ctx.text.line_height("body")
         y = rect.centery - lh * len(lines) // 2
         for i, line in enumerate(lines):

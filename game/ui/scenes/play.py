@@ -10,7 +10,7 @@ from game.core import commands as cmd
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, CardButton, Line
-from game.ui.guide import BUTTONS, Guide
+from game.ui.guide import BUTTONS, STEPS, Guide
 from game.ui.listview import CardList
 from game.ui.present import post_card, profile_of
 from game.ui.scene import Scene
@@ -101,13 +101,12 @@ class PlayScene(Scene):
         column = min(width, t.content_width)
         strip = 0
         if self.guide is not None and self.guide_step() is not None:
-            strip = self.guide.height(self.ctx) + t.pad
             self.skip.label = self.s("guide.skip")
+            labels = {step: self.guide_button_label(step) for step in STEPS}
+            height = self.guide.height(self.ctx, self.app.strings, labels, column, self.skip)
+            strip = height + t.pad
             self.guide_rect = pygame.Rect(
-                a.centerx - column // 2,
-                a.bottom - t.pad - self.guide.height(self.ctx),
-                column,
-                self.guide.height(self.ctx),
+                a.centerx - column // 2, a.bottom - t.pad - height, column, height
             )
             self.guide.layout(self.guide_rect, self.skip, self.ctx)
         elif self.skip in self.focus.items:
