@@ -117,6 +117,8 @@ class CardButton:
     icon: str | None = None
     after: int | None = None
     """Place the button in a row right after this part (its index), not at the card's foot."""
+    destructive: bool = False
+    """True for an action against someone (remove, report): a card's focus never starts on it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,6 +65,10 @@ class CardList:
                 if card.key == key:
                     self.selected = i
                     break
+        else:  # the first cards: start on a card with a safe button (a person's profile
+            safe = (i for i in range(len(self.cards)) if self._safe(i))  # starts on a post)
+            self.selected = next(safe, 0)
+            self.button = self._first_safe(self.selected)
         self.selected = min(self.selected, max(0, len(self.cards) - 1))
         if not self._selectable(self.selected):
             self.selected = self._next_selectable(self.selected, 1, wrap=False) or self.selected
@@ -113,6 +117,26 @@ class CardList:
             i += step
         return None
 
+    def _safe(self, i: int) -> bool:
+        """True when card `i` has a button that is not destructive."""
+        return 0 <= i < len(self.cards) and any(not b.destructive for b in self.cards[i].buttons)
+
+    def _first_safe(self, i: int) -> int:
+        """The button a card's focus starts on: its first enabled one that is not destructive
+        (remove and report never have the focus first), else its first safe one, else 0."""
+        buttons = self.cards[i].buttons if 0 <= i < len(self.cards) else ()
+        safe = [n for n, b in enumerate(buttons) if not b.destructive]
+        return next((n for n in safe if buttons[n].enabled), safe[0] if safe else 0)
+
+    @property
+    def starts_safe(self) -> bool:
+        """True when the focused button of the selected card is not destructive (or the list
+        has no buttons at all)."""
+        if not self.has_selection:
+            return True
+        buttons = self.cards[self.selected].buttons
+        return bool(buttons) and not buttons[min(self.button, len(buttons) - 1)].destructive
+
     @property
     def has_selection(self) -> bool:
         """True when some card has buttons to choose."""
@@ -124,7 +148,7 @@ class CardList:
             if card.key == key:
                 self.selected = i
                 ids = [b.id for b in card.buttons]
-                self.button = ids.index(button) if button in ids else 0
+                self.button = ids.index(button) if button in ids else self._first_safe(i)
                 self.reveal(i, instant=True)
                 return True
         return False
@@ -217,7 +241,7 @@ class CardList:
             nxt = self._next_selectable(self.selected, -1 if kind == ia.UP else 1)
             if nxt is None:
                 return False
-            self.selected, self.button = nxt, 0
+            self.selected, self.button = nxt, self._first_safe(nxt)
             self.reveal(nxt)
             return True
         card = self.cards[self.selected] if self.cards else None
@@ -239,7 +263,7 @@ class CardList:
     def _select_visible(self) -> None:
         for i, top in enumerate(self.offsets):
             if top >= self.target and self._selectable(i):
-                self.selected, self.button = i, 0
+                self.selected, self.button = i, self._first_safe(i)
                 return
 
     def _pointer(self, action: ia.Action, activate: Activate) -> bool:

@@ -223,6 +223,9 @@ class Button:
     style: str = "body"
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     switch: bool | None = None
+    destructive: bool = False
+    """True when it does something that cannot be undone (remove, report, replace, end the
+    day): focus never starts on it."""
 
     def measure(self, ctx: UIContext) -> tuple[int, int]:
         """The size this button wants (a square for an icon without a label)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -25,14 +25,17 @@ class ConfirmScene(Panel):
         message: str,
         answers: Sequence[tuple[str, str]],
         on_answer: Callable[[str], None],
+        destructive: Collection[str] = (),
     ) -> None:
-        """``answers`` are (id, label) pairs, the safe one last (Esc picks it)."""
+        """``answers`` are (id, label) pairs, the safe one last (Esc picks it); the ids in
+        `destructive` cannot be undone, and the focus starts on the first answer that can."""
         super().__init__(app)
         self.title = title
         self.message = message
-        self.buttons = [Button(id, label) for id, label in answers]
+        self.buttons = [Button(id, label, destructive=id in destructive) for id, label in answers]
         self.on_answer = on_answer
         self.focus.set_items(self.buttons)
+        self.focus.focus(next(b.id for b in self.buttons if not b.destructive))
         self.text_top = 0
 
     def panel_rect(self) -> pygame.Rect:
@@ -85,8 +88,5 @@ def ask(app: Flow, title: str, message: str, yes: str, on_yes: Callable[[], None
         if id == "yes":
             on_yes()
 
-    scene = ConfirmScene(
-        app, title, message, [("yes", yes), ("cancel", app.strings("ask.cancel"))], answer
-    )
-    scene.focus.focus("cancel")
-    app.push(scene)
+    answers = [("yes", yes), ("cancel", app.strings("ask.cancel"))]
+    app.push(ConfirmScene(app, title, message, answers, answer, destructive=("yes",)))

@@ -53,8 +53,5 @@ def ask_end_day(app: Flow) -> None:
         if id == "end":
             end_day(app)
 
-    scene = ConfirmScene(
-        app, app.strings("endday.title"), f"{question} {left}".strip(), answers, answer
-    )
-    scene.focus.focus("keep")
-    app.push(scene)
+    text = f"{question} {left}".strip()
+    app.push(ConfirmScene(app, app.strings("endday.title"), text, answers, answer, ("end",)))

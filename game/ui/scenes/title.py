@@ -348,7 +348,9 @@ class TitleScene(Scene):
             ("replace", self.s("confirm.replace_new")),
             ("cancel", self.s("confirm.cancel")),
         ]
-        self.app.push(ConfirmScene(self.app, self.s("confirm.title"), text, answers, answer))
+        self.app.push(
+            ConfirmScene(self.app, self.s("confirm.title"), text, answers, answer, ("replace",))
+        )
 
     def offer_same(self, index: int) -> None:
         """An unfinished game of this scenario: continue it, or start another (it is kept)."""
@@ -405,6 +407,7 @@ class TitleScene(Scene):
                 text,
                 answers,
                 lambda choice: start(True) if choice == "replace" else None,
+                ("replace",),
             )
         )
 
