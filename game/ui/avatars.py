@@ -53,6 +53,12 @@ class Face:
     image: str | None = None
 
 
+def account_face(name: str) -> Face:
+    """The avatar of an account that is not a person (news, an office, an ad, the platform),
+    known by its name: the same face on its posts, its messages and its notices."""
+    return Face(f"account:{name}", name, account=True)
+
+
 def initials(name: str) -> str:
     """One or two letters for a name: "Li Wei" -> "LW", "news" -> "N", "王芳" -> "王"."""
     words = [w for w in name.replace("_", " ").replace("-", " ").split() if w]

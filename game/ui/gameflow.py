@@ -35,8 +35,9 @@ from game.ui.widgets import UIContext
 if TYPE_CHECKING:
     from game.ui.app import App
 
-IMPORTANT = ("notify", "tier", "perk_gained", "perk_lost", "end")
-"""Notice kinds whose toasts are never pushed out by minor ones."""
+IMPORTANT = ("notify", "tier", "perk_gained", "perk_lost", "end", "unfriend")
+"""Notice kinds whose toasts are never pushed out by minor ones (who unfriended you, too: a
+scenario's "your friend list just got shorter" must not show without the name)."""
 
 
 class GameFlow:
@@ -285,13 +286,14 @@ class GameFlow:
             text = notice_text(notice, self.session.friend_name, self.strings)
             icon, color, face = "dot", th.ACCENT, None
             if notice.kind == "message":
-                face, news = self.session.face(notice.friend), True
+                face, news = self.session.sender_face(notice), True
             elif notice.kind in ("perk_gained", "perk_lost"):
                 good = (notice.kind == "perk_gained") == (notice.who != "penalty")
                 icon, color = ("up", th.GAIN) if good else ("down", th.LOSS)
             elif notice.kind in ("unfriend", "notify", "budget"):
                 icon, color, news = "flag", th.WARNING, True
-                face = self.session.platform_face() if notice.kind == "notify" else None
+                if notice.kind != "budget":
+                    face = self.session.sender_face(notice)  # the friend who left, or the app
             self.toasts.add(text, icon, color, face, important=notice.kind in IMPORTANT)
         if news:
             self.app.audio.play("notify")

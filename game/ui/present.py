@@ -14,7 +14,7 @@ from game.core.codes import Code
 from game.core.model import PLAIN_SCORE, Item, Perk, Scenario, ScoreFormat, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView
 from game.ui import theme as th
-from game.ui.avatars import Face
+from game.ui.avatars import Face, account_face
 from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Gap, Line
 from game.ui.strings import Strings
 
@@ -69,16 +69,16 @@ def handle_of(post: FeedPost) -> str:
 
 
 def engagement(post: FeedPost, today: int) -> tuple[int, int, int]:
-    """Likes, shares and comments shown under a post (decoration, not a game rule): stable for
-    a post, growing with its age, larger for accounts than for people; the player's own like,
-    share and comments count too."""
+    """Likes, shares and comments shown under a post. Likes and shares are decoration (not a
+    game rule): stable for a post, growing with its age, larger for accounts than for people,
+    the player's own like and share included. Comments are only those the game keeps as text
+    (the player's), so every comment counted can be read when the post is opened."""
     seed = zlib.crc32(f"{post.pool_id or post.uid}:{post.author_name}".encode())
     age = max(0, today - post.day) + 1
     reach = {"official": 900, "news": 400, "ad": 120}.get(post.source, 14)
     likes = (seed % reach + reach // 4) * age // 2 + int(post.liked)
     shares = (seed >> 8) % max(2, reach // 6) * age // 3 + int(post.shared)
-    comments = (seed >> 16) % max(3, reach // 10) + len(post.comments)
-    return likes, shares, comments
+    return likes, shares, len(post.comments)
 
 
 def count(s: Strings, key: str, n: int) -> str:
@@ -88,9 +88,7 @@ def count(s: Strings, key: str, n: int) -> str:
 
 def post_face(post: FeedPost, friend: Face | None = None) -> Face:
     """The avatar of a post's author: the friend's, or an account's (news, official, ad)."""
-    if friend is not None:
-        return friend
-    return Face(f"{post.source}:{post.author_name}", post.author_name, account=True)
+    return friend if friend is not None else account_face(post.author_name)
 
 
 def post_card(
@@ -100,9 +98,11 @@ def post_card(
     can: Can | None = None,
     face: Face | None = None,
     me: Profile | None = None,
+    inline_comments: bool = True,
 ) -> Card:
     """A feed post as a social app shows it: avatar, author, handle, age, source, tags, the
-    text, counts of likes, shares and comments, and the four actions. The player's own posts
+    text, the player's last comments (unless `inline_comments` is false: a thread shows them
+    below), counts of likes, shares and comments, and the four actions. The player's own posts
     (with `me`) show their tier and visible penalties, and the likes and comments received."""
     source = "you" if post.by_player else post.source
     color = th.SOURCE_COLORS.get(source, th.ACCENT)
@@ -123,7 +123,7 @@ def post_card(
         Gap(2),
         Line(post.text),
     ]
-    for comment in post.comments[-3:]:
+    for comment in post.comments[-3:] if inline_comments else ():
         parts.append(Line(s("post.you_commented", text=comment), "meta", th.MUTED, icon="comment"))
     likes, shares, comments = engagement(post, today)
     if post.by_player:
@@ -178,15 +178,22 @@ def post_card(
             enabled(cmd.ReportPost(post.uid), post.reported),
             post.reported,
             "flag",
+            destructive=True,
         ),
     )
     return Card(post.uid, tuple(parts), buttons, accent=color)
 
 
+def sentence(text: str) -> str:
+    """`text` starting with a capital letter, as a line of its own does (the core's refusals
+    are written to follow "Not possible: ", in lower case)."""
+    return text[:1].upper() + text[1:]
+
+
 def refusal_lines(s: Strings, reasons: Sequence[Code | None]) -> list[Line]:
     """A line in player words for each reason a card's button is greyed out (the core's refusal
-    codes; None for a button that works), each reason once."""
-    said = dict.fromkeys(s.say(r) for r in reasons if r is not None)
+    codes; None for a button that works), each reason once, as a sentence."""
+    said = dict.fromkeys(sentence(s.say(r)) for r in reasons if r is not None)
     return [Line(text, "small", th.WARNING, icon="minus") for text in said]
 
 
@@ -227,8 +234,12 @@ def friend_card(
     if person.is_friend:
         remove, report = can(cmd.RemoveFriend(person.id)), can(cmd.ReportFriend(person.id))
         buttons = (
-            CardButton("remove", s("friends.remove"), remove is None, icon="minus"),
-            CardButton("report", s("friends.report"), report is None, icon="flag"),
+            CardButton(
+                "remove", s("friends.remove"), remove is None, icon="minus", destructive=True
+            ),
+            CardButton(
+                "report", s("friends.report"), report is None, icon="flag", destructive=True
+            ),
         )
         reasons = [remove, report]
     else:
@@ -262,15 +273,20 @@ def item_card(
     return Card(("item", item.id), tuple(parts), (buy,), accent=th.SOURCE_COLORS["ad"])
 
 
-def perk_card(perk: Perk, s: Strings, change: str | None = None) -> Card:
-    """A perk (+) or penalty (-) as the life it changes; `change` "gained"/"lost" highlights it."""
+def perk_card(perk: Perk, s: Strings, why: str, change: str | None = None) -> Card:
+    """A perk (+) or penalty (-): its name, what it changes in the player's life and `why` it
+    applies (or no longer does); `change` "gained"/"lost" highlights a recent change."""
     kind = s("perks.penalty") if perk.is_penalty else s("perks.perk")
     color = th.LOSS if perk.is_penalty else th.GAIN
     badges: list[tuple[str, th.Color]] = [(kind, color)]
     if change is not None:
         badges.append((s(f"perks.{change}"), th.FOCUS))
     icon = "minus" if perk.is_penalty else "plus"
-    parts = (Badges(tuple(badges), lead=perk.name), Line(perk.text, icon=icon, icon_color=color))
+    parts = (
+        Badges(tuple(badges), lead=perk.name),
+        Line(perk.text, icon=icon, icon_color=color),
+        Line(why, "meta", th.MUTED),
+    )
     return Card(("perk", perk.id, change), parts, accent=color)
 
 
@@ -310,9 +326,7 @@ def notice_card(notice: Notice, scenario: Scenario, s: Strings, key: object) -> 
         return Card(
             key,
             (
-                Author(
-                    Face(notice.sender, notice.sender, account=True), notice.sender, "", size=32.0
-                ),
+                Author(account_face(notice.sender), notice.sender, "", size=32.0),
                 Bubble(text),
             ),
         )

@@ -20,7 +20,7 @@ from game.core.quiz import Claim, check_ratings
 from game.core.quizsave import load_quiz, quiz_to_json, sidecar
 from game.core.views import Notice, ScoreChange
 from game.ui import theme as th
-from game.ui.avatars import Face
+from game.ui.avatars import Face, account_face
 from game.ui.hud import HudState
 
 
@@ -185,8 +185,14 @@ class Session:
 
     def platform_face(self) -> Face:
         """The avatar of the platform's own account (its notifications and messages)."""
-        name = self.game.scenario.score_name
-        return Face("platform:" + name, name, account=True)
+        return account_face(self.game.scenario.score_name)
+
+    def sender_face(self, notice: Notice) -> Face:
+        """The avatar of whoever a notice comes from: a friend, an account that is not a friend
+        (by name), else the platform itself."""
+        if notice.friend:
+            return self.face(notice.friend)
+        return account_face(notice.sender) if notice.sender else self.platform_face()
 
     def friend_name(self, friend_id: str | None) -> str:
         """A friend's display name (the id when unknown, empty for None)."""

@@ -94,6 +94,8 @@ class ComposerScene(Panel):
         if self.comment_on is None:
             return self.s("composer.title")
         post = self.post()
+        if post is not None and post.by_player:
+            return self.s("comments.title.yours")
         return self.s("comments.title", author=post.author_name if post else "?")
 
     def post(self) -> FeedPost | None:
@@ -110,7 +112,7 @@ class ComposerScene(Panel):
             return []
         face = session.face(post.friend_id) if post.friend_id else None
         me = profile_of(game.player, game.scenario)
-        card = post_card(replace(post, comments=()), game.day, self.app.strings, None, face, me)
+        card = post_card(post, game.day, self.app.strings, None, face, me, inline_comments=False)
         out = [replace(card, buttons=())]
         out.append(heading_card(self.s("comments.yours"), "yours", "body"))
         if post.comments:

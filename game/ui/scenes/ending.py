@@ -35,7 +35,7 @@ class EndingScene(ListPanel):
         player = game.player
         s = self.app.strings
         out: list[Card] = []
-        if game.end_reason is not None:
+        if game.ended_early and game.end_reason is not None:  # else the title says it
             out.append(text_card(s.say(game.end_reason), "reason", "body", th.WARNING))
         line = s("ending.tier", tier=player.tier.name, name=scenario.score_name, score=player.score)
         out.append(text_card(line, "tier", "heading"))

@@ -89,9 +89,14 @@ class ListPanel(Panel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the game's views."""
+        """Re-read the game's views. When the list first shows and none of its cards has a
+        safe button to start on (a profile with only Remove and Report), the focus starts on
+        the close button instead."""
         if self.app.session is not None:
+            first = not self.list.cards
             self.list.set_cards(self.cards(), self.ctx)
+            if first and self.focus.current is self.list and not self.list.starts_safe:
+                self.focus.focus("close")
 
     def activate(self, id: str, payload: object) -> None:
         """Close; subclasses handle list buttons in `on_card`."""
@@ -171,36 +176,48 @@ class PerksScene(ListPanel):
     title_key = "perks.title"
 
     def cards(self) -> list[Card]:
-        """Recently changed perks first (highlighted), then those in force, then the tiers."""
+        """What applies to the player now, each with why (the tier, or something they did),
+        the tier's own perks a rule took away, those that just ended, then every tier."""
         game = self.app.session.game
         s = self.app.strings
         player = game.player
-        out: list[Card] = [
-            text_card(s("perks.intro", tier=player.tier.name), "intro", "meta", th.MUTED)
-        ]
+        out: list[Card] = [text_card(s("perks.intro"), "intro", "meta", th.MUTED)]
         changed: dict[str, str] = {}
+        gained_on: dict[str, int] = {}
         for day, perk_id, change in self.app.session.perk_changes:
+            if change == "gained":
+                gained_on[perk_id] = day
             if day >= game.day - 1:
                 changed[perk_id] = change
         for perk in player.perks:
-            out.append(
-                perk_card(
-                    perk, s, changed.get(perk.id) if changed.get(perk.id) == "gained" else None
-                )
-            )
+            new = "gained" if changed.get(perk.id) == "gained" else None
+            out.append(perk_card(perk, s, self.why(perk.id, gained_on), new))
+        for perk in player.taken:
+            out.append(perk_card(perk, s, s("perks.taken", tier=player.tier.name), "lost"))
         if not player.perks:
             out.append(text_card(s("perks.none"), "none"))
         lost = [
-            p for p in game.scenario.perks if changed.get(p.id) == "lost" and p not in player.perks
+            p
+            for p in game.scenario.perks
+            if changed.get(p.id) == "lost" and p not in player.perks and p not in player.taken
         ]
         for perk in lost:
-            out.append(perk_card(perk, s, "lost"))
+            out.append(perk_card(perk, s, s("perks.ended"), "lost"))
         out.append(heading_card(s("perks.tiers"), "tiers", "body"))
         out += [
             tier_card(t, game.scenario, s, t.id == player.tier.id)
             for t in reversed(game.scenario.tiers)
         ]
         return out
+
+    def why(self, perk_id: str, gained_on: dict[str, int]) -> str:
+        """Why a perk in force applies: the player's tier, or a rule (since the day it came)."""
+        player = self.app.session.game.player
+        if perk_id not in player.by_rule:
+            return self.s("perks.from_tier", tier=player.tier.name)
+        if perk_id in gained_on:
+            return self.s("perks.from_rule.day", day=gained_on[perk_id])
+        return self.s("perks.from_rule")
 
 
 class ShopScene(ListPanel):

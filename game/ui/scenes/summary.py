@@ -80,7 +80,8 @@ class SummaryScene(ListPanel):
             hero.append(span(s, s("recap.morning", day=self.day + 1), after, now, display))
         color = tier_color(scenario.tier_for(now), scenario)
         out: list[Card] = [Card("score", tuple(hero), accent=color)]
-        if game.over and game.end_reason:
+        early = game.ended_early and game.end_reason is not None
+        if early:  # the last day's end needs no headline: "What happened" says it once
             out.append(
                 text_card(
                     s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
@@ -94,7 +95,11 @@ class SummaryScene(ListPanel):
         if morning:
             out.append(heading_card(s("summary.morning", day=self.day + 1), "morning", "body"))
             out += [group_card(g, s, scenario) for g in groups(morning)]
-        events = [n for n in game.log if n.day == self.day and n.kind in NOTABLE_KINDS]
+        events = [
+            n
+            for n in game.log
+            if n.day == self.day and n.kind in NOTABLE_KINDS and not (early and n.kind == "end")
+        ]
         if events:
             out.append(heading_card(s("summary.events"), "events", "body"))
             out += [notice_card(n, game.scenario, s, ("notice", i)) for i, n in enumerate(events)]
