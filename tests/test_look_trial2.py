@@ -6,6 +6,7 @@ is involved.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pygame
@@ -26,7 +27,6 @@ from game.ui.present import count, friend_card, notice_card, post_card, post_fac
 from game.ui.scenes.composer import ComposerScene
 from game.ui.scenes.panels import FriendsScene, PerksScene
 from game.ui.scenes.person import PersonScene
-from game.ui.session import Session
 from game.ui.strings import Strings
 from game.ui.text import TextCache
 from game.ui.theme import Theme
@@ -97,7 +97,7 @@ def _gaps(surface: pygame.Surface) -> list[int]:
         for x in range(surface.get_width())
         if any(surface.get_at((x, y))[3] > 60 for y in range(surface.get_height()))
     ]
-    return [b - a - 1 for a, b in zip(inked, inked[1:], strict=False) if b - a > 1]
+    return [b - a - 1 for a, b in pairwise(inked) if b - a > 1]
 
 
 @LANGUAGES
@@ -121,10 +121,13 @@ def test_a_number_and_its_word_are_drawn_apart(language, words) -> None:
 def test_a_perk_that_ends_says_so_in_a_sentence(language) -> None:
     """Seen: "Train tickets blocked no longer applies." """
     said = say(Code.of("notice.perk_lost", name="Train tickets blocked"), language)
-    assert said == {
-        "en": "No longer applies: Train tickets blocked.",
-        "es": "Ya no se aplica: Train tickets blocked.",
-    }[language]
+    assert (
+        said
+        == {
+            "en": "No longer applies: Train tickets blocked.",
+            "es": "Ya no se aplica: Train tickets blocked.",
+        }[language]
+    )
 
 
 @LANGUAGES
