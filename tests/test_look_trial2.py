@@ -113,7 +113,7 @@ def test_a_number_and_its_word_are_drawn_apart(language, words) -> None:
     for style in ("small", "meta"):
         gaps = _gaps(cache.render(line, style, (255, 255, 255)))
         inside, after = gaps[0], gaps[1]  # between "1" and "4", then between "4" and the word
-        assert after >= inside + 3, (style, gaps[:3])
+        assert after >= inside + 2, (style, gaps[:3])
         assert cache.render(line, style, (255, 255, 255)).get_width() == cache.width(line, style)
 
 

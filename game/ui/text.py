@@ -182,9 +182,10 @@ def _flag_at(text: str, i: int) -> str:
 
 SMALL_TEXT = 18
 """Below this pixel size, a space between a number and a word is drawn wider (WIDE_SPACE)."""
-WIDE_SPACE = "\u2002"
-"""En space. Noto Sans's digits are all as wide as the widest, so at small sizes a plain space
-after one (a quarter em) looks no wider than the gap inside "14": players read "14messages"."""
+WIDE_SPACE = " \u2009"
+"""A space and a thin space (about 0.43 em). Noto Sans's digits are all as wide as the widest,
+so at small sizes a plain space after one (a quarter em) looks hardly wider than the gap inside
+"14": players read "14messages". An en space (half an em) looked like a double space."""
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=[^\W\d_])")
 
 
