@@ -180,7 +180,7 @@ def _flag_at(text: str, i: int) -> str:
     return ""
 
 
-SMALL_TEXT = 16
+SMALL_TEXT = 15
 """Below this pixel size, a space between a number and a word is drawn wider (WIDE_SPACE)."""
 WIDE_SPACE = " \u2009"
 """A space and a thin space (about 0.43 em). Noto Sans's digits are all as wide as the widest,
