@@ -290,13 +290,13 @@ def _lines(card) -> list[str]:
     [
         (
             "viral-score.yaml",
-            "you removed this friend today; you can add them again tomorrow",
-            "you already posted that today; try it again tomorrow",
+            "You removed this friend today; you can add them again tomorrow",
+            "You already posted that today; try it again tomorrow",
         ),
         (
             "viral-score.es.yaml",
-            "quitaste a esta persona hoy; podrás añadirla de nuevo mañana",
-            "ya publicaste eso hoy; vuelve a probar mañana",
+            "Quitaste a esta persona hoy; podrás añadirla de nuevo mañana",
+            "Ya publicaste eso hoy; vuelve a probar mañana",
         ),
     ],
 )
