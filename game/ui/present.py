@@ -231,24 +231,24 @@ def friend_card(
     reaction = s(f"reaction.{person.reaction}")
     reaction = person.reaction if reaction.startswith("reaction.") else reaction
     parts.append(Line(s("friends.reaction", reaction=reaction), "small", th.MUTED))
-    if person.is_friend:
+    profile = (CardButton("profile", s("profile.open")),) if with_profile else ()
+    if person.is_friend:  # the safe button first, the one that ends the friendship last
         remove, report = can(cmd.RemoveFriend(person.id)), can(cmd.ReportFriend(person.id))
         buttons = (
-            CardButton(
-                "remove", s("friends.remove"), remove is None, icon="minus", destructive=True
-            ),
+            *profile,
             CardButton(
                 "report", s("friends.report"), report is None, icon="flag", destructive=True
+            ),
+            CardButton(
+                "remove", s("friends.remove"), remove is None, icon="minus", destructive=True
             ),
         )
         reasons = [remove, report]
     else:
         add = can(cmd.AddFriend(person.id))
-        buttons = (CardButton("add", s("friends.add"), add is None, icon="plus"),)
+        buttons = (CardButton("add", s("friends.add"), add is None, icon="plus"), *profile)
         reasons = [add]
     parts += refusal_lines(s, reasons)
-    if with_profile:
-        buttons += (CardButton("profile", s("profile.open")),)
     return Card(("friend", person.id), tuple(parts), buttons, accent=color)
 
 
