@@ -45,25 +45,19 @@ VIRAL = SCENARIOS / "viral-score.yaml"
 @pytest.mark.parametrize(
     ("language", "posts", "unread", "expected"),
     [
-        ("en", 1, 1, "You can still publish 1 ready-made post and react to 1 of today's posts."),
-        ("en", 8, 3, "You can still publish 8 ready-made posts and react to 3 of today's posts."),
-        (
-            "es",
-            1,
-            1,
-            "Aún puedes publicar 1 publicación ya escrita y reaccionar a 1 publicación de hoy.",
-        ),
-        (
-            "es",
-            9,
-            2,
-            "Aún puedes publicar 9 publicaciones ya escritas y reaccionar a 2 "
-            "publicaciones de hoy.",
-        ),
+        ("en", 1, 1, "You can still post today and react to 1 of today's posts."),
+        ("en", 8, 3, "You can still post today and react to 3 of today's posts."),
+        ("en", 10, 0, "You can still post today."),
+        ("en", 0, 2, "You can still react to 2 of today's posts."),
+        ("es", 1, 1, "Aún puedes publicar hoy y reaccionar a 1 publicación de hoy."),
+        ("es", 9, 2, "Aún puedes publicar hoy y reaccionar a 2 publicaciones de hoy."),
+        ("es", 0, 0, ""),
     ],
 )
 def test_what_is_left_today_uses_singular_and_plural(language, posts, unread, expected) -> None:
-    """Seen: "8 ready-made post(s)" and "9 publicación(es) ya escrita(s)"."""
+    """Seen: "8 ready-made post(s)" and "9 publicación(es) ya escrita(s)"; then "You can still
+    publish 10 ready-made posts", which read like a quota: the sentence says that the player can
+    still post, never how many ready-made posts are left."""
     flow = SimpleNamespace(strings=Strings(language))
     assert left_text(flow, posts, unread) == expected
 

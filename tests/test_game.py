@@ -175,6 +175,7 @@ def test_apply_records_the_command_and_returns_its_notices(game) -> None:
     assert game.actions == (cmd.Post(choice="protest"),)
     assert game.version == 1
     assert [(n.kind, n.who, n.delta) for n in notices] == [
+        ("filter", None, None),  # what the word filter picked out, first (added on purpose)
         ("score", "player", -40),
         ("score", "ana", -10),
         ("score", "bo", -10),

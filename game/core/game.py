@@ -14,6 +14,7 @@ from game.core.codes import Code
 from game.core.commands import Command, CommandError
 from game.core.engine import Engine
 from game.core.events import Event
+from game.core.feedback import TEXT_EVENTS, WordFilter, receipt, word_filters, words_notice
 from game.core.limits import Usage, post_key
 from game.core.model import Choice, Item, Post, Scenario, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
@@ -52,6 +53,7 @@ class Game:
                 self._pool_by_author.setdefault(post.author or "", []).append(post)
         self._over = False
         self.usage = Usage()
+        self._filters = word_filters(scenario)
         self.version = 0
         self._rng_cache: tuple[int, object] | None = None
         self._tiers: dict[int, Tier] = {}
@@ -195,7 +197,11 @@ class Game:
         if reason is not None:
             raise CommandError(reason)
         start = len(self.world.log)
+        money, score = self.world.money, self.world.score
+        filters = self._filters.get(TEXT_EVENTS.get(type(command), ""), ())
+        counts = {f: self.engine.fire_counts[f.rule_id] for f in filters}
         self._carry_out(command)
+        self._tell(command, start, money, score, counts)
         return tuple(self.world.log[start:])
 
     def _carry_out(self, command: Command) -> None:
@@ -238,6 +244,53 @@ class Game:
         trial = self.fork()
         trial._carry_out(command)
         return trial.world.score
+
+    def _tell(
+        self, command: Command, start: int, money: int, score: int, counts: dict[WordFilter, int]
+    ) -> None:
+        """After ``command`` ran (from log entry ``start``, with ``money`` and ``score`` before
+        it, and the word filters' fire ``counts``): a purchase's receipt, or the purchase counted
+        as refused when the rules gave its price back; for a post or comment that word filters
+        read, what they picked out. Either notice comes first, before what the rules said. Only
+        commands applied for real are told: a scripted player's tries skip this."""
+        w = self.world
+        if isinstance(command, cmd.Buy):
+            item = next(i for i in self.scenario.shop if i.id == command.item)
+            if item.price > 0 and w.money >= money:
+                self.usage.refused[item.id] = self.usage.refused.get(item.id, 0) + 1
+                return
+            delta = w.score - score
+            said = receipt(
+                item.name,
+                self.scenario.show_money(item.price),
+                item.price == 0,
+                self.purchases(item.id) > 1,
+                self.scenario.score_format.show_change(delta) if delta else None,
+            )
+            w.log.insert(start, Notice("bought", said, w.day))
+        elif counts:
+            fired = {f.rule_id for f, n in counts.items() if self.engine.fire_counts[f.rule_id] > n}
+            text = getattr(command, "text", None) or ""
+            if isinstance(command, cmd.Post) and command.choice is not None:
+                text = next(c.text for c in self.choices if c.id == command.choice)
+            said = words_notice(
+                self.scenario,
+                tuple(counts),
+                fired,
+                text.strip(),
+                isinstance(command, cmd.Comment),
+                w.score != score,
+            )
+            if said is not None:
+                w.log.insert(start, Notice("filter", said, w.day))
+
+    def purchases(self, item_id: str) -> int:
+        """How many times the player bought ``item_id`` (purchases the rules refused left out)."""
+        return self._actions.count(cmd.Buy(item_id)) - self.refused(item_id)
+
+    def refused(self, item_id: str) -> int:
+        """How many times buying ``item_id`` was refused (the rules gave the whole price back)."""
+        return self.usage.refused.get(item_id, 0)
 
     def replay(self, actions: Iterable[Command]) -> None:
         """Apply saved commands in order. Raises CommandError if one no longer applies."""

@@ -78,11 +78,17 @@ class Usage:
     """Friends removed today."""
     declined: int = 0
     """Friend requests turned down this game (they added no friend)."""
+    refused: dict[str, int] = field(default_factory=dict)
+    """Purchases refused this game, by item (the rules gave the whole price back)."""
 
     def copy(self) -> Usage:
         """An independent copy (for ``Game.fork``)."""
         return Usage(
-            dict(self.posts_today), dict(self.reports), set(self.removed_today), self.declined
+            dict(self.posts_today),
+            dict(self.reports),
+            set(self.removed_today),
+            self.declined,
+            dict(self.refused),
         )
 
     def new_day(self) -> None:

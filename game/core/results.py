@@ -120,7 +120,7 @@ def from_game(
         tier_count=len(scenario.tiers),
         path=tuple(score for _day, score in game.score_series),
         causes=biggest_causes(game),
-        choices=count_choices(game.actions, game.usage.declined),
+        choices=count_choices(game.actions, game.usage.declined, sum(game.usage.refused.values())),
         claims=tuple(claims) if claims and before and after else (),
         before=dict(before or {}) if claims and after else {},
         after=dict(after or {}) if claims and before else {},
@@ -144,11 +144,14 @@ def biggest_causes(game: Game, limit: int = TOP_CAUSES) -> tuple[Cause, ...]:
     return tuple(Cause(text, total, times) for text, total, times in ranked[:limit] if total)
 
 
-def count_choices(actions: Sequence[cmd.Command], declined: int = 0) -> dict[str, int]:
+def count_choices(
+    actions: Sequence[cmd.Command], declined: int = 0, refused: int = 0
+) -> dict[str, int]:
     """How many of each kind of choice the player made; `declined` friend requests added no
-    friend, so they are not counted as friends added."""
+    friend and `refused` purchases bought nothing, so neither is counted."""
     counts = {name: sum(isinstance(a, kind) for a in actions) for name, kind in CHOICE_KINDS}
     counts["friends_added"] -= declined
+    counts["purchases"] -= refused
     return counts
 
 

@@ -13,8 +13,9 @@ class Notice:
     """Something that happened, in the order it happened, as a code the interface puts in words.
 
     ``kind`` is one of: score, notify, message, unfriend, befriend, perk_gained, perk_lost, tier,
-    post, day, end. For a score change ``said`` is its cause and ``delta`` the points; a message
-    comes from ``friend`` (an id) or from ``sender`` (an account that is not a friend, by name).
+    post, day, end, bought (a purchase's receipt), filter (what a word filter picked out). For a
+    score change ``said`` is its cause and ``delta`` the points; a message comes from ``friend``
+    (an id) or from ``sender`` (an account that is not a friend, by name).
     """
 
     kind: str

@@ -253,15 +253,23 @@ def friend_card(
 
 
 def item_card(
-    item: Item, s: Strings, can: Can, money: Callable[[int], str] = str, bought: int = 0
+    item: Item,
+    s: Strings,
+    can: Can,
+    money: Callable[[int], str] = str,
+    bought: int = 0,
+    refused: int = 0,
 ) -> Card:
     """A shop item as a product tile: a picture tile, its name, tags and price (``money`` names
-    the currency), whether the player already bought it, and a "Buy for N" button (greyed out,
-    with the reason, when not possible); an item that costs nothing says so and offers "Get it"."""
+    the currency), whether the player already bought it (or only ever had the purchase
+    refused), and a "Buy for N" button (greyed out, with the reason, when not possible); an item
+    that costs nothing says so and offers "Get it"."""
     free = item.price == 0  # a loan or a gift: nothing to pay now, nothing "bought for 0"
     badges: list[tuple[str, th.Color]] = []
     if bought:
         badges.append((s("shop.taken" if free else "shop.bought"), th.GAIN))
+    elif refused:
+        badges.append((s("shop.refused"), th.LOSS))
     badges += [(f"#{tag}", th.BORDER) for tag in item.tags]
     reason = can(cmd.Buy(item.id))
     face = Face(f"item:{item.id}", item.name, account=True)

@@ -269,6 +269,8 @@ NOTABLE_KINDS = (
     "tier",
     "end",
     "budget",
+    "bought",
+    "filter",
 )
 """Notices worth showing to the player (as toasts, and in the day's summary)."""
 

@@ -116,6 +116,7 @@ _EN: dict[str, str] = {
     "shop.no_cost": "Nothing to pay now",
     "shop.taken": "Taken",
     "shop.bought": "Bought",
+    "shop.refused": "Refused",
     "shop.buy": "Buy",
     "shop.empty": "Nothing for sale in this scenario.",
     "history.title": "Score history",
@@ -129,7 +130,7 @@ _EN: dict[str, str] = {
     "summary.saved": "Game saved.",
     "summary.not_saved": "Your game could not be saved: the save folder may be read-only or full.",
     "summary.next": "Start day {day}",
-    "summary.to_debrief": "See the debrief",
+    "summary.to_debrief": "See what was real",
     "debrief.title": "Debrief",
     "debrief.ended": "The game ended: {reason}",
     "debrief.chart": "Your score, day by day",
@@ -172,7 +173,7 @@ _EN: dict[str, str] = {
     "loss": "loss",
     # ---- classroom: the claim quiz and the results card ----
     "quiz.title_before": "Before you play: what do you believe?",
-    "quiz.title_after": "After the debrief: what do you believe now?",
+    "quiz.title_after": "Now that you know what was real: what do you believe?",
     "quiz.intro": "Rate each claim from 1 (definitely false) to 6 (definitely true). "
     "It is not a test: answer what you really think.",
     "quiz.rate.1": "1 Definitely false",
@@ -197,7 +198,7 @@ _EN: dict[str, str] = {
     "claims): {before} before, {after} after.",
     "results.verdict.sharper": "You got better at telling true claims from false ones.",
     "results.verdict.blunter": "You told true from false less well than before. Read the "
-    "debrief's sources again: which claims fooled you?",
+    "sources again: which claims fooled you?",
     "results.verdict.sceptical": "You doubt everything more now, true claims too. Doubt is "
     "not the same as judgement: check which true claims you stopped believing.",
     "results.verdict.credulous": "You believe everything more now, false claims too.",
@@ -342,6 +343,7 @@ _ES: dict[str, str] = {
     "shop.no_cost": "Nada que pagar ahora",
     "shop.taken": "Obtenido",
     "shop.bought": "Comprado",
+    "shop.refused": "Rechazado",
     "shop.buy": "Comprar",
     "shop.empty": "No hay nada a la venta en este escenario.",
     "history.title": "Historial de la puntuación",

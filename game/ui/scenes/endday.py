@@ -31,12 +31,15 @@ def counted(app: Flow, key: str, n: int) -> str:
 
 
 def left_text(app: Flow, posts: int, unread: int) -> str:
-    """The sentence telling what is left to do today, with proper singular and plural forms."""
-    return app.strings(
-        "endday.left",
-        posts=counted(app, "endday.posts", posts),
-        unread=counted(app, "endday.unread", unread),
-    )
+    """The sentence telling what is left to do today: that the player can still post (when
+    `posts` ready-made posts are left; never how many, which reads like a quota) and how many of
+    today's posts they have not reacted to (singular and plural); empty when nothing is left."""
+    unread_words = counted(app, "endday.unread", unread)
+    if posts and unread:
+        return app.strings("endday.left", unread=unread_words)
+    if posts:
+        return app.strings("endday.left.posts")
+    return app.strings("endday.left.unread", unread=unread_words) if unread else ""
 
 
 def ask_end_day(app: Flow) -> None:
@@ -46,7 +49,7 @@ def ask_end_day(app: Flow) -> None:
     day = app.session.game.day
     posts, unread = left_today(app)
     question = app.strings("endday.confirm", day=day)
-    left = left_text(app, posts, unread) if posts or unread else ""
+    left = left_text(app, posts, unread)
     answers = (("end", app.strings("endday.end", day=day)), ("keep", app.strings("endday.keep")))
 
     def answer(id: str) -> None:

@@ -234,7 +234,7 @@ class ShopScene(ListPanel):
             text_card(s("shop.money", money=money(game.player.money)), "money", "meta", th.MUTED)
         ]
         out += [
-            item_card(item, s, game.can, money, game.actions.count(cmd.Buy(item.id)))
+            item_card(item, s, game.can, money, game.purchases(item.id), game.refused(item.id))
             for item in game.shop
         ]
         if not game.shop:
