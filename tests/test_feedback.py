@@ -173,3 +173,36 @@ def test_no_filter_line_where_no_word_filter_moves_the_score(name: str) -> None:
     game = Game(_scenario(SCENARIOS / name), 1)
     for text in ("protest against censorship", "nice weather"):
         assert not _said(game.apply(cmd.Post(text=text)), "filter", "en")
+
+
+def test_in_the_window_receipts_are_never_pushed_out_and_refused_reads_refused(
+    tmp_path: Path,
+) -> None:
+    """Seen: the second textbook took 40 money and said nothing, while four other notices
+    (tier, perks) filled the corner; and the refused ticket wore "Bought". Clicked for real."""
+    from ui_helpers import button_center, card_button, click, config, frames, new_game, run, shot
+
+    def body(app):
+        yield from new_game(app)
+        game = app.session.game
+        for choice in ("ask-crash", "question-score"):  # down to Untrustworthy, money kept
+            app.flow.command(cmd.Post(choice=choice))
+        assert game.player.tier.id == "untrustworthy"
+        click(button_center(app, "shop"))
+        yield from frames(2)
+        click(card_button(app, "list", ("item", "train-ticket"), "buy"))
+        yield from frames(2)
+        card = next(c for c in app.top.list.cards if c.key == ("item", "train-ticket"))
+        assert "Refused" in _badges(card) and "Bought" not in _badges(card)
+        for _ in range(2):  # the first moves the tier back up: four notices at once
+            click(card_button(app, "list", ("item", "textbook"), "buy"))
+            yield from frames(2)
+        texts = [t.text for t in app.flow.toasts.items]
+        assert "You bought Physics textbook for 40. Your score: +15." in texts
+        assert (
+            "You bought Physics textbook again, for 40. No change to your score this time."
+            in texts
+        )
+        shot(app, "feedback-receipts-1280x800")
+
+    run(config(tmp_path), body)

@@ -35,9 +35,10 @@ from game.ui.widgets import UIContext
 if TYPE_CHECKING:
     from game.ui.app import App
 
-IMPORTANT = ("notify", "tier", "perk_gained", "perk_lost", "end", "unfriend")
+IMPORTANT = ("notify", "tier", "perk_gained", "perk_lost", "end", "unfriend", "bought", "filter")
 """Notice kinds whose toasts are never pushed out by minor ones (who unfriended you, too: a
-scenario's "your friend list just got shorter" must not show without the name)."""
+scenario's "your friend list just got shorter" must not show without the name; and a purchase's
+receipt and what the word filter picked out answer the player's own act: they must not be lost)."""
 
 
 class GameFlow:
@@ -294,6 +295,10 @@ class GameFlow:
                 icon, color, news = "flag", th.WARNING, True
                 if notice.kind != "budget":
                     face = self.session.sender_face(notice)  # the friend who left, or the app
+            elif notice.kind == "filter":  # the app speaks
+                face = self.session.platform_face()
+            elif notice.kind == "bought":
+                icon = "check"
             self.toasts.add(text, icon, color, face, important=notice.kind in IMPORTANT)
         if news:
             self.app.audio.play("notify")
