@@ -200,8 +200,7 @@ def test_in_the_window_receipts_are_never_pushed_out_and_refused_reads_refused(
         texts = [t.text for t in app.flow.toasts.items]
         assert "You bought Physics textbook for 40. Your score: +15." in texts
         assert (
-            "You bought Physics textbook again, for 40. No change to your score this time."
-            in texts
+            "You bought Physics textbook again, for 40. No change to your score this time." in texts
         )
         shot(app, "feedback-receipts-1280x800")
 
