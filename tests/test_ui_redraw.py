@@ -17,12 +17,17 @@ SETTLE = 400  # frames of 1/30 s: longer than a toast (the default 5 s, up to 12
 # player's setting: not changed here) and the score bar's flash (2.5 s)
 
 
-def _settled(app) -> object:
-    """Let every animation and toast run out, then check nothing is drawn for a while."""
-    for _ in range(SETTLE):  # toasts that wait for room show after the others: let all go
+def _toasts_gone(app) -> object:
+    """Let every toast run out (toasts that wait for room show after the others)."""
+    for _ in range(SETTLE):
         if not app.flow.toasts.items:
             break
         yield from frames(SETTLE // 4)
+
+
+def _settled(app) -> object:
+    """Let every animation and toast run out, then check nothing is drawn for a while."""
+    yield from _toasts_gone(app)
     yield from frames(SETTLE)
     drawn, turns = app.drawn, app.frames
     yield from frames(60)
@@ -93,6 +98,7 @@ def test_the_caret_blinks_by_redrawing_only_itself(tmp_path: Path) -> None:
         yield from frames(2)
         assert scene(app) == "ComposerScene"
         letter("W")  # typing gives the text box focus
+        yield from _toasts_gone(app)
         yield from frames(SETTLE)
         drawn = app.drawn
         yield from frames(60)  # two seconds: the caret shows and hides twice each
