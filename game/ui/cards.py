@@ -1,12 +1,16 @@
 """Cards (a post, a friend, a shop item, a fact) and how one card is measured and painted.
 
 A card is an immutable description; `CardPainter` turns it into a surface once per width and keeps
-the result in a bounded cache, so a long list costs a few blits a frame.
+the result in a bounded cache, so a long list costs a few blits a frame. The surfaces of evicted
+cards are painted over for the next cards of the same size: a new surface's memory is slow to
+touch the first time (about a quarter of a millisecond for a feed card), an old one's is not.
+A list may have the painter paint the next cards ahead, a step (a part) at a time, so that no
+single frame pays for a whole card.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Generator, Hashable, Iterator
 from dataclasses import dataclass, field
 
 import pygame
@@ -149,10 +153,15 @@ class Painted:
 class CardPainter:
     """Measures and paints cards with bounded caches."""
 
-    def __init__(self, heights: int = 5000, surfaces: int = 64) -> None:
-        """Caches for heights (one per card and width) and painted surfaces."""
+    def __init__(self, heights: int = 5000, surfaces: int = 16) -> None:
+        """Caches for heights (one per card and width) and painted surfaces (`surfaces` cards);
+        the surfaces of evicted cards are kept (as many) to paint the next cards on."""
         self.heights = LRU(heights)
         self.surfaces = LRU(surfaces)
+        self.spares: list[pygame.Surface] = []
+        self.max_spares = surfaces + 2
+        self.started: dict[Hashable, tuple[Painted, Iterator[None]]] = {}
+        """Cards being painted ahead (at most two): the surface so far and the steps left."""
 
     def height(self, card: Card, width: int, ctx: UIContext) -> int:
         """The card's height at `width`."""
@@ -167,40 +176,120 @@ class CardPainter:
         self, card: Card, width: int, ctx: UIContext, background: Color | None = None
     ) -> Painted:
         """The card painted at `width` (cached). With `background` (the colour the card will
-        be drawn on) the surface is opaque, which is faster to draw than a transparent one."""
+        be drawn on) the surface is opaque, which is faster to draw than a transparent one.
+        A painted surface stays as it is until the painter evicts it (paints at least
+        ``surfaces`` other cards)."""
         key = (card, width, ctx.theme.scale, ctx.theme.text_scale, background)
         painted = self.surfaces.get(key)
         if painted is None:
-            height = self.height(card, width, ctx)
-            if background is None:
-                surface = pygame.Surface((width, height), pygame.SRCALPHA)
-            else:
-                surface = pygame.Surface((width, height))
-                surface.fill(background)
-            painted = Painted(surface, [])
-            self._draw(card, painted, ctx)
-            self.surfaces.put(key, painted)
+            started = self.started.pop(key, None) or self._start(card, width, ctx, background)
+            painted = started[0]
+            for _ in started[1]:
+                pass
+            self._keep(key, painted)
         return painted  # type: ignore[return-value]
 
-    def _draw(self, card: Card, painted: Painted, ctx: UIContext) -> None:
-        surface = painted.surface
+    def paint_ahead(
+        self, card: Card, width: int, ctx: UIContext, background: Color | None = None
+    ) -> bool:
+        """Do one step of painting `card` before it is needed (starting it, or one of its
+        parts); False when there was nothing to do (it is painted)."""
+        key = (card, width, ctx.theme.scale, ctx.theme.text_scale, background)
+        if self.surfaces.get(key) is not None:
+            return False
+        started = self.started.get(key)
+        if started is None:
+            self.started[key] = self._start(card, width, ctx, background)
+            while len(self.started) > 2:  # the oldest is no longer ahead: give up on it
+                oldest = self.started.pop(next(iter(self.started)))[0].surface
+                self.spares = [*self.spares, oldest.get_parent() or oldest][-self.max_spares :]
+        else:
+            try:
+                next(started[1])
+            except StopIteration:
+                del self.started[key]
+                self._keep(key, started[0])
+        return True
+
+    def reserve(self, size: tuple[int, int]) -> None:
+        """Have opaque surfaces of at least `size` ready for every card the painter may hold
+        (cached or painted ahead), so that painting cards no bigger never touches new memory
+        in a frame: this call pays for it once (a quarter of a millisecond a feed card)."""
+        fits = [s for s in self.spares if s.get_width() == size[0] and s.get_height() >= size[1]]
+        missing = self.max_spares - len(self.surfaces) - len(fits)
+        self.spares = fits + [pygame.Surface(size) for _ in range(max(0, missing))]
+
+    def _start(
+        self, card: Card, width: int, ctx: UIContext, background: Color | None
+    ) -> tuple[Painted, Iterator[None]]:
+        """A surface for the card with the card's shape on it, and the steps that paint its
+        parts (a step a part, the buttons with the last)."""
+        surface = self._surface((width, self.height(card, width, ctx)), background is None)
+        if background is None or card.plain:
+            surface.fill(background or (0, 0, 0, 0))
+        else:  # the card's shape covers all but its rounded corners
+            size = ctx.theme.px(10) + 1
+            for x, y in ((0, 0), (width - size, 0)):
+                surface.fill(background, (x, y, size, size))
+                surface.fill(background, (x, surface.get_height() - size, size, size))
+        painted = Painted(surface, [])
+        self._shape(card, surface, ctx)
+        return painted, self._walk(card, width, ctx, painted)
+
+    def _keep(self, key: Hashable, painted: Painted) -> None:
+        """Cache a painted card; the surfaces of the cards it evicts become spares."""
+        for old in self.surfaces.put(key, painted):
+            whole = old.surface.get_parent() or old.surface  # type: ignore[attr-defined]
+            self.spares = [*self.spares, whole][-self.max_spares :]
+
+    def _surface(self, size: tuple[int, int], alpha: bool) -> pygame.Surface:
+        """A surface of `size` (per-pixel alpha or opaque): the top of the smallest spare one as
+        wide and at least as tall when there is one, else a new one."""
+        flags = pygame.SRCALPHA if alpha else 0
+        fits = [
+            s
+            for s in self.spares
+            if s.get_width() == size[0]
+            and s.get_height() >= size[1]
+            and s.get_flags() & pygame.SRCALPHA == flags
+        ]
+        if not fits:
+            return pygame.Surface(size, flags)
+        spare = min(fits, key=lambda s: s.get_height())
+        self.spares.remove(spare)
+        return spare.subsurface((0, 0, *size))
+
+    def _shape(self, card: Card, surface: pygame.Surface, ctx: UIContext) -> None:
+        """The card's rounded background and its accent bar (nothing for a plain card)."""
+        if card.plain:
+            return
         rect = surface.get_rect()
-        if not card.plain:
-            radius = ctx.theme.px(10)
-            pygame.draw.rect(surface, th.CARD, rect, border_radius=radius)
-            if card.accent is not None:
-                bar = pygame.Rect(0, 0, ctx.theme.px(6), rect.height)
-                pygame.draw.rect(
-                    surface,
-                    card.accent,
-                    bar,
-                    border_top_left_radius=radius,
-                    border_bottom_left_radius=radius,
-                )
-        self._layout(card, rect.width, ctx, painted)
+        radius = ctx.theme.px(10)
+        pygame.draw.rect(surface, th.CARD, rect, border_radius=radius)
+        if card.accent is not None:
+            bar = pygame.Rect(0, 0, ctx.theme.px(6), rect.height)
+            pygame.draw.rect(
+                surface,
+                card.accent,
+                bar,
+                border_top_left_radius=radius,
+                border_bottom_left_radius=radius,
+            )
 
     def _layout(self, card: Card, width: int, ctx: UIContext, target: Painted | None) -> int:
         """Walk the parts; measure only (target None) or also draw; returns the height."""
+        steps = self._walk(card, width, ctx, target)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return done.value  # type: ignore[no-any-return]
+
+    def _walk(
+        self, card: Card, width: int, ctx: UIContext, target: Painted | None
+    ) -> Generator[None, None, int]:
+        """Walk the parts, measuring only (target None) or also drawing; pauses after each
+        part but gaps and the last; returns the card's height."""
         t = ctx.theme
         pad = 0 if card.plain else t.px(14)
         left = pad + (t.px(6) if card.accent is not None and not card.plain else 0)
@@ -228,6 +317,8 @@ class CardPainter:
             ]
             if row:
                 y = flow(row, ctx, left, y + t.px(4), inner) + t.px(8)
+            if not isinstance(part, Gap) and index < len(card.parts) - 1:
+                yield
         if card.buttons:
             foot = [
                 button for button, b in zip(buttons, card.buttons, strict=True) if b.after is None

@@ -48,12 +48,15 @@ class LRU:
         self._data.move_to_end(key)
         return value
 
-    def put(self, key: Hashable, value: object) -> None:
-        """Store `value`, evicting the least recently used entry when full."""
+    def put(self, key: Hashable, value: object) -> list[object]:
+        """Store `value`, evicting the least recently used entries when full; returns the
+        evicted values (oldest first), so a caller may reuse what they hold."""
         self._data[key] = value
         self._data.move_to_end(key)
+        evicted = []
         while len(self._data) > self.capacity:
-            self._data.popitem(last=False)
+            evicted.append(self._data.popitem(last=False)[1])
+        return evicted
 
     def clear(self) -> None:
         """Forget everything."""
