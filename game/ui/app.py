@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,7 +32,11 @@ from game.ui.session import Session
 from game.ui.strings import Strings
 from game.ui.text import TextCache
 from game.ui.theme import Theme, fit_window
-from game.ui.widgets import UIContext
+from game.ui.widgets import UIContext, fill
+
+PREPARE_SECONDS = 0.0006
+"""A frame drawn faster than this spends the rest of it preparing what may come next (the
+cards about to scroll into view), so no later frame pays for all of it at once."""
 
 Driver = Callable[["App"], None]
 """Called once per frame before events are read; tests and the benchmark use it to post events
@@ -72,7 +77,8 @@ class App:
         self.drawn = 0
         """Frames drawn and shown (whole or in part); ``frames`` counts every loop turn."""
         self.drawn_area: pygame.Rect | None = None
-        """The part of the screen the last drawn frame drew and showed."""
+        """The part of the screen the last drawn frame drew and showed (the rectangle around
+        the areas it drew apart)."""
         self.moving: list[pygame.Rect] = []
         """The parts of the screen the top scene is animating now (a list easing to a post):
         a score change does not float there."""
@@ -156,8 +162,10 @@ class App:
         """Read events, update, and draw and show the frame if something changed.
 
         Any event redraws everything, but the mouse wheel: it only moves a list's scroll target,
-        and the list's easing (its ``update``) redraws the list alone, frame by frame.
+        and the list's easing (its ``update``) redraws the list alone, frame by frame. A frame
+        done within ``PREPARE_SECONDS`` spends the rest preparing what may come next.
         """
+        start = time.perf_counter()
         if self.windowed:
             self.surface = pygame.display.get_surface()
             if self.surface.get_size() != self.size:
@@ -171,18 +179,24 @@ class App:
                 if not self.running:
                     return
         self.update(dt)
-        area = self.redraw.take(self.surface.get_rect())
-        if area is None:
+        self.show(self.redraw.take_areas(self.surface.get_rect()))
+        if self.stack:
+            self.top.prepare(start + PREPARE_SECONDS)
+
+    def show(self, areas: list[pygame.Rect]) -> None:
+        """Draw these areas of the window (each apart; none: nothing) and show them."""
+        if not areas:
             return
-        whole = area.size == self.surface.get_size()
-        self.draw(self.surface, None if whole else area)
+        whole = areas[0].size == self.surface.get_size()
+        for area in areas:
+            self.draw(self.surface, None if whole else area)
         self.drawn += 1
-        self.drawn_area = area
+        self.drawn_area = areas[0].unionall(areas[1:])
         if self.windowed:
             if whole:
                 pygame.display.flip()
             else:
-                pygame.display.update(area)
+                pygame.display.update(areas)
 
     def update(self, dt: float) -> None:
         """Advance animations and timers; note what they changed on screen."""
@@ -194,10 +208,7 @@ class App:
         if flow.toasts.changed:
             flow.toasts.changed = False
             self.redraw.everything()
-        moving = self.motion.busy
-        self.motion.update(dt)
-        if moving or self.motion.busy:  # floats and banners move across the whole window
-            self.redraw.everything()
+        self.redraw.parts_of(self.motion.update(dt, self.ctx, self.size))
         if self.stack:
             changed = self.top.update(dt)
             if changed is None:  # a scene that does not say what it changed: assume everything
@@ -215,15 +226,18 @@ class App:
         """Draw the stack bottom-up from the last opaque scene, then the score bar and toasts;
         only inside ``area`` when given (everything else on ``surface`` is left as it was)."""
         surface.set_clip(area)
-        surface.fill(th.BG)
         first = 0
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].opaque:
                 first = i
                 break
+        flow = self.flow
+        holes = self.stack[first].covered() if self.stack else []
+        if self.hud_shown and flow.hud.state is not None:  # the bar paints all of its own
+            holes.append(pygame.Rect(0, 0, surface.get_width(), flow.hud.height(self.ctx)))
+        fill(surface, th.BG, holes=holes)
         for scene in self.stack[first:]:
             scene.draw(surface)
-        flow = self.flow
         if self.hud_shown:
             flow.hud.draw(surface, self.ctx, flow.strings, details=self.stack[-1].opaque)
         self.draw_popups(surface, self.stack[first:])

@@ -154,9 +154,12 @@ class FocusRing:
         return None
 
     def draw_buttons(self, surface: pygame.Surface, ctx: UIContext) -> None:
-        """Draw every button of the ring (with hover and focus states)."""
+        """Draw every button of the ring (with hover and focus states) that reaches into the
+        surface's clipping area (a focus ring reaches a little outside its button)."""
+        clip = surface.get_clip()
+        ring = 2 * ctx.theme.px(3) + 4
         for item in self.items:
-            if isinstance(item, Button):
+            if isinstance(item, Button) and clip.colliderect(item.rect.inflate(ring, ring)):
                 item.draw(
                     surface, ctx, focused=self.is_focused(item), hover=item.id == self.hover_id
                 )

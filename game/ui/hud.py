@@ -60,6 +60,8 @@ class Hud:
         """Where the score's number is drawn (score changes float up from there)."""
         self.details: pygame.Rect | None = None
         """Where the breakdown under the bar was last drawn (None: not shown)."""
+        self.look: tuple[object, ...] = ()
+        """What the animation showed last: state, number and colour."""
 
     def height(self, ctx: UIContext) -> int:
         """The bar's height at the current scale."""
@@ -84,15 +86,25 @@ class Hud:
             self.flash = FLASH_SECONDS
 
     def update(self, dt: float) -> bool:
-        """Advance the animation; True when the bar looks different now (the number counting,
-        the background fading back after a change)."""
+        """Advance the animation; True when the bar looks different now (the number shown or
+        the background's colour fading back after a change: not every frame moves them)."""
         if self.state is None or (self.anim >= 1.0 and self.flash <= 0.0):
             return False
         self.anim = min(1.0, self.anim + dt / ANIM_SECONDS)
         eased = 1 - (1 - self.anim) ** 3
         self.shown = self.start + (self.state.score - self.start) * eased
         self.flash = max(0.0, self.flash - dt)
-        return True
+        look = (self.state, round(self.shown), self.background())
+        changed, self.look = look != self.look, look
+        return changed
+
+    def background(self) -> th.Color:
+        """The bar's colour now: tinted by the last change (gain or loss), fading back."""
+        state = self.state
+        if state is None or self.flash <= 0 or not state.last_delta:
+            return th.PANEL
+        tint = th.GAIN if state.last_delta > 0 else th.LOSS
+        return th.lerp_color(th.PANEL, tint, 0.35 * min(1.0, self.flash / FLASH_SECONDS))
 
     @property
     def animating(self) -> bool:
@@ -104,18 +116,21 @@ class Hud:
     ) -> None:
         """Draw the bar across the top of `surface`; with `details`, the breakdown of the last
         changes below it while the pointer is on the bar (without: a sheet is open, whose
-        title and close X the breakdown would cover)."""
+        title and close X the breakdown would cover). Nothing when the surface's clipping
+        area leaves out the bar and the breakdown."""
         state = self.state
-        self.details = None
         if state is None:
+            self.details = None
             return
         t = ctx.theme
         self.rect = pygame.Rect(0, 0, surface.get_width(), self.height(ctx))
-        bg = th.PANEL
-        if self.flash > 0 and state.last_delta:
-            tint = th.GAIN if state.last_delta > 0 else th.LOSS
-            bg = th.lerp_color(th.PANEL, tint, 0.35 * min(1.0, self.flash / FLASH_SECONDS))
-        pygame.draw.rect(surface, bg, self.rect)
+        pointed = self.rect.collidepoint(pygame.mouse.get_pos())
+        if not (details and pointed and state.breakdown) and not (
+            surface.get_clip().colliderect(self.rect)
+        ):
+            return  # nothing of the bar in this part of the window: all stays as drawn
+        self.details = None
+        pygame.draw.rect(surface, self.background(), self.rect)
         self._gauge(surface, ctx, state)
         pad = t.pad
         x, y = pad, t.px(6)

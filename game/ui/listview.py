@@ -6,6 +6,7 @@ Enter/Space press it, Page Up/Down and Home/End jump. Mouse: wheel, drag, click.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 
@@ -15,10 +16,14 @@ from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Card, CardPainter
 from game.ui.focus import Activate
+from game.ui.text import LRU
 from game.ui.theme import Color
-from game.ui.widgets import UIContext, draw_focus
+from game.ui.widgets import UIContext, draw_focus, fill
 
 DRAG_THRESHOLD = 8
+AHEAD_GRACE = 0.0002
+"""Seconds past its time a frame may still paint the next card ahead when the list moved
+further than was painted ahead."""
 
 MOVES = frozenset({ia.UP, ia.DOWN, ia.LEFT, ia.RIGHT, ia.PAGE_UP, ia.PAGE_DOWN, ia.HOME, ia.END})
 """Keys that move within a list: after one, Enter acts on what the player moved to."""
@@ -33,7 +38,8 @@ class CardList:
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.painter = painter or CardPainter()
         self.background: Color | None = None
-        """The colour under the list, when it is one plain colour (cards then paint opaque)."""
+        """The colour under the list, when it is one plain colour: cards then paint opaque and
+        the list paints the background between them (see `opaque`)."""
         self.cards: tuple[Card, ...] = ()
         self.offsets: list[int] = []
         self.total = 0
@@ -50,6 +56,13 @@ class CardList:
         self._dragging = False
         self._ctx: UIContext | None = None
         self._width = 0
+        self._owed = 0
+        """Pixels the list moved since cards were painted ahead for them (less, once more
+        was painted ahead than it moved): what `prepare` must paint even without time."""
+        self._ready: tuple[int, float] | None = None
+        """(scroll offset, target) at which the cards around the view were all painted."""
+        self._pills = LRU(4)
+        """The scroll bar's track and thumb, drawn once per size."""
 
     # ----------------------------------------------------------------- layout
     def set_cards(self, cards: Sequence[Card], ctx: UIContext) -> None:
@@ -90,7 +103,11 @@ class CardList:
             y += self.painter.height(card, self._width, ctx) + self.gap
         self.offsets = offsets
         self.total = max(0, y - self.gap + self.margin)
+        self._ready = None
         self._clamp()
+        if self.background is not None and self.total > self.rect.height:
+            tallest = max(self._card_height(i) for i in range(len(self.cards)))
+            self.painter.reserve((self._width, min(tallest, self.rect.height)))
 
     @property
     def max_scroll(self) -> float:
@@ -353,22 +370,61 @@ class CardList:
             self.scroll = self.target
         else:
             self.scroll += diff * min(1.0, dt * 18.0)
-        return self.rect if round(self.scroll) != before else None
+        moved = abs(round(self.scroll) - before)
+        self._owed += moved
+        return self.rect if moved else None
+
+    def prepare(self, deadline: float) -> None:
+        """Paint the cards just out of view, a step (a part) at a time, first those the list
+        moves towards, until `deadline` (``time.perf_counter``); on the next card, while the
+        list's moves call for more (about four steps a card), until ``AHEAD_GRACE`` past it.
+        A card scrolling into view is then painted already, and no frame pays for a whole
+        card."""
+        top = round(self.scroll)
+        if self._ctx is None or not self.cards or self._ready == (top, self.target):
+            return
+        below = bisect_right(self.offsets, top + self.rect.height)
+        above = bisect_right(self.offsets, top) - 2
+        ahead = (
+            [below, below + 1, below + 2, above] if self.target >= self.scroll else [above, below]
+        )
+        step = max(1, self.total // (4 * len(self.cards)))  # pixels of cards a step paints
+        late = False
+        for i in ahead:
+            while 0 <= i < len(self.cards) and not late:
+                owed = i == ahead[0] and self._owed >= step
+                late = time.perf_counter() >= deadline + (AHEAD_GRACE if owed else 0.0)
+                if late or not self.painter.paint_ahead(
+                    self.cards[i], self._width, self._ctx, self.background
+                ):
+                    break
+                self._owed -= step
+        if not late:  # all painted: nothing owed, no need to look again here
+            self._owed, self._ready = 0, (top, self.target)
+
+    @property
+    def opaque(self) -> bool:
+        """True when `draw` paints all of the list's rectangle (it has a plain background)."""
+        return self.background is not None
 
     def draw(self, surface: pygame.Surface, ctx: UIContext, focused: bool) -> None:
-        """Draw the visible cards, the scroll bar and (when focused) the focus ring."""
+        """Draw the visible cards (and, with a background, the background around them), the
+        scroll bar and (when focused) the focus ring."""
         if ctx is not self._ctx:
             self._relayout(ctx)
         clip = surface.get_clip()
+        if not clip.colliderect(self.rect):
+            return  # everything the list draws is inside its rectangle
         surface.set_clip(self.rect.clip(clip))
         top = round(self.scroll)
         first = max(0, bisect_right(self.offsets, top) - 1)
+        cards: list[pygame.Rect] = []
         for i in range(first, len(self.cards)):
             y = self.rect.y + self.offsets[i] - top
             if y > self.rect.bottom:
                 break
             painted = self.painter.paint(self.cards[i], self._width, ctx, self.background)
-            surface.blit(painted.surface, (self.rect.x + self.margin, y))
+            cards.append(surface.blit(painted.surface, (self.rect.x + self.margin, y)))
             if focused and self.armed and i == self.selected and painted.buttons:
                 b = painted.buttons[min(self.button, len(painted.buttons) - 1)]
                 r = b.rect.move(self.rect.x + self.margin, y)
@@ -382,6 +438,8 @@ class CardList:
                     border_radius=ctx.theme.px(10),
                 )
                 draw_focus(surface, r, ctx)
+        if self.background is not None:
+            fill(surface, self.background, self.rect, cards)
         surface.set_clip(clip)
         self._draw_scrollbar(surface, ctx)
         if focused and not self.has_selection:
@@ -391,8 +449,17 @@ class CardList:
         if self.total <= self.rect.height:
             return
         w = ctx.theme.px(6)
-        track = pygame.Rect(self.rect.right - w, self.rect.y, w, self.rect.height)
-        pygame.draw.rect(surface, th.PANEL, track, border_radius=w // 2)
         h = max(ctx.theme.px(30), round(self.rect.height * self.rect.height / self.total))
         y = self.rect.y + round((self.rect.height - h) * (self.scroll / max(1.0, self.max_scroll)))
-        pygame.draw.rect(surface, th.MUTED, (track.x, y, w, h), border_radius=w // 2)
+        x = self.rect.right - w
+        surface.blit(self._pill((w, self.rect.height), th.PANEL), (x, self.rect.y))
+        surface.blit(self._pill((w, h), th.MUTED), (x, y))
+
+    def _pill(self, size: tuple[int, int], color: Color) -> pygame.Surface:
+        """A bar of `size` with round ends in `color`, on a transparent image (cached)."""
+        image = self._pills.get((size, color))
+        if image is None:
+            image = pygame.Surface(size, pygame.SRCALPHA)
+            pygame.draw.rect(image, color, image.get_rect(), border_radius=size[0] // 2)
+            self._pills.put((size, color), image)
+        return image  # type: ignore[return-value]

@@ -4,7 +4,8 @@ A score change floats in the nearest empty space to where it happened (the click
 for a key): on plain background, never over text, a button, a toast or the first-day guide; when
 there is none nearby it does not float (the bar shows the change anyway). With reduced motion,
 nothing floats and the banner appears still (it carries news: the player's tier changed), then
-goes. Scenes ask `busy` to know whether a frame must be drawn again.
+goes. `update` says which parts of the window changed; a float's number and the banner are drawn
+once into images (a bounded cache) and then only blitted.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui import theme as th
+from game.ui.text import LRU
 from game.ui.widgets import UIContext, draw_delta, draw_icon
 
 FLOAT_SECONDS = 1.4
@@ -61,11 +63,10 @@ class Motion:
         self.reduced = reduced
         self.floats: list[Float] = []
         self.banner: Banner | None = None
-
-    @property
-    def busy(self) -> bool:
-        """True while something is on screen that changes from frame to frame."""
-        return bool(self.floats) or self.banner is not None
+        self.images = LRU(16)
+        """Drawn floats and banners, keyed by everything they show and the theme's scales."""
+        self.seen: list[tuple[pygame.Rect, int]] = []
+        """Where things were drawn when `update` last looked, and how opaque."""
 
     def score(self, delta: int, pos: tuple[int, int], label: str = "") -> None:
         """A score change happened at `pos` (nothing floats with reduced motion); `label` is how
@@ -89,8 +90,11 @@ class Motion:
         self.floats.clear()
         self.banner = None
 
-    def update(self, dt: float) -> None:
-        """Age everything and drop what is done."""
+    def update(self, dt: float, ctx: UIContext, size: tuple[int, int]) -> list[pygame.Rect]:
+        """Age everything and drop what is done; returns the parts of a window of `size` that
+        changed since the last call (where things were and where they are now, when anything
+        moved, faded, came or went; not every frame does). A new float asks for the whole
+        window: it is placed on a whole frame."""
         for item in self.floats:
             item.age += dt
         self.floats = [f for f in self.floats if f.age < FLOAT_SECONDS]
@@ -98,6 +102,16 @@ class Motion:
             self.banner.age += dt
             if self.banner.age >= BANNER_SECONDS:
                 self.banner = None
+        look = [(rect, _alpha(f)) for f in self.floats if (rect := self._float_rect(f, ctx))]
+        if self.banner is not None:
+            look.append((self._banner_area(ctx, size, self.banner), 255))
+        unplaced = any(not f.placed for f in self.floats)
+        if look == self.seen and not unplaced:
+            return []
+        changed = [pygame.Rect((0, 0), size)] if unplaced else []
+        changed += [rect for rect, _ in self.seen + look]
+        self.seen = look
+        return changed
 
     def draw(
         self,
@@ -110,43 +124,98 @@ class Motion:
         new float is placed in its empty space, off every rectangle of `avoid` and above
         `floor`)."""
         t = ctx.theme
-        busy = [*avoid, *(f.spot for f in self.floats if f.spot is not None)]
-        if self.banner is not None:  # where it is and where it slides to
-            rect = self.banner_rect(surface, ctx, self.banner)
-            busy.append(rect.union(rect.move(0, t.px(60))))
         whole = surface.get_clip() == surface.get_rect()
+        if whole and any(not f.placed for f in self.floats):
+            busy = [*avoid, *(f.spot for f in self.floats if f.spot is not None)]
+            if self.banner is not None:  # where it is and where it slides to
+                rect = self.banner_rect(surface.get_size(), ctx, self.banner)
+                busy.append(rect.union(rect.move(0, t.px(60))))
+            for item in self.floats:
+                if not item.placed:  # placed on a whole frame: all its pixels are new
+                    used = self._float_image(item, ctx)[1]
+                    size = (used.width, used.height + t.px(RISE_PX))
+                    item.spot = empty_spot(surface, item.pos, size, busy, floor, ctx)
+                    item.placed = True
+                    if item.spot is not None:
+                        busy.append(item.spot)
         for item in self.floats:
+            rect = self._float_rect(item, ctx)
+            if rect is not None:
+                layer, used = self._float_image(item, ctx)
+                layer.set_alpha(_alpha(item))
+                surface.blit(layer, rect, used)
+        if self.banner is not None:
+            area = self._banner_area(ctx, surface.get_size(), self.banner)
+            for piece, y in self._banner_image(ctx, self.banner, area.size):
+                surface.blit(piece, (area.x, area.y + y))
+
+    def _float_rect(self, item: Float, ctx: UIContext) -> pygame.Rect | None:
+        """Where a float is drawn now: rising through its spot, slowing down (None: not placed,
+        or no room)."""
+        if item.spot is None:
+            return None
+        used = self._float_image(item, ctx)[1]
+        k = item.age / FLOAT_SECONDS
+        rise = int((item.spot.height - used.height) * (1 - (1 - k) ** 2))
+        return pygame.Rect(item.spot.x, item.spot.bottom - used.height - rise, *used.size)
+
+    def _float_image(self, item: Float, ctx: UIContext) -> tuple[pygame.Surface, pygame.Rect]:
+        """A float's change drawn on a transparent image, and the part of it used (cached)."""
+        t = ctx.theme
+        key = ("float", item.delta, item.label, t.scale, t.text_scale)
+        drawn = self.images.get(key)
+        if drawn is None:
             layer = pygame.Surface((t.px(200), ctx.text.line_height("heading")), pygame.SRCALPHA)
             used = draw_delta(layer, ctx, item.delta, (0, 0), "heading", item.label or None)
-            if not item.placed and whole:  # placed on a whole frame: all its pixels are new
-                size = (used.width, used.height + t.px(RISE_PX))
-                item.spot = empty_spot(surface, item.pos, size, busy, floor, ctx)
-                item.placed = True
-                if item.spot is not None:
-                    busy.append(item.spot)
-            if item.spot is None:
-                continue
-            k = item.age / FLOAT_SECONDS
-            rise = int((item.spot.height - used.height) * (1 - (1 - k) ** 2))
-            layer.set_alpha(int(255 * min(1.0, 2.2 * (1 - k))))
-            surface.blit(layer, (item.spot.x, item.spot.bottom - used.height - rise), used)
-        if self.banner is not None:
-            self._banner(surface, ctx, self.banner)
+            drawn = (layer, used)
+            self.images.put(key, drawn)
+        return drawn  # type: ignore[return-value]
 
-    def banner_rect(self, surface: pygame.Surface, ctx: UIContext, banner: Banner) -> pygame.Rect:
-        """Where `banner` is drawn now on `surface`."""
+    def banner_rect(self, size: tuple[int, int], ctx: UIContext, banner: Banner) -> pygame.Rect:
+        """Where `banner` is drawn now in a window of `size` (without its dark edge): a third
+        down the window, sliding into place."""
         t = ctx.theme
-        width = min(surface.get_width() - 2 * t.pad, t.px(640))
+        width = min(size[0] - 2 * t.pad, t.px(640))
         height = ctx.text.line_height("title") + ctx.text.line_height("body") + t.px(28)
         k = 1.0 if self.reduced else min(1.0, banner.age / 0.35)
-        y = int(surface.get_height() * 0.32 - (1 - k) ** 2 * t.px(60))
-        return pygame.Rect((surface.get_width() - width) // 2, y, width, height)
+        y = int(size[1] * 0.32 - (1 - k) ** 2 * t.px(60))
+        return pygame.Rect((size[0] - width) // 2, y, width, height)
+
+    def _banner_area(self, ctx: UIContext, size: tuple[int, int], banner: Banner) -> pygame.Rect:
+        """Where the banner is drawn with its dark edge."""
+        t = ctx.theme
+        return self.banner_rect(size, ctx, banner).inflate(t.px(8), t.px(8))
+
+    def _banner_image(
+        self, ctx: UIContext, banner: Banner, size: tuple[int, int]
+    ) -> list[tuple[pygame.Surface, int]]:
+        """The banner drawn once for its `size` (cached), as pieces with their heights: its
+        rounded top and bottom on transparent images, the rows between them opaque (faster
+        to draw)."""
+        t = ctx.theme
+        key = ("banner", banner.title, banner.detail, banner.color, banner.up, size, t.scale)
+        pieces = self.images.get((*key, t.text_scale))
+        if pieces is None:
+            image = pygame.Surface(size, pygame.SRCALPHA)
+            self._banner(image, ctx, banner)
+            end = min(t.px(18), size[1] // 2)  # the outer corners' radius
+            middle = pygame.Rect(0, end, size[0], size[1] - 2 * end)
+            opaque = pygame.Surface(middle.size)
+            opaque.blit(image.subsurface(middle), (0, 0))
+            pieces = [
+                (image.subsurface((0, 0, size[0], end)), 0),
+                (opaque, end),
+                (image.subsurface((0, middle.bottom, size[0], end)), middle.bottom),
+            ]
+            self.images.put((*key, t.text_scale), pieces)
+        return pieces  # type: ignore[return-value]
 
     def _banner(self, surface: pygame.Surface, ctx: UIContext, banner: Banner) -> None:
+        """Draw the banner filling `surface` (its dark edge at the border)."""
         t = ctx.theme
         lh = ctx.text.line_height("title")
-        rect = self.banner_rect(surface, ctx, banner)
-        pygame.draw.rect(surface, (0, 0, 0), rect.inflate(t.px(8), t.px(8)), border_radius=t.px(18))
+        rect = surface.get_rect().inflate(-t.px(8), -t.px(8))
+        pygame.draw.rect(surface, (0, 0, 0), surface.get_rect(), border_radius=t.px(18))
         pygame.draw.rect(
             surface, th.lerp_color(th.PANEL, banner.color, 0.35), rect, border_radius=t.px(16)
         )
@@ -232,3 +301,8 @@ def edges(surface: pygame.Surface) -> pygame.Mask:
             same.invert()
             busy.draw(same, (0, 0))
     return busy
+
+
+def _alpha(item: Float) -> int:
+    """How opaque a float is: fully for half its life, then fading out."""
+    return int(255 * min(1.0, 2.2 * (1 - item.age / FLOAT_SECONDS)))

@@ -40,16 +40,30 @@ class Redraw:
         """True when something must be drawn."""
         return self.full or bool(self.parts)
 
-    def take(self, screen: pygame.Rect) -> pygame.Rect | None:
-        """The area to draw now (``screen`` for everything, else the union of the parts within
-        it), or None when nothing changed; afterwards nothing is pending."""
+    def take_areas(self, screen: pygame.Rect) -> list[pygame.Rect]:
+        """The areas to draw now, apart: ``[screen]`` for everything, else the parts within it
+        with overlapping ones merged (so no pixel is drawn twice); empty when nothing changed.
+        Afterwards nothing is pending."""
         if self.full:
-            area: pygame.Rect | None = pygame.Rect(screen)
-        elif self.parts:
-            area = self.parts[0].unionall(self.parts[1:]).clip(screen)
-            area = area if area.width and area.height else None
+            areas = [pygame.Rect(screen)]
         else:
-            area = None
+            areas = merged(part.clip(screen) for part in self.parts)
         self.full = False
         self.parts.clear()
-        return area
+        return areas
+
+
+def merged(rects: Iterable[pygame.Rect]) -> list[pygame.Rect]:
+    """The non-empty `rects`, each group of overlapping ones replaced by its bounding rectangle,
+    until no two overlap."""
+    out: list[pygame.Rect] = []
+    for rect in rects:
+        if not (rect.width and rect.height):
+            continue
+        rect = pygame.Rect(rect)
+        hit = rect.collidelist(out)
+        while hit != -1:
+            rect.union_ip(out.pop(hit))
+            hit = rect.collidelist(out)
+        out.append(rect)
+    return out

@@ -92,6 +92,19 @@ class Scene:
         room in their corner)."""
         return []
 
+    def covered(self) -> list[pygame.Rect]:
+        """Parts of the window `draw` paints edge to edge with opaque pixels, so the app need
+        not clear them first (default: none)."""
+        return []
+
+    def prepare(self, deadline: float) -> None:
+        """Use the time left until `deadline` (``time.perf_counter``) to prepare what may be
+        drawn next (the widgets that can: lists paint the cards about to come into view)."""
+        for item in self.focus.items:
+            prepare = getattr(item, "prepare", None)
+            if prepare is not None:
+                prepare(deadline)
+
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the scene (must not change game state)."""
 

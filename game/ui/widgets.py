@@ -143,6 +143,50 @@ _SOCIAL_ICONS = {
 }
 
 
+FILL_ALIGN = 16
+"""Pixels per 64-byte cache line: SDL fills a rectangle whose rows start and end on cache lines
+several times faster (about 5x on an x86 machine) than one that does not."""
+
+
+def fill(
+    surface: pygame.Surface,
+    color: Color,
+    rect: pygame.Rect | None = None,
+    holes: Sequence[pygame.Rect] = (),
+) -> None:
+    """Fill `rect` (the clipping area when None) of `surface` with `color`, as
+    ``Surface.fill`` does, but leave `holes` as they are (parts something opaque is drawn on
+    next). Fast whatever the rectangle: the part between the cache-line columns is filled in
+    one go, the ragged strips at its left and right apart."""
+    area = surface.get_clip() if rect is None else pygame.Rect(rect).clip(surface.get_clip())
+    parts = [area]
+    for hole in holes:
+        parts = [piece for part in parts for piece in _without(part, hole)]
+    for part in parts:
+        left = -(-part.x // FILL_ALIGN) * FILL_ALIGN
+        right = part.right // FILL_ALIGN * FILL_ALIGN
+        if right - left < FILL_ALIGN:
+            surface.fill(color, part)
+            continue
+        surface.fill(color, (left, part.y, right - left, part.height))
+        surface.fill(color, (part.x, part.y, left - part.x, part.height))
+        surface.fill(color, (right, part.y, part.right - right, part.height))
+
+
+def _without(rect: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
+    """`rect` less `hole`: up to four rectangles (above, below, left and right of it)."""
+    cut = rect.clip(hole)
+    if not (cut.width and cut.height):
+        return [rect] if rect.width and rect.height else []
+    pieces = [
+        pygame.Rect(rect.x, rect.y, rect.width, cut.y - rect.y),
+        pygame.Rect(rect.x, cut.bottom, rect.width, rect.bottom - cut.bottom),
+        pygame.Rect(rect.x, cut.y, cut.x - rect.x, cut.height),
+        pygame.Rect(cut.right, cut.y, rect.right - cut.right, cut.height),
+    ]
+    return [piece for piece in pieces if piece.width > 0 and piece.height > 0]
+
+
 def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
     """A visible focus ring: a thick yellow outline with a dark edge, outside `rect`."""
     w = ctx.theme.px(3)

@@ -211,6 +211,10 @@ class PlayScene(Scene):
             if hasattr(self.app.stack[-1], "echo"):  # the key's own text input is not typing
                 self.app.stack[-1].echo = key
 
+    def covered(self) -> list[pygame.Rect]:
+        """The feed paints all of its rectangle (cards on the plain background)."""
+        return [self.feed.rect] if self.feed.opaque else []
+
     def draw(self, surface: pygame.Surface) -> None:
         """Navigation, feed and (when empty) a hint."""
         step = self.guide_step()
