@@ -45,7 +45,9 @@ class PersonScene(FriendsScene):
         posts = [p for p in game.feed if p.friend_id == self.friend_id and not p.by_player]
         out += [post_card(p, game.day, s, game.can, face, me) for p in posts]
         if not posts:
-            out.append(text_card(s("profile.no_posts"), "none", "meta", th.MUTED))
+            out.append(
+                text_card(s("profile.no_posts", name=self.title()), "none", "meta", th.MUTED)
+            )
         return out
 
     def on_card(self, key: object, button: str) -> None:
