@@ -205,11 +205,15 @@ def friend_card(
     color: th.Color = th.ACCENT,
     display: ScoreFormat = PLAIN_SCORE,
     with_profile: bool = True,
+    left: bool = False,
 ) -> Card:
     """A person's card: avatar ringed in their tier's colour, tier badge, status, score (as
     ``display`` shows scores), bio and reaction (their messages are in the messages view);
-    `with_profile` adds a Profile button (tapping the name or avatar does the same)."""
+    `with_profile` adds a Profile button (tapping the name or avatar does the same). A friend
+    who `left` the player just now is greyed and says so."""
     status = s("friends.is_friend") if person.is_friend else s("friends.not_friend")
+    if left:
+        status, color = s("friends.left"), th.BORDER
     parts: list = [
         Author(
             face or Face(person.id, person.name),
@@ -249,7 +253,7 @@ def friend_card(
         buttons = (CardButton("add", s("friends.add"), add is None, icon="plus"), *profile)
         reasons = [add]
     parts += refusal_lines(s, reasons)
-    return Card(("friend", person.id), tuple(parts), buttons, accent=color)
+    return Card(("friend", person.id), tuple(parts), buttons, accent=color)  # grey: left
 
 
 def item_card(

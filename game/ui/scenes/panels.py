@@ -123,6 +123,10 @@ class FriendsScene(ListPanel):
         """The list, ordered when it first shows (see `cards`)."""
         self.order: list[str] = []
         """Person ids in the order shown: set when the panel opens, kept while it is open."""
+        self.were_friends: set[str] = set()
+        """The player's friends when the panel opened."""
+        self.removed: set[str] = set()
+        """Friends the player removed while the panel is open (the others who are gone left)."""
         super().__init__(app)
 
     def cards(self) -> list[Card]:
@@ -132,6 +136,7 @@ class FriendsScene(ListPanel):
         game = self.app.session.game
         if not self.order:
             self.order = [f.id for f in sorted(game.friends, key=lambda f: not f.is_friend)]
+            self.were_friends = {f.id for f in game.friends if f.is_friend}
         by_id = {f.id: f for f in game.friends}
         self.order += [fid for fid in by_id if fid not in self.order]
         people = [by_id[fid] for fid in self.order if fid in by_id]
@@ -144,6 +149,7 @@ class FriendsScene(ListPanel):
                 session.face(p.id),
                 tier_color(p.tier, game.scenario),
                 game.scenario.score_format,
+                left=p.id in self.were_friends and not p.is_friend and p.id not in self.removed,
             )
             for p in people
         ]
@@ -161,6 +167,8 @@ class FriendsScene(ListPanel):
             self.app.command(cmd.AddFriend(friend))
         elif button in ASKED:
             key, yes, command = ASKED[button]
+            if button == "remove":
+                self.removed.add(friend)
             ask(
                 self.app,
                 self.s(f"{key}.title", name=name),
