@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+
 import pygame
+import pytest
 import ui_helpers as h
 
 from game.core import commands as cmd
 from game.ui import theme as th
+from game.ui.text import TextCache
+from game.ui.theme import TEXT_SIZES, Theme
+from game.ui.toasts import FADE_SECONDS, MAX_WAIT, Toasts
+from game.ui.widgets import UIContext
 
 VIRAL = h.SCENARIOS / "viral-score.yaml"
+
+
+@pytest.fixture
+def ctx():
+    pygame.display.init()
+    pygame.font.init()
+    theme = Theme.for_size(1280, 800)
+    yield UIContext(theme, TextCache(theme))
+    pygame.quit()
 
 
 def test_a_friend_who_leaves_stays_in_place_and_a_click_reports_who_it_meant(tmp_path) -> None:
@@ -55,3 +74,119 @@ def test_a_friend_who_leaves_stays_in_place_and_a_click_reports_who_it_meant(tmp
     h.run(h.config(tmp_path, scenario_path=str(VIRAL)), body)
     assert seen["name"] in seen["asked"]
     assert "left" in str(seen["gone"]).lower() and seen["dim"]
+
+
+def test_a_toast_waits_at_most_its_bound_and_the_players_own_goes_first(ctx) -> None:
+    """Seen: the coaching-session receipt appeared about 5 s after the purchase (three notices
+    before it took the corner for their whole reading time). Now the toasts showing are cut
+    short so no toast waits more than MAX_WAIT, and the player's own feedback goes first."""
+    toasts = Toasts()
+    for i in range(5):
+        toasts.add(f"Notice {i}: your circle moved.", important=True)
+    surface = pygame.Surface((1280, 800))
+    waited: dict[str, float] = {}
+    toasts.draw(surface, ctx, top=100)
+    toasts.add("You bought a score coaching session.", own=True)
+    for _ in range(600):  # ten seconds at 60 frames a second
+        toasts.draw(surface, ctx, top=100)
+        for toast in toasts.items:
+            if toast.rect is not None and toast.text not in waited:
+                waited[toast.text] = toast.waited
+        toasts.update(1 / 60)
+    assert len(waited) == 6
+    assert max(waited.values()) <= MAX_WAIT + 0.05, waited
+    assert waited["You bought a score coaching session."] <= FADE_SECONDS + 0.05
+
+
+def test_a_superseded_tier_toast_is_not_shown(ctx) -> None:
+    """Seen: "Red profile" and "Train tickets blocked" still showing after the player had moved
+    back up a tier. A toast whose news no longer holds when its turn comes is dropped."""
+    toasts = Toasts()
+    tier = {"now": "untrustworthy"}
+    for i in range(3):
+        toasts.add(f"Notice {i}.", important=True)
+    toasts.add("You are now in the tier 'Untrustworthy'.", still=lambda: tier["now"] == "low")
+    surface = pygame.Surface((1280, 800))
+    toasts.draw(surface, ctx, top=100)
+    assert toasts.items[-1].rect is None, "the fourth toast waits"
+    tier["now"] = "ordinary"  # back up before its turn
+    texts = set()
+    for _ in range(600):
+        toasts.draw(surface, ctx, top=100)
+        texts |= {t.text for t in toasts.items if t.rect is not None}
+        toasts.update(1 / 60)
+    assert "You are now in the tier 'Untrustworthy'." not in texts
+    assert len(texts) == 3
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_reading_sheets_hold_toasts_and_never_cover_the_code_or_the_preview(tmp_path, size):
+    """Seen: "Saved a copy..." over the end of the code the player must copy exactly (98), a
+    notice over the Settings preview (212). On reading sheets only the player's own feedback
+    shows, never over the results' teacher box nor the settings' preview post."""
+    from game.ui.scenes.results import ResultsScene
+    from game.ui.scenes.settings import SettingsScene
+
+    checked = []
+
+    def body(app):
+        yield from h.new_game(app)
+        for text_size in range(len(TEXT_SIZES)):
+            app.apply_settings(replace(app.settings, text_size=text_size))
+            app.top.activate("menu", None)
+            yield from h.frames(2)
+            app.flow.push(SettingsScene(app.flow))
+            for i in range(3):
+                app.flow.toasts.add(f"Notice {i}. " + "Your circle moved. " * 4, important=True)
+            app.flow.toasts.add("Saved a copy in your home folder: results-Sam.json", own=True)
+            yield from h.frames(4)
+            shown = [t for t in app.flow.toasts.items if t.rect is not None]
+            assert [t.text[:5] for t in shown] == ["Saved"], "only the player's own shows"
+            preview = app.top.preview_rect()
+            assert not shown[0].rect.colliderect(preview), (text_size, shown[0].rect, preview)
+            checked.append("settings")
+            app.flow.toasts.clear()
+            h.key(pygame.K_ESCAPE)
+            yield from h.frames(2)
+            h.key(pygame.K_ESCAPE)
+            yield from h.frames(2)
+        while not app.session.game.over:
+            app.flow.command(cmd.EndDay())
+        app.flow.push(ResultsScene(app.flow))
+        yield from h.frames(2)
+        for i in range(3):
+            app.flow.toasts.add(f"Notice {i}. " + "Your circle moved. " * 4, important=True)
+        app.top.activate("export", None)
+        yield from h.frames(4)
+        shown = [t for t in app.flow.toasts.items if t.rect is not None]
+        assert len(shown) == 1, [t.text for t in app.flow.toasts.items]
+        box = app.top.rects["box"]
+        assert not shown[0].rect.colliderect(box), (shown[0].rect, box)
+        checked.append("results")
+
+    h.run(h.config(tmp_path, size=size, scenario_path=str(VIRAL)), body)
+    assert checked.count("results") == 1
+
+
+def test_at_800x600_toasts_cover_at_most_a_quarter_of_the_feed(tmp_path) -> None:
+    """Seen at 800x600: three notices over about half the feed (202, 204). Toasts are compact
+    there (one line and where to read the rest) and together cover at most a quarter of the
+    feed, at every text size."""
+    areas = []
+
+    def body(app):
+        yield from h.new_game(app)
+        for text_size in range(len(TEXT_SIZES)):
+            app.apply_settings(replace(app.settings, text_size=text_size))
+            for i in range(5):
+                app.flow.toasts.add(f"Notice {i}. " + "Your circle moved. " * (i + 1))
+            yield from h.frames(4)
+            shown = [t.rect for t in app.flow.toasts.items if t.rect is not None]
+            feed = app.top.feed.rect
+            area = sum(r.clip(feed).width * r.clip(feed).height for r in shown)
+            assert shown and area <= feed.width * feed.height / 4, (text_size, area, feed)
+            areas.append(area)
+            app.flow.toasts.clear()
+
+    h.run(h.config(tmp_path, size=(800, 600)), body)
+    assert len(areas) == len(TEXT_SIZES)

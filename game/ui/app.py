@@ -204,6 +204,10 @@ class App:
         flow = self.flow
         if flow.hud.update(dt) and self.hud_shown:
             self.redraw.part(flow.hud.rect)
+        held = bool(self.stack) and self.top.holds_toasts
+        if held != flow.toasts.held:
+            flow.toasts.held = held
+            self.redraw.everything()
         self.redraw.parts_of(flow.toasts.update(dt))
         if flow.toasts.changed:
             flow.toasts.changed = False

@@ -8,7 +8,7 @@ score bar, the toasts and the interface language, and changes the app's scene st
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,8 @@ from game.ui.widgets import UIContext
 if TYPE_CHECKING:
     from game.ui.app import App
 
+OWN = ("bought", "filter")
+"""Notices that answer the player's own action: their toasts go first."""
 IMPORTANT = ("notify", "tier", "perk_gained", "perk_lost", "end", "unfriend", "bought", "filter")
 """Notice kinds whose toasts are never pushed out by minor ones (who unfriended you, too: a
 scenario's "your friend list just got shorter" must not show without the name; and a purchase's
@@ -221,7 +223,9 @@ class GameFlow:
             notices = self.session.apply(command)
         except CommandError as err:
             reason = self.strings.say(err.code)
-            self.toasts.add(self.strings("toast.cannot", reason=reason), "minus", th.WARNING)
+            self.toasts.add(
+                self.strings("toast.cannot", reason=reason), "minus", th.WARNING, own=True
+            )
             return None
         self.after_change()
         self.show_notices(notices)
@@ -299,9 +303,32 @@ class GameFlow:
                 face = self.session.platform_face()
             elif notice.kind == "bought":
                 icon = "check"
-            self.toasts.add(text, icon, color, face, important=notice.kind in IMPORTANT)
+            self.toasts.add(
+                text,
+                icon,
+                color,
+                face,
+                important=notice.kind in IMPORTANT,
+                own=notice.kind in OWN,
+                still=self.still_holds(notice),
+            )
         if news:
             self.app.audio.play("notify")
+
+    def still_holds(self, notice: Notice) -> Callable[[], bool] | None:
+        """For a tier or perk notice: whether its news still holds (the tier reached is still
+        the player's, the perk gained still in force, the one lost still gone); None for the
+        others."""
+        session = self.session
+        if session is None:
+            return None
+        if notice.kind == "tier":
+            tier = session.game.player.tier.id
+            return lambda: session.game.player.tier.id == tier
+        if notice.kind in ("perk_gained", "perk_lost") and notice.perk is not None:
+            gained, perk = notice.kind == "perk_gained", notice.perk
+            return lambda: any(p.id == perk for p in session.game.player.perks) == gained
+        return None
 
     def reload(self) -> None:
         """F5: re-read the scenario and replay (errors shown, old game kept)."""

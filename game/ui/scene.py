@@ -24,6 +24,9 @@ class Scene:
 
     opaque = True
     shows_hud = False
+    holds_toasts = False
+    """A reading surface (results, history, settings, debrief, summary): toasts wait until it
+    closes, but the feedback for the player's own action on it."""
 
     def __init__(self, app: Flow) -> None:
         """Bind the scene to the flow it runs in (``app``: what the scene may use, never the

@@ -5,11 +5,19 @@ read the rest: the notices panel keeps every notice), and important toasts (inst
 changes, perks, the end) are never pushed out by minor ones: only minor toasts are dropped when too
 many arrive, and toasts that do not fit on screen wait their turn (so do all but the first few
 in line: a handful of notices never stack over the screen).
+
+Feedback stays timely: the toast for the player's own action (``own``: a receipt, a refusal, the
+word filter) goes first in line; while toasts wait, the ones showing are shortened so none
+waits more than MAX_WAIT; a toast whose news no longer holds when its turn comes (``still``: a
+tier left again, a penalty gone) is dropped (the notices panel keeps it). A reading sheet
+(``held``) holds back every toast but the player's own. In a small window toasts are compact
+(one line and where to read the rest) and all of them together take at most AREA_SHARE of the
+window below the bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -25,6 +33,14 @@ MAX_TOASTS = 4
 MAX_SHOWN = 3
 """At most this many toasts show at once (the others wait; All notices keeps every one)."""
 MAX_LINES = 6
+MAX_WAIT = 2.0
+"""No toast waits longer than this for its turn (the ones showing are cut short)."""
+MIN_SHOWN = 1.5
+"""A toast cut short for a waiting one still shows this long."""
+AREA_SHARE = 0.125
+"""All toasts together cover at most this share of the window below the score bar."""
+COMPACT = (1000, 700)
+"""In a window narrower or lower than this, toasts are compact: one line and where the rest is."""
 
 
 def reading_seconds(text: str) -> float:
@@ -42,8 +58,16 @@ class Toast:
     ttl: float = TOAST_SECONDS
     face: Face | None = None
     important: bool = False
+    own: bool = False
+    """Feedback for the player's own action: first in line, and shown on reading sheets."""
+    still: Callable[[], bool] | None = None
+    """False when the toast's news no longer holds (it is dropped if not shown yet)."""
     shown: bool = False
     """True once the toast has been on screen."""
+    age: float = 0.0
+    """Seconds on screen."""
+    waited: float = 0.0
+    """Seconds waited for room (not counting time held back by a reading sheet)."""
     rect: pygame.Rect | None = None
     """Where it was last drawn (None: not drawn, or no room for it: it waits and does not
     age)."""
@@ -62,6 +86,8 @@ class Toasts:
         self.items: list[Toast] = []
         self.seconds = seconds
         self.changed = False
+        self.held = False
+        """A reading sheet is in front: only the player's own toasts show."""
         self._more = "..."
         """The last line of a toast too long to show whole (set by the app in its language)."""
 
@@ -76,14 +102,26 @@ class Toasts:
         color: th.Color = th.ACCENT,
         face: Face | None = None,
         important: bool = False,
+        own: bool = False,
+        still: Callable[[], bool] | None = None,
     ) -> None:
         """Show a message for as long as it takes to read (scaled by the player's setting),
         with the sender's avatar when `face` is given; drop the oldest minor toast when there
-        are too many (an important one is never dropped)."""
+        are too many (an important one is never dropped). An `own` toast (feedback for what
+        the player just did) goes before every toast not shown yet, and the oldest showing
+        one fades out at once to make room; `still` says whether its news still holds."""
         if not text:
             return
         ttl = reading_seconds(text) * self.seconds / TOAST_SECONDS
-        self.items.append(Toast(text, icon, color, ttl, face, important))
+        toast = Toast(text, icon, color, ttl, face, important or own, own, still)
+        if own:
+            at = next((i for i, t in enumerate(self.items) if not t.shown), len(self.items))
+            self.items.insert(at, toast)
+            showing = [t for t in self.items if t.rect is not None]
+            if len(showing) >= MAX_SHOWN:
+                showing[0].ttl = min(showing[0].ttl, FADE_SECONDS)
+        else:
+            self.items.append(toast)
         while len(self.items) > MAX_TOASTS:
             minor = next((t for t in self.items if not t.important), None)
             if minor is None:
@@ -91,10 +129,12 @@ class Toasts:
             self.items.remove(minor)
         self.changed = True
 
-    def lines(self, text: str, ctx: UIContext, width: int) -> list[str]:
-        """The lines a toast shows: all of `text`, or (when longer than MAX_LINES) its start
-        and a last line saying where to read the rest."""
+    def lines(self, text: str, ctx: UIContext, width: int, compact: bool = False) -> list[str]:
+        """The lines a toast shows: all of `text`, or (when longer than MAX_LINES, or than one
+        line when `compact`) its start and a last line saying where to read the rest."""
         lines = list(ctx.text.wrap(text, "meta", width))
+        if compact and len(lines) > 1:
+            return [ctx.text.fit(text, "meta", width), ctx.text.fit(self._more, "meta", width)]
         if len(lines) > MAX_LINES:
             lines = [*lines[: MAX_LINES - 1], ctx.text.fit(self._more, "meta", width)]
         return lines
@@ -111,7 +151,15 @@ class Toasts:
         for toast in self.items:
             if toast.rect is not None:  # only a toast on screen ages; the others wait
                 toast.ttl -= dt
-        kept = [toast for toast in self.items if toast.ttl > 0]
+                toast.age += dt
+            elif not self.held or toast.own:
+                toast.waited += dt
+        self.hurry()
+        kept = [
+            toast
+            for toast in self.items
+            if toast.ttl > 0 and (toast.shown or toast.still is None or toast.still())
+        ]
         if len(kept) != len(self.items):
             drawn = [toast.rect for toast in self.items if toast.rect is not None]
             self.items = kept
@@ -123,6 +171,15 @@ class Toasts:
             for toast in self.items
             if toast.ttl < FADE_SECONDS and toast.rect is not None
         ]
+
+    def hurry(self) -> None:
+        """Cut short the toasts showing so that each waiting one gets its turn within
+        MAX_WAIT: the n-th waiting toast takes the place of the n-th oldest showing one."""
+        showing = [t for t in self.items if t.rect is not None]
+        waiting = [t for t in self.items if t.rect is None and (not self.held or t.own)]
+        for shown, waits in zip(showing, waiting, strict=False):
+            left = max(MIN_SHOWN - shown.age, MAX_WAIT - waits.waited, FADE_SECONDS / 2)
+            shown.ttl = min(shown.ttl, left)
 
     def draw(
         self,
@@ -163,17 +220,19 @@ class Toasts:
         """Set each toast's ``rect`` (None: it waits) for a screen of `size` (see `draw`);
         returns the lines of each placed toast, by ``id``."""
         t = ctx.theme
-        width = min(t.px(420), size[0] - 2 * t.pad)
+        compact = size[0] < COMPACT[0] or size[1] < COMPACT[1]
+        width = min(t.px(320 if compact else 420), size[0] - 2 * t.pad)
         lh = ctx.text.line_height("meta")
         floor = size[1] if bottom is None else bottom
+        budget = AREA_SHARE * size[0] * max(0, floor - top)
         y = top + t.pad if at_top else floor - t.pad
-        first = self.items[:MAX_SHOWN]
+        first = [x for x in self.items if not self.held or x.own][:MAX_SHOWN]
         order = first if at_top else list(reversed(first))
         for toast in self.items:
             toast.rect = None
         placed: dict[int, list[str]] = {}
         for toast in order:
-            lines = self.lines(toast.text, ctx, width - lh - t.px(24))
+            lines = self.lines(toast.text, ctx, width - lh - t.px(24), compact)
             h = lh * len(lines) + t.px(16)
             x = size[0] - t.pad - width
             rect = free_spot(
@@ -185,6 +244,9 @@ class Toasts:
             )
             if rect is None:
                 break
+            budget -= rect.width * rect.height
+            if toast is not order[0] and budget < 0:
+                break  # the others wait: toasts never cover much of the screen
             half = size[1] // 2
             if toast is not order[0] and (rect.bottom > half if at_top else rect.y < half):
                 break  # older toasts wait rather than cover half the screen

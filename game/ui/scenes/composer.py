@@ -197,7 +197,7 @@ class ComposerScene(Panel):
         elif id in ("send", "text"):
             text = self.field.text.strip()
             if not text:
-                self.app.toasts.add(self.s("composer.empty"), "minus", th.WARNING)
+                self.app.toasts.add(self.s("composer.empty"), "minus", th.WARNING, own=True)
                 return
             command = (
                 cmd.Comment(self.comment_on, text)

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 class DebriefScene(Scene):
     """A scrolling page of the debrief, with Play again / Choose another always at the bottom."""
 
+    holds_toasts = True
+
     def __init__(self, app: Flow) -> None:
         """The debrief of the app's (finished) session; every fact starts folded."""
         super().__init__(app)
@@ -152,10 +154,14 @@ class DebriefScene(Scene):
         links, toasts, s = self.app.links, self.app.toasts, self.app.strings
         if action == "open":
             done = links.open(url)
-            toasts.add(s("debrief.opened" if done else "debrief.open_failed", url=url), "check")
+            toasts.add(
+                s("debrief.opened" if done else "debrief.open_failed", url=url), "check", own=True
+            )
         elif action == "copy":
             done = links.copy(url)
-            toasts.add(s("debrief.copied" if done else "debrief.copy_failed", url=url), "check")
+            toasts.add(
+                s("debrief.copied" if done else "debrief.copy_failed", url=url), "check", own=True
+            )
 
     def _fact(self, key: Hashable) -> Fact | None:
         """The fact a card key shows."""

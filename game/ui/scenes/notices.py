@@ -12,6 +12,8 @@ from game.ui.session import notable
 class NoticesScene(ListPanel):
     """All notices so far, under the day they happened."""
 
+    holds_toasts = True
+
     title_key = "notices.title"
 
     def cards(self) -> list[Card]:

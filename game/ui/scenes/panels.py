@@ -259,6 +259,8 @@ class HistoryScene(ListPanel):
     """The player's score as an activity feed: the score now and the week's line, then each
     day (newest first) with its change and its causes, grouped and biggest first."""
 
+    holds_toasts = True
+
     title_key = "history.title"
 
     def cards(self) -> list[Card]:

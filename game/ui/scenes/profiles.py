@@ -85,7 +85,7 @@ class ProfileScene(Panel):
         elif id in ("start", "name"):
             name = self.field.text.strip()
             if not name:
-                self.app.toasts.add(self.s("profile.empty"), "minus", th.WARNING)
+                self.app.toasts.add(self.s("profile.empty"), "minus", th.WARNING, own=True)
                 return
             self.choose(name)
         elif id == "close":
@@ -98,7 +98,7 @@ class ProfileScene(Panel):
             if book is not None:
                 book.add_profile(name)
         except (ValueError, saves.SaveError) as err:
-            self.app.toasts.add(self.s("profile.failed", reason=err), "flag", th.ERROR)
+            self.app.toasts.add(self.s("profile.failed", reason=err), "flag", th.ERROR, own=True)
             return
         self.app.profile = name.strip()
         self.app.pop()

@@ -91,7 +91,7 @@ class QuizScene(Scene):
         """Store the ratings and go on: back to the game, or to the results card."""
         left = len(self.claims) - len(self.ratings)
         if left:
-            self.app.toasts.add(self.s("quiz.missing", n=left), "minus", th.WARNING)
+            self.app.toasts.add(self.s("quiz.missing", n=left), "minus", th.WARNING, own=True)
             return
         session = self.app.session
         session.quiz[self.round] = dict(self.ratings)

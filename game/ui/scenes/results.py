@@ -37,6 +37,7 @@ class ResultsScene(Panel):
     """The results of the app's finished session, on a sheet of its own (the X and Done both
     go to the title screen; the results are kept)."""
 
+    holds_toasts = True
     opaque = True
     shows_hud = False
 
@@ -84,7 +85,9 @@ class ResultsScene(Panel):
         try:
             export_file(self.results, results_folder(self.app.config.store))
         except saves.SaveError as err:
-            self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
+            self.app.toasts.add(
+                self.s("results.export_failed", reason=err), "flag", th.ERROR, own=True
+            )
 
     def cards(self) -> list[Card]:
         """The score card (avatar, big score in its tier's colour, the week's line, the three
@@ -253,9 +256,9 @@ class ResultsScene(Panel):
         """Put the results code on the clipboard and say whether it got there."""
         done = self.app.links.copy(encode(self.results))
         if done:
-            self.app.toasts.add(self.s("results.copied"), "check", th.GAIN)
+            self.app.toasts.add(self.s("results.copied"), "check", th.GAIN, own=True)
         else:
-            self.app.toasts.add(self.s("results.copy_failed"), "flag", th.ERROR)
+            self.app.toasts.add(self.s("results.copy_failed"), "flag", th.ERROR, own=True)
 
     def activate(self, id: str, payload: object) -> None:
         """Copy the code, export or download the file, or finish."""
@@ -275,11 +278,13 @@ class ResultsScene(Panel):
                 return
             path = export_file(self.results, Path(self.folder.text.strip() or ".").expanduser())
         except saves.SaveError as err:
-            self.app.toasts.add(self.s("results.export_failed", reason=err), "flag", th.ERROR)
+            self.app.toasts.add(
+                self.s("results.export_failed", reason=err), "flag", th.ERROR, own=True
+            )
             return
         self.keep()
         text = self.s("results.exported_to", folder=self.folder_words(path.parent), file=path.name)
-        self.app.toasts.add(text, "check", th.GAIN)
+        self.app.toasts.add(text, "check", th.GAIN, own=True)
 
     def folder_words(self, folder: Path) -> str:
         """A folder as a player names it: "your Downloads folder", "your home folder", or
@@ -290,6 +295,11 @@ class ResultsScene(Panel):
         if folder == home:
             return self.s("results.in_home")
         return folder.name or str(folder)
+
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The buttons and the teacher's box with its code: a toast never covers the code
+        the player copies."""
+        return [*super().keep_clear(), pygame.Rect(self.rects["box"])]
 
     def back(self) -> None:
         """Esc goes to the title screen (the results are kept)."""

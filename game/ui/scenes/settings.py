@@ -34,6 +34,8 @@ _STEPS = {
 class SettingsScene(Panel):
     """One row per setting: a switch, or what it is now and buttons to change it."""
 
+    holds_toasts = True
+
     def __init__(self, app: Flow) -> None:
         """Buttons for every row and the X."""
         super().__init__(app)
@@ -118,6 +120,17 @@ class SettingsScene(Panel):
             ),
             accent=th.SOURCE_COLORS["friend"],
         )
+
+    def preview_rect(self) -> pygame.Rect:
+        """Where the preview post is drawn."""
+        inner = self.inner_rect()
+        height = self.painter.height(self.preview(), inner.width, self.ctx)
+        return pygame.Rect(inner.x, self.sample_y, inner.width, height)
+
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The buttons and the preview post: a toast never covers the sample the player
+        reads to choose a text size."""
+        return [*super().keep_clear(), self.preview_rect()]
 
     def draw(self, surface: pygame.Surface) -> None:
         """Sheet, row boxes, values, a preview post at the chosen text size, buttons."""

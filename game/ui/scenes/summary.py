@@ -37,6 +37,8 @@ def end_day(app: Flow) -> None:
 class SummaryScene(ListPanel):
     """What changed on the day that just ended; then the next day or the debrief."""
 
+    holds_toasts = True
+
     def __init__(self, app: Flow, day: int, saved: bool) -> None:
         """The summary of `day`; `saved` says whether the autosave worked."""
         self.day = day
