@@ -17,8 +17,9 @@ import pygame
 import pytest
 
 from game.core.checker import check_file
-from game.core.commands import EndDay
-from game.ui.hud import Hud, HudState
+from game.core.codes import Code
+from game.core.commands import EndDay, Post
+from game.ui.hud import Hud, HudState, main_change
 from game.ui.session import Session
 from game.ui.strings import Strings
 from game.ui.text import TextCache
@@ -157,3 +158,42 @@ def test_what_the_bar_says_h_does_is_what_h_does(drawn, language, tmp_path) -> N
         assert h.scene(app) == "HistoryScene"
 
     h.run(h.config(tmp_path), body)
+
+
+@pytest.mark.parametrize(
+    ("language", "more", "two"),
+    [
+        (
+            "en",
+            "Plus 1 more change: −5 (tap or press H).",
+            "Plus 2 more changes: −8 in all (tap or press H).",
+        ),
+        (
+            "es",
+            "Y 1 cambio más: −5 (toca o pulsa H).",
+            "Y 2 cambios más: −8 en total (toca o pulsa H).",
+        ),
+    ],
+)
+def test_the_bar_explains_the_change_that_moved_the_score_most(drawn, language, more, two) -> None:
+    """Seen in a player trial: "+10" next to "every post you write costs 5 points", the +15 that
+    made the +10 hidden behind "Plus 1 more change". Under watch, a patriotic post costs 5 and
+    earns 15: the bar names the +15's cause, with its amount, and says the other went down."""
+    game = session(language)
+    game.apply(Post(choice="ask-crash"))  # flagged: every post now costs 5
+    game.apply(Post(choice="praise-city"))
+    state = game.hud_state()
+    assert state.last_delta == 10 and [d for d, _ in state.breakdown] == [-5, 15]
+    texts = draw_bar(state, language, drawn)
+    biggest = Strings(language).say(state.breakdown[1][1])
+    assert f"+15: {biggest} {more}" in texts, texts
+    (down, watched), up = state.breakdown
+    three = replace(state, breakdown=((down, watched), up, (-3, watched)), last_delta=7)
+    assert f"+15: {biggest} {two}" in draw_bar(three, language, drawn)
+
+
+def test_the_change_named_is_the_largest_and_of_equal_ones_the_first() -> None:
+    a, b, c = (Code.of("x", n=n) for n in range(3))
+    assert main_change(((-5, a), (15, b), (-15, c))) == (15, b)
+    assert main_change(((-8, a), (8, b))) == (-8, a)
+    assert main_change(()) is None

@@ -219,19 +219,36 @@ class Hud:
         )
 
 
+def main_change(breakdown: tuple[tuple[int, Code], ...]) -> tuple[int, Code] | None:
+    """The change that moved the score most (the largest amount either way; of equal ones, the
+    first), or None when there is none."""
+    return max(breakdown, key=lambda change: abs(change[0]), default=None)
+
+
 def change_words(state: HudState, strings: Strings) -> tuple[str, str, str]:
     """The bar's words about the last change: the label before its net number (empty when no
     number shows: no change, or changes that add up to nothing in the morning or evening),
-    the line below (the first cause, or why there is none) and what follows it (how many more
-    changes the breakdown lists, or where to see changes that cancelled out; may be empty)."""
+    the line below (the cause of the change that moved the score most, or why there is none)
+    and what follows it (how many more changes the breakdown lists, or where to see changes
+    that cancelled out; may be empty). When the changes went both ways, the line starts with
+    the biggest one's amount and the count ends with what the others added up to, so the
+    numbers shown add up to the net."""
     when, delta, n = state.when, state.last_delta, len(state.breakdown)
-    if delta is None:
+    main = main_change(state.breakdown)
+    if delta is None or main is None:
         key = {"action": "hud.no_effect", "evening": "hud.evening_none"}.get(when)
         return "", strings(key or ("hud.new_day" if state.changes else "hud.no_changes")), ""
     if delta == 0 and when != "action":
         return "", strings(f"hud.{when}_even"), strings("hud.more")
-    more = count(strings, "hud.more_changes", n - 1) if n > 1 else ""
-    return strings(f"hud.{when}"), strings.say(state.last_reason), more
+    label, line = strings(f"hud.{when}"), strings.say(main[1])
+    if n == 1:
+        return label, line, ""
+    if not (any(d > 0 for d, _ in state.breakdown) and any(d < 0 for d, _ in state.breakdown)):
+        return label, line, count(strings, "hud.more_changes", n - 1)
+    rest = state.display.show_change(sum(d for d, _ in state.breakdown) - main[0])
+    key = "hud.more_changes_both.1" if n == 2 else "hud.more_changes_both"
+    more = strings(key, n=n - 1, rest=rest)
+    return label, f"{state.display.show_change(main[0])}: {line}", more
 
 
 def draw_breakdown(

@@ -21,7 +21,7 @@ from game.core.quizsave import load_quiz, quiz_to_json, sidecar
 from game.core.views import Notice, ScoreChange
 from game.ui import theme as th
 from game.ui.avatars import Face, account_face
-from game.ui.hud import HudState
+from game.ui.hud import HudState, main_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +155,7 @@ class Session:
         player = game.player
         mine = [c for c in game.history if c.who == "player"]
         last = self.last_changes
+        main = main_change(tuple((c.delta, c.cause) for c in last))
         tiers = game.scenario.tiers
         index = next((i for i, t in enumerate(tiers) if t.id == player.tier.id), 0)
         return HudState(
@@ -165,7 +166,7 @@ class Session:
             days=game.days,
             money=player.money,
             last_delta=sum(c.delta for c in last) if last else None,
-            last_reason=last[0].cause if last else None,
+            last_reason=main[1] if main else None,
             changes=len(mine),
             tier_color=th.tier_color_of(tiers, index),
             player_name=player.name,
