@@ -14,7 +14,12 @@ from game.ui.strings import Strings
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 VIRAL = {"en": SCENARIOS / "viral-score.yaml", "es": SCENARIOS / "viral-score.es.yaml"}
-WAY = {("en", "down"): "yours down", ("en", "up"): "yours up", ("es", "down"): "baj", ("es", "up"): "sub"}
+WAY = {
+    ("en", "down"): "yours down",
+    ("en", "up"): "yours up",
+    ("es", "down"): "baj",
+    ("es", "up"): "sub",
+}
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
