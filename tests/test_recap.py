@@ -166,7 +166,7 @@ def test_repeated_causes_are_one_row_with_their_count_and_the_totals_stay() -> N
     evening = group_card(found[0], s, scenario)
     assert evening.parts[0].delta == -24 and evening.parts[0].label == "\u221224"
     detail = next(p for p in evening.parts if isinstance(p, Line))
-    assert detail.text == "\u22128 \u00d7 3"
+    assert detail.text == "3 times \u22128"
     pull = group_card(found[2], s, scenario)
     assert next(p for p in pull.parts if isinstance(p, Line)).text == "2 times"
     assert not [p for p in group_card(found[1], s, scenario).parts if isinstance(p, Line)]

@@ -30,7 +30,9 @@ EN: dict[str, str] = {
     "briefing.title": "Before you start",
     "briefing.start": "Start day 1",
     "briefing.close": "Back to the game",
-    "briefing.score": "Your {name} starts at {score}. You are in the tier \u201c{tier}\u201d.",
+    "briefing.score": "Your {name} starts at {score}. That puts you in the tier "
+    "\u201c{tier}\u201d: scores are sorted into groups called tiers, and each tier opens or "
+    "closes things for you.",
     "guide.step.post": "Guide 1 of 3: write a post. Press P or choose \u201c{button}\u201d.",
     "guide.step.friend": "Guide 2 of 3: look at a friend. Press F or choose \u201c{button}\u201d.",
     "guide.step.end": "Guide 3 of 3: when you are done, end the day. Press E or choose "
@@ -87,7 +89,8 @@ ES: dict[str, str] = {
     "briefing.title": "Antes de empezar",
     "briefing.start": "Empezar el día 1",
     "briefing.close": "Volver a la partida",
-    "briefing.score": "Tu {name} empieza en {score}. Estás en el nivel \u201c{tier}\u201d.",
+    "briefing.score": "Tu {name} empieza en {score}. Eso te pone en el nivel \u201c{tier}\u201d: "
+    "las puntuaciones se agrupan en niveles, y cada nivel te abre o te cierra puertas.",
     "guide.step.post": "Guía 1 de 3: escribe una publicación. Pulsa P o elige "
     "\u201c{button}\u201d.",
     "guide.step.friend": "Guía 2 de 3: mira a un amigo. Pulsa F o elige \u201c{button}\u201d.",

@@ -10,14 +10,15 @@ EN: dict[str, str] = {
     "recap.day": "Day {day}",
     "recap.today": "Today (day {day})",
     "recap.morning": "This morning (day {day})",
-    "recap.each": "{each} \u00d7 {n}",
+    "recap.each": "{n} times {each}",
     "recap.started": "You started the week at {score}.",
     "recap.final": "Your final {name}",
     "settings.preview_name": "Mei Chen",
     "settings.preview_text": "This is how posts look at this text size. Easy to read? \U0001f44d",
     "composer.choices_only": "Pick something to post:",
     "briefing.score_moved": "Your {name} started at {start}; this morning it is already {score} "
-    "(the bar at the top says why). You are in the tier \u201c{tier}\u201d.",
+    "(the bar at the top says why). That puts you in the tier \u201c{tier}\u201d: scores are "
+    "sorted into groups called tiers, and each tier opens or closes things for you.",
 }
 
 ES: dict[str, str] = {
@@ -27,7 +28,7 @@ ES: dict[str, str] = {
     "recap.day": "Día {day}",
     "recap.today": "Hoy (día {day})",
     "recap.morning": "Esta mañana (día {day})",
-    "recap.each": "{each} \u00d7 {n}",
+    "recap.each": "{n} veces {each}",
     "recap.started": "Empezaste la semana con {score}.",
     "recap.final": "Tu {name} final",
     "settings.preview_name": "Mei Chen",
@@ -35,5 +36,6 @@ ES: dict[str, str] = {
     "\U0001f44d",
     "composer.choices_only": "Elige qué publicar:",
     "briefing.score_moved": "Tu {name} empezó en {start}; esta mañana ya es {score} (la barra de "
-    "arriba dice por qué). Estás en el nivel \u201c{tier}\u201d.",
+    "arriba dice por qué). Eso te pone en el nivel \u201c{tier}\u201d: las puntuaciones se agrupan "
+    "en niveles, y cada nivel te abre o te cierra puertas.",
 }
