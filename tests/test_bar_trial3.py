@@ -17,8 +17,8 @@ VIRAL = {"en": SCENARIOS / "viral-score.yaml", "es": SCENARIOS / "viral-score.es
 WAY = {
     ("en", "down"): "yours down",
     ("en", "up"): "yours up",
-    ("es", "down"): "baj",
-    ("es", "up"): "sub",
+    ("es", "down"): "abajo",
+    ("es", "up"): "arriba",
 }
 
 
