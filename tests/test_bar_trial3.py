@@ -76,8 +76,8 @@ def test_spanish_counts_and_rules_read_naturally() -> None:
     from game.ui.present import count
 
     s = Strings("es")
-    assert count(s, "count.shares", 0) == "Compartido 0 veces"
-    assert count(s, "count.shares", 1) == "Compartido 1 vez"
+    assert count(s, "count.shares", 0) == "0 compartidos"
+    assert count(s, "count.shares", 1) == "1 compartido"
     text = VIRAL["es"].read_text(encoding="utf-8")
     assert "fan de la nota" not in text and "obsesionado con la nota" in text
     assert "lo que denuncias mueven tu puntuación" in text

@@ -187,7 +187,7 @@ SINGULARS = {
         "posts": "1 post",
     },
     "es": {
-        "shares": "1 vez compartido",
+        "shares": "1 compartido",
         "comments": "1 comentario",
         "times": "una vez",
         "posts": "1 publicación",
