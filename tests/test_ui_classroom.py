@@ -99,6 +99,8 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path, lang
         assert scene(app) == "ResultsScene"
         kept = list((tmp_path / "results").glob("*.json"))
         assert len(kept) == 1  # kept in the save folder as soon as the card opens
+        click(button_center(app, "teacher"))  # the teacher's part is a sheet over the card
+        yield from frames(2)
         yield from focus_to(app, "nickname")
         type_text("Ana")
         yield from frames(3)
@@ -122,6 +124,8 @@ def test_a_class_lesson_from_the_picker_to_the_results_card(tmp_path: Path, lang
         saved = load_results(exported[0].read_text(encoding="utf-8"))
         assert saved == results
         assert saved.has_quiz and saved.after[shown[0]] in (2, 5)
+        click(button_center(app, "sheet_close"))
+        yield from frames(2)
         click(button_center(app, "done"))
         yield from frames(2)
         assert scene(app) == "TitleScene"
@@ -277,6 +281,8 @@ def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
         click(button_center(app, "results"))
         yield from frames(3)
         assert scene(app) == "ResultsScene"
+        click(button_center(app, "teacher"))  # the teacher's part is a sheet over the card
+        yield from frames(2)
         assert app.top.nickname not in app.top.focus.items
         results = app.top.results
         assert results.nickname == "Ana Ruiz" and not results.has_quiz

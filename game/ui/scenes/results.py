@@ -1,8 +1,8 @@
-"""The results card: a score card to be proud of (or not): avatar, final score and tier, the
-week's line, what moved it most, the quiz before and after and the choices made; then, apart, a
-compact "For your teacher" box with the results code, an optional name, Copy code and Export
-(desktop) or Download (browser). Every finished game's results are also kept in the save
-folder."""
+"""The results card: an end screen to share (avatar, final score and tier, the week's line, the
+moments that moved it most, the quiz before and after, and what you did as stickers), with two
+buttons: "For your teacher" and Done. The teacher's part is a compact sheet over the card that
+the first button opens: the results code, an optional name, Copy code and Export (desktop) or
+Download (browser). Every finished game's results are also kept in the save folder."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from game.core.resultcode import encode
 from game.core.results import CHOICE_KINDS, Results, from_game
 from game.ui import input as ia
 from game.ui import theme as th
-from game.ui.cards import Author, Card, CardPainter, Custom, Delta, Gap, Line
+from game.ui.cards import Author, Card, CardPainter, Counts, Custom, Delta, Gap, Line
 from game.ui.export import download, export_file, export_folder, in_browser, results_folder
 from game.ui.listview import CardList
 from game.ui.present import count, profile_of, tier_color
@@ -31,6 +31,21 @@ if TYPE_CHECKING:
     from game.ui.flow import Flow
 
 CHART_HEIGHT = 170
+
+CHOICE_ICONS: dict[str, str] = {
+    "posts": "comment",
+    "likes": "heart",
+    "shares": "share",
+    "comments": "comment",
+    "reported_posts": "flag",
+    "reported_friends": "flag",
+    "purchases": "bag",
+    "friends_added": "people",
+    "friends_removed": "people",
+}
+"""The sticker icon of each kind of choice the card counts."""
+
+STICKERS_PER_ROW = 3
 
 
 class ResultsScene(Panel):
@@ -57,11 +72,12 @@ class ResultsScene(Panel):
         )
         self.done = Button("done", self.s("results.done"))
         self.copy = Button("copy", self.s("results.copy"), icon="check")
+        self.teacher = Button("teacher", self.s("results.teacher"), icon="people")
         self.close = self.close_button()
-        items: list = [self.list]
-        if session.ask_nickname:
-            items.append(self.nickname)
-        self.focus.set_items([*items, self.copy, self.export, self.done, self.close])
+        self.sheet_close = Button("sheet_close", "", icon="x")
+        self.sheet_open = False
+        """True while the teacher's sheet (code, name, copy, export) is open over the card."""
+        self.show_card()
         self.rects: dict[str, pygame.Rect] = {}
         self.painter = CardPainter()
         """Paints the teacher's part (a card outside the list)."""
@@ -69,6 +85,20 @@ class ResultsScene(Panel):
         self.text_input: bool | None = None
         self.results = self.build()
         self.keep()
+
+    def show_card(self) -> None:
+        """The card with its two buttons in the focus ring (the teacher's sheet closed)."""
+        self.sheet_open = False
+        self.focus.set_items([self.list, self.teacher, self.done, self.close])
+        self.focus.focus("teacher")
+
+    def show_sheet(self) -> None:
+        """The teacher's sheet open: its name field (when the class asks), Copy code, Export
+        and its X in the focus ring."""
+        self.sheet_open = True
+        items: list = [self.nickname] if self.app.session.ask_nickname else []
+        self.focus.set_items([*items, self.copy, self.export, self.sheet_close])
+        self.focus.focus("copy")
 
     def build(self) -> Results:
         """The results with the nickname as typed now; when the class asks for no nickname,
@@ -140,12 +170,21 @@ class ResultsScene(Panel):
                     ),
                 )
             )
-        counts = ", ".join(
-            count(self.app.strings, f"count.{name}", r.choices.get(name, 0))
-            for name, _kind in CHOICE_KINDS
-        )
-        out.append(Card("counts", (Line(counts + ".", "meta"),)))
+        out.append(Card("counts", self.stickers()))
         return out
+
+    def stickers(self) -> tuple:
+        """What the player did, as icon stickers ("6 posts", "1 share"), three to a row,
+        the kinds they never did left out; a line saying so when they did nothing."""
+        done = [
+            (CHOICE_ICONS[name], count(self.app.strings, f"count.{name}", n), th.ACCENT)
+            for name, _kind in CHOICE_KINDS
+            if (n := self.results.choices.get(name, 0))
+        ]
+        if not done:
+            return (Line(self.s("results.did_nothing"), "meta", th.MUTED),)
+        rows = [done[i : i + STICKERS_PER_ROW] for i in range(0, len(done), STICKERS_PER_ROW)]
+        return (Line(self.s("results.did"), "name"), *(Counts(tuple(row)) for row in rows))
 
     def teacher_card(self) -> Card:
         """The part for the teacher: the results code, where to send it, the name in it (when
@@ -196,39 +235,52 @@ class ResultsScene(Panel):
             y += ctx.theme.px(10)
 
     def layout(self) -> None:
-        """The score card on top; the teacher's box at the bottom (code, name, Copy code and
-        Export), Done at the box's right; the X on top."""
+        """The card fills the sheet above its two buttons ("For your teacher" and Done at the
+        right); the teacher's sheet, a compact box in the middle, has the code, the name
+        field, Copy code and Export, and its own X."""
         t = self.ctx.theme
         a = self.inner_rect()
         self.place_close(self.close)
         pad = t.px(12)
-        x, width = a.x + pad, a.width - 2 * pad
-        buttons = [self.copy, self.export]
-        buttons_h = flow(buttons, self.ctx, x, 0, width)
         done_w, done_h = self.done.measure(self.ctx)
-        y = a.bottom - pad - buttons_h
-        flow(buttons, self.ctx, x, y, width - done_w - pad)
-        self.done.rect = pygame.Rect(a.right - pad - done_w, y + buttons_h - done_h, done_w, done_h)
-        if self.nickname in self.focus.items:
-            label_w = self.ctx.text.width(self.s("results.nickname"), "meta") + t.px(10)
-            field_h = self.nickname.height_for(self.ctx, width, 1)
-            y -= field_h + t.px(8)
-            if label_w < width // 2:  # the label beside the field; above it when narrow
-                self.rects["nickname"] = pygame.Rect(x, y + t.px(8), label_w, field_h)
-                self.nickname.rect = pygame.Rect(x + label_w, y, width - label_w, field_h)
-            else:
-                self.nickname.rect = pygame.Rect(x, y, width, field_h)
-                y -= self.ctx.text.line_height("meta") + t.px(4)
-                self.rects["nickname"] = pygame.Rect(x, y, width, field_h)
-        self.card_h = self.painter.height(self.teacher_card(), width, self.ctx)
-        y -= self.card_h + t.px(8)
-        self.rects["card"] = pygame.Rect(x, y, width, self.card_h)
-        self.rects["box"] = pygame.Rect(a.x, y - pad, a.width, a.bottom - y + pad)
+        teach_w, teach_h = self.teacher.measure(self.ctx)
+        y = a.bottom - max(done_h, teach_h)
+        self.teacher.rect = pygame.Rect(a.x, y, min(teach_w, a.width - done_w - pad), teach_h)
+        self.done.rect = pygame.Rect(a.right - done_w, y, done_w, done_h)
         top = self.content_top()
-        self.list.set_rect(
-            pygame.Rect(a.x, top, a.width, self.rects["box"].y - t.px(10) - top), self.ctx
-        )
+        self.list.set_rect(pygame.Rect(a.x, top, a.width, y - t.px(10) - top), self.ctx)
         self.list.set_cards(self.cards(), self.ctx)
+        self.layout_sheet()
+
+    def layout_sheet(self) -> None:
+        """The teacher's sheet: as wide as the card (at most about 640 design pixels), as
+        tall as what it holds, centred over the card."""
+        t = self.ctx.theme
+        a = self.panel_rect()
+        pad = t.px(14)
+        width = min(a.width - 2 * t.px(8), t.px(640))
+        inner = width - 2 * pad
+        size = self.sheet_close.measure(self.ctx)[1]
+        self.card_h = self.painter.height(self.teacher_card(), inner - size - t.px(8), self.ctx)
+        buttons = [self.copy, self.export]
+        buttons_h = flow(buttons, self.ctx, 0, 0, inner)
+        field_h = label_h = 0
+        if self.app.session.ask_nickname:
+            label_h = self.ctx.text.line_height("meta") + t.px(4)
+            field_h = self.nickname.height_for(self.ctx, inner, 1) + t.px(10)
+        h = pad + self.card_h + t.px(8) + label_h + field_h + buttons_h + pad
+        box = pygame.Rect(a.centerx - width // 2, a.centery - h // 2, width, h)
+        self.rects["box"] = box
+        x, y = box.x + pad, box.y + pad
+        self.sheet_close.rect = pygame.Rect(box.right - pad - size, y, size, size)
+        self.rects["card"] = pygame.Rect(x, y, inner - size - t.px(8), self.card_h)
+        y += self.card_h + t.px(8)
+        if field_h:
+            self.rects["nickname"] = pygame.Rect(x, y, inner, label_h)
+            y += label_h
+            self.nickname.rect = pygame.Rect(x, y, inner, field_h - t.px(10))
+            y += field_h
+        flow(buttons, self.ctx, x, y, inner)
 
     def refresh(self) -> None:
         """The game is over: only the nickname changes the code."""
@@ -262,7 +314,11 @@ class ResultsScene(Panel):
 
     def activate(self, id: str, payload: object) -> None:
         """Copy the code, export or download the file, or finish."""
-        if id == "copy":
+        if id == "teacher":
+            self.show_sheet()
+        elif id == "sheet_close":
+            self.show_card()
+        elif id == "copy":
             self.copy_code()
         elif id == "export":
             self.save_copy()
@@ -302,18 +358,29 @@ class ResultsScene(Panel):
         return [*super().keep_clear(), pygame.Rect(self.rects["box"])]
 
     def back(self) -> None:
-        """Esc goes to the title screen (the results are kept)."""
+        """Esc closes the teacher's sheet, or goes to the title screen (the results are
+        kept)."""
+        if self.sheet_open:
+            self.show_card()
+            return
         self.keep()
         self.app.to_title()
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Title, score card, the teacher's box with its fields, and the buttons."""
+        """Title, score card and its buttons; the teacher's sheet over them when open."""
         surface.fill(th.BG)
         self.draw_panel(surface, self.s("results.title", title=self.app.session.scenario.title))
+        if not self.sheet_open:
+            self.draw_widgets(surface)
+            return
+        self.list.draw(surface, self.ctx, False)
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill(th.OVERLAY)
+        surface.blit(shade, (0, 0))
         t = self.ctx.theme
         box = self.rects["box"]
-        pygame.draw.rect(surface, th.CARD, box, border_radius=t.px(10))
-        pygame.draw.rect(surface, th.BORDER, box, max(1, t.px(2)), border_radius=t.px(10))
+        pygame.draw.rect(surface, th.CARD, box, border_radius=t.px(12))
+        pygame.draw.rect(surface, th.BORDER, box, max(1, t.px(2)), border_radius=t.px(12))
         card = self.rects["card"]
         surface.blit(self.painter.paint(self.teacher_card(), card.width, self.ctx).surface, card)
         if "nickname" in self.rects:
