@@ -261,9 +261,12 @@ def test_results_say_saved_without_a_path_and_count_in_the_singular(tmp_path: Pa
         assert "folder" not in {item.id for item in results.focus.items}
         seen["saved"] = app.flow.strings("results.saved", folder=results.folder_words(tmp_path))
         counts = next(c for c in results.list.cards if c.key == "counts")
-        seen["counts"] = ", ".join(  # the stickers, read in order
-            label for row in counts.parts[1:] for _icon, label, _color in row.items
-        ) + ","
+        seen["counts"] = (
+            ", ".join(  # the stickers, read in order
+                label for row in counts.parts[1:] for _icon, label, _color in row.items
+            )
+            + ","
+        )
         seen["home"] = results.folder_words(Path.home())
 
     run(config(tmp_path), body)

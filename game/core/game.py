@@ -42,6 +42,7 @@ class Game:
         self.engine = Engine(self.world)
         self._actions: list[Command] = []
         self._series: list[tuple[int, int]] = [(0, self.world.score)]
+        self._mornings: tuple[tuple[int, int], ...] = ()
         self._used_posts: set[str] = set()
         self._pool_by_author: dict[str, list[Post]] = {}
         self._pool_unsigned: list[Post] = []
@@ -68,6 +69,7 @@ class Game:
         scenario alone)."""
         self._fire(Event("game_starts", 1))
         self._start_day()
+        self._mark_morning()
         self._settle(self._snapshot())
 
     def fork(self) -> Game:
@@ -482,8 +484,16 @@ class Game:
         if w.end_reason is None and w.day < self.scenario.days:
             w.day += 1
             self._start_day()
+            self._mark_morning()
         elif w.end_reason is None:
             w.end_reason = LAST_DAY
+
+    def _mark_morning(self) -> None:
+        """Remember where today's morning (the day's start and the friends' posts) ended in
+        the history."""
+        w = self.world
+        last = w.history[-1].seq if w.history else -1
+        self._mornings = (*self._mornings, (w.day, last))
 
     def _snapshot(self) -> tuple[str, tuple[str, ...]]:
         return self._tier(self.world.score).id, self._active_perks()
@@ -619,6 +629,12 @@ class Game:
     def history(self) -> tuple[ScoreChange, ...]:
         """Every score change so far, with its cause."""
         return tuple(self.world.history)
+
+    @property
+    def mornings(self) -> tuple[tuple[int, int], ...]:
+        """(day, seq) for each day started: the changes of that day with a ``seq`` up to
+        ``seq`` happened in its morning, before the player could act."""
+        return self._mornings
 
     @property
     def score_series(self) -> tuple[tuple[int, int], ...]:

@@ -53,6 +53,9 @@ class Delta:
     label: str = ""
     icon: str | None = None
     """A small icon before the change saying what kind of thing caused it, or None."""
+    chip: bool = False
+    """Drawn as a notification: the icon in a round bubble, the text, and the change as a
+    coloured chip (arrow and sign too) at the right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +388,8 @@ def _badges(
 def _delta(
     part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
 ) -> int:
+    if part.chip:
+        return _moment(part, ctx, x, y, width, surface)
     label = part.label or delta_label(part.delta)
     lh = ctx.text.line_height(part.style)
     kind = lh + ctx.theme.px(4) if part.icon else 0
@@ -398,6 +403,35 @@ def _delta(
         for i, text in enumerate(lines):
             surface.blit(ctx.text.render(text, part.style, th.TEXT), (x + lead, y + i * lh))
     return y + lh * max(1, len(lines))
+
+
+def _moment(
+    part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    """A change as a notification: icon bubble, text, the change as a chip at the right."""
+    t = ctx.theme
+    label = part.label or delta_label(part.delta)
+    lh = ctx.text.line_height(part.style)
+    bubble = lh + t.px(8)
+    chip_h = ctx.text.line_height("name") + t.px(6)
+    chip_w = lh + t.px(16) + ctx.text.width(label, "name")
+    text_x = x + bubble + t.px(10)
+    lines = ctx.text.wrap(part.text, part.style, max(20, width - bubble - chip_w - t.px(22)))
+    height = max(bubble, chip_h, lh * max(1, len(lines)))
+    if surface is not None:
+        center = (x + bubble // 2, y + bubble // 2)
+        pygame.draw.circle(surface, th.CARD_HI, center, bubble // 2)
+        draw_icon(surface, part.icon or "dot", center, lh * 3 // 4, th.TEXT)
+        for i, text in enumerate(lines):
+            surface.blit(ctx.text.render(text, part.style, th.TEXT), (text_x, y + i * lh))
+        color = th.GAIN if part.delta > 0 else th.LOSS if part.delta < 0 else th.MUTED
+        chip = pygame.Rect(x + width - chip_w, y, chip_w, chip_h)
+        pygame.draw.rect(
+            surface, th.lerp_color(th.CARD, color, 0.25), chip, border_radius=chip_h // 2
+        )
+        pygame.draw.rect(surface, color, chip, max(1, t.px(1.5)), border_radius=chip_h // 2)
+        draw_delta(surface, ctx, part.delta, (chip.x + t.px(8), chip.y + t.px(3)), "name", label)
+    return y + height
 
 
 def _author(

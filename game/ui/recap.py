@@ -41,6 +41,62 @@ KIND_ICONS: dict[str, str] = {
 SPARK_HEIGHT = 46
 """The sparkline's height in design pixels."""
 
+MOOD_STEPS: tuple[tuple[int, str], ...] = (
+    (-40, "rough"),
+    (-1, "knocks"),
+    (0, "quiet"),
+    (39, "good"),
+)
+"""A day's mood by its change: the first step whose bound the change is at or under ("great"
+above the last)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One day's story of the player's score: from after that day's morning (the week's start
+    for day 1) to after the next morning, so that every change is in exactly one story (the
+    next morning's changes are told with the evening that caused them, in the day's summary)."""
+
+    day: int
+    before: int
+    changes: tuple[ScoreChange, ...]
+    next_morning: frozenset[int]
+    """The ``seq`` of the changes that happened the next morning."""
+
+    @property
+    def after(self) -> int:
+        """The score at the story's end."""
+        return self.before + sum(c.delta for c in self.changes)
+
+
+def stories(
+    changes: Sequence[ScoreChange], mornings: Sequence[tuple[int, int]], start: int
+) -> list[Story]:
+    """The player's `changes` as one story per day (oldest first), `mornings` as
+    ``Game.mornings``: day 1 starts at `start` and holds its own morning; each later day's
+    morning closes the day before. The stories add up: each starts where the last ended."""
+    ends = dict(mornings)
+    told: dict[int, list[ScoreChange]] = {}
+    late: dict[int, set[int]] = {}
+    for change in changes:
+        day = change.day
+        if day > 1 and change.seq <= ends.get(day, -1):
+            day -= 1
+            late.setdefault(day, set()).add(change.seq)
+        told.setdefault(day, []).append(change)
+    out, score = [], start
+    for day in sorted(told):
+        story = Story(day, score, tuple(told[day]), frozenset(late.get(day, ())))
+        out.append(story)
+        score = story.after
+    return out
+
+
+def mood(s: Strings, day: int, delta: int) -> str:
+    """A day's headline in words: "Day 2: a rough day"."""
+    word = next((name for bound, name in MOOD_STEPS if delta <= bound), "great")
+    return s("recap.mood", day=day, mood=s(f"recap.mood.{word}"))
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -93,10 +149,12 @@ def group_card(
     s: Strings,
     scenario: Scenario,
     teacher: bool = False,
+    morning: bool = False,
 ) -> Card:
-    """One row of a recap: the kind icon, the group's total, its cause, and how it was made up
-    when it happened more than once ("−8 × 3", or "4 times"); the rule only in the teacher
-    view."""
+    """One moment of a recap, as a notification: the kind icon in a bubble, its cause, the
+    group's total as a coloured chip, and under it when it came the next `morning` and how it
+    was made up when it happened more than once ("−8 × 3", or "4 times"); the rule only in
+    the teacher view."""
     display = scenario.score_format
     parts: list = [
         Delta(
@@ -104,14 +162,16 @@ def group_card(
             s.say(group.cause),
             label=display.show_change(group.total),
             icon=kind_icon(group.rule_id, scenario),
+            chip=True,
         )
     ]
-    detail = ""
+    detail = s("recap.next_morning") if morning else ""
     times = len(group.deltas)
     if times > 1 and len(set(group.deltas)) == 1:
-        detail = s("recap.each", each=display.show_change(group.deltas[0]), n=times)
+        each = s("recap.each", each=display.show_change(group.deltas[0]), n=times)
+        detail = "  \u00b7  ".join(x for x in (detail, each) if x)
     elif times > 1:
-        detail = count(s, "count.times", times)
+        detail = "  \u00b7  ".join(x for x in (detail, count(s, "count.times", times)) if x)
     if teacher:
         rule = s("history.rule", rule=group.rule_id, file=_short(group.path), line=group.line)
         detail = "  \u00b7  ".join(x for x in (detail, rule) if x)

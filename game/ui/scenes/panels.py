@@ -19,7 +19,7 @@ from game.ui.present import (
     tier_card,
     tier_color,
 )
-from game.ui.recap import group_card, groups, score_badge, span, spark
+from game.ui.recap import group_card, groups, mood, score_badge, span, spark, stories
 from game.ui.scene import Panel
 from game.ui.scenes.confirm import ask
 
@@ -257,7 +257,8 @@ class ShopScene(ListPanel):
 
 class HistoryScene(ListPanel):
     """The player's score as an activity feed: the score now and the week's line, then each
-    day (newest first) with its change and its causes, grouped and biggest first."""
+    day's story (newest first) headed in words with its change, and its moments, grouped and
+    biggest first; a morning's changes are told with the day before (as in its summary)."""
 
     holds_toasts = True
 
@@ -272,10 +273,9 @@ class HistoryScene(ListPanel):
         if not mine:
             return [heading_card(s("history.empty"), "empty", "body")]
         display = scenario.score_format
-        series = dict(game.score_series)
         now = game.player.score
-        start = series.get(0, scenario.player_score)
-        here = (game.day - 0.5, now) if game.day not in series else None
+        start = scenario.player_score
+        here = (game.day - 0.5, now) if game.day not in dict(game.score_series) else None
         week = [
             *score_badge(now, scenario, s),
             spark(game.score_series, here, scenario, game.days),
@@ -283,13 +283,15 @@ class HistoryScene(ListPanel):
         ]
         out = [Card("week", tuple(week), accent=tier_color(scenario.tier_for(now), scenario))]
         teacher = self.app.config.teacher
-        for day in sorted({c.day for c in mine}, reverse=True):
-            before, after = series.get(day - 1, start), series.get(day, now)
+        for story in reversed(stories(mine, game.mornings, start)):
+            day = story.day
             today = day == game.day and not game.over
-            label = s("recap.today", day=day) if today else s("recap.day", day=day)
-            out.append(
-                Card(("day", day), (span(s, label, before, after, display, "name"),), plain=True)
-            )
-            day_changes = [c for c in mine if c.day == day]
-            out += [group_card(g, s, scenario, teacher) for g in groups(day_changes)]
+            label = s("recap.today", day=day) if today else mood(s, day, story.after - story.before)
+            head = span(s, label, story.before, story.after, display, "name")
+            accent = th.GAIN if story.after >= story.before else th.LOSS
+            out.append(Card(("day", day), (head,), accent=accent))
+            out += [
+                group_card(g, s, scenario, teacher, morning=g.day != day)
+                for g in groups(story.changes)
+            ]
         return out

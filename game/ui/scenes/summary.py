@@ -11,7 +11,7 @@ from game.ui import theme as th
 from game.ui.cards import Card
 from game.ui.listview import CardList
 from game.ui.present import heading_card, notice_card, text_card, tier_color
-from game.ui.recap import group_card, groups, score_badge, span, spark
+from game.ui.recap import group_card, groups, mood, score_badge, span, spark, stories
 from game.ui.scene import Panel
 from game.ui.scenes.panels import ListPanel
 from game.ui.session import NOTABLE_KINDS
@@ -59,27 +59,26 @@ class SummaryScene(ListPanel):
         return self.s("summary.title", day=self.day)
 
     def cards(self) -> list[Card]:
-        """The recap: the score now (the bar's number) with the day's change and this morning's
-        as their own lines, the week's line so far, the day's changes grouped by cause and
-        biggest first, this morning's, and what happened."""
+        """The day's story: the score now (the bar's number) with its tier, the week's line so
+        far, the day's headline in words with its change (from after this day's morning to
+        after the next: the next morning's changes are told here, once, marked "the next
+        morning", and the next day's story starts after them), the day's moments biggest
+        first, and what happened."""
         game = self.app.session.game
         s = self.app.strings
         scenario = game.scenario
         display = scenario.score_format
-        series = dict(game.score_series)
         now = game.player.score
-        after = series.get(self.day, now)
-        before = series.get(self.day - 1, after)
         mine = [c for c in game.history if c.who == "player"]
-        morning = [c for c in mine if c.day == self.day + 1]
-        here = (self.day + 0.25, now) if now != after else None
+        told = stories(mine, game.mornings, scenario.player_score)
+        story = next((t for t in told if t.day == self.day), None)
+        before = story.before if story else now
+        here = (self.day + 0.25, now) if now != dict(game.score_series).get(self.day, now) else None
         hero: list = [
             *score_badge(now, scenario, s),
             spark(game.score_series, here, scenario, game.days),
-            span(s, s("recap.day", day=self.day), before, after, display),
+            span(s, mood(s, self.day, now - before), before, now, display, "name"),
         ]
-        if morning or now != after:  # so the last number here is the number on the bar
-            hero.append(span(s, s("recap.morning", day=self.day + 1), after, now, display))
         color = tier_color(scenario.tier_for(now), scenario)
         out: list[Card] = [Card("score", tuple(hero), accent=color)]
         early = game.ended_early and game.end_reason is not None
@@ -89,14 +88,13 @@ class SummaryScene(ListPanel):
                     s("debrief.ended", reason=s.say(game.end_reason)), "ended", "body", th.WARNING
                 )
             )
-        changes = [c for c in mine if c.day == self.day]
         out.append(heading_card(s("summary.changes"), "changes", "body"))
-        out += [group_card(g, s, scenario) for g in groups(changes)]
-        if not changes:
+        if story is not None:
+            out += [
+                group_card(g, s, scenario, morning=g.day != self.day) for g in groups(story.changes)
+            ]
+        else:
             out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
-        if morning:
-            out.append(heading_card(s("summary.morning", day=self.day + 1), "morning", "body"))
-            out += [group_card(g, s, scenario) for g in groups(morning)]
         events = [
             n
             for n in game.log
