@@ -29,7 +29,7 @@ from game.core.checker import check_file
 from game.core.codes import text
 from game.core.debrief import Highlight, count_words
 from game.core.effects import ChangeScore, PullToFriends
-from game.ui.cards import Badges, Card, Delta, Line
+from game.ui.cards import Author, Badges, Bubble, Card, Delta, Line
 from game.ui.scenes.debrief import fact_card, highlight_card
 
 VIRAL = SCENARIOS / "viral-score.yaml"
@@ -55,6 +55,10 @@ def card_words(card: Card) -> list[str]:
             texts += [str(abs(part.delta)), part.text]
         elif isinstance(part, Badges):
             texts += [part.lead, *(label for label, _ in part.items)]
+        elif isinstance(part, Bubble):
+            texts.append(part.text)
+        elif isinstance(part, Author):
+            texts += [part.name, part.handle]
     return texts + [b.label for b in card.buttons]
 
 

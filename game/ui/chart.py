@@ -21,8 +21,10 @@ class ChartData:
     low: int
     high: int
     days: int
-    x_label: str
-    y_label: str
+    day_word: str
+    """The word before each day's number under its point ("Day")."""
+    start_word: str
+    """The label under the first point, the week's start ("Start")."""
     display: ScoreFormat = PLAIN_SCORE
     colors: tuple[th.Color, ...] = ()
     """The colour of each of ``tiers``, as the top bar paints it (its place among all the
@@ -30,7 +32,11 @@ class ChartData:
 
 
 def chart_data(
-    series: tuple[tuple[int, int], ...], scenario: Scenario, days: int, x_label: str, y_label: str
+    series: tuple[tuple[int, int], ...],
+    scenario: Scenario,
+    days: int,
+    day_word: str,
+    start_word: str,
 ) -> ChartData:
     """The chart of ``series`` over the tiers it reached (from the lowest tier the score touched
     to the highest, not the scenario's whole range), with scores as the scenario shows them."""
@@ -40,7 +46,7 @@ def chart_data(
     high = min(scenario.score_max, tiers[-1].high)
     colors = tuple(th.tier_color_of(scenario.tiers, i) for i in range(first, last + 1))
     return ChartData(
-        series, tiers, low, high, days, x_label, y_label, scenario.score_format, colors
+        series, tiers, low, high, days, day_word, start_word, scenario.score_format, colors
     )
 
 
@@ -65,19 +71,20 @@ def nice_step(span: float, target: int = 5) -> int:
 def paint_chart(
     surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: ChartData
 ) -> None:
-    """Draw axes with ticks and labels, tier bands labelled in a column right of the plot (so
-    the score line never runs over a label), and the score line with its points."""
+    """Draw the week as the app shows it: rounded tier bands in the tiers' colours, each
+    labelled (name and range, not colour alone) in a column right of the plot (so the score line
+    never runs over a label), the score line with an arrow at each point, and under each point
+    its day ("Start", "Day 1"... or the numbers alone when those do not fit); no axes."""
     t = ctx.theme
     lh = ctx.text.line_height("small")
     show = data.display.show
-    tick_w = max(ctx.text.width(show(data.high), "small"), ctx.text.width(show(data.low), "small"))
     names = tier_labels(data.tiers, ctx, rect.width // 3, show)
     label_w = max((ctx.text.width(n, "small") for n in names), default=0) + t.px(28)
     plot = pygame.Rect(
-        rect.x + tick_w + t.px(14) + lh,
+        rect.x + t.px(14),
         rect.y + t.px(6),
-        rect.width - tick_w - t.px(24) - lh - label_w,
-        rect.height - lh * 2 - t.px(16),
+        rect.width - t.px(24) - label_w,
+        rect.height - lh - t.px(22),
     )
     if plot.width < 20 or plot.height < 20:
         return
@@ -91,48 +98,42 @@ def paint_chart(
     def xpos(day: float) -> int:
         return round(plot.x + day * plot.width / last_day)
 
-    # tier bands in the tiers' colours; each labelled (name and range, not colour alone) in the
-    # column to the right of the plot, with a bar in the band's colour
     tier_colors = data.colors or tuple(
         th.tier_color_of(data.tiers, i) for i in range(len(data.tiers))
     )
+    radius = t.px(10)
+    back = plot.inflate(2 * t.px(12), 2 * t.px(4))
+    pygame.draw.rect(surface, th.lerp_color(th.BG, th.CARD, 0.5), back, border_radius=radius)
     for index, tier in enumerate(data.tiers):
         top, bottom = ypos(tier.high + 0.5), ypos(tier.low - 0.5)
-        band = pygame.Rect(plot.x, top, plot.width, max(1, bottom - top))
+        band = pygame.Rect(plot.x - t.px(12), top, plot.width + 2 * t.px(12), max(1, bottom - top))
         color = tier_colors[index]
-        pygame.draw.rect(surface, th.lerp_color(th.BG, color, 0.45), band)
-        pygame.draw.line(surface, th.BORDER, band.topleft, band.topright)
+        pygame.draw.rect(
+            surface,
+            th.lerp_color(th.BG, color, 0.35),
+            band,
+            border_top_left_radius=radius if index == len(data.tiers) - 1 else 0,
+            border_top_right_radius=radius if index == len(data.tiers) - 1 else 0,
+            border_bottom_left_radius=radius if index == 0 else 0,
+            border_bottom_right_radius=radius if index == 0 else 0,
+        )
         img = ctx.text.render(names[index], "small", th.TEXT)
         if band.height >= img.get_height():
             x = plot.right + t.px(14)
-            pygame.draw.rect(surface, color, (x, band.y + t.px(1), t.px(4), band.height - t.px(2)))
-            surface.blit(img, (x + t.px(8), band.centery - img.get_height() // 2))
-    # y axis and ticks
-    pygame.draw.line(surface, th.TEXT, plot.bottomleft, plot.topleft, max(1, t.px(2)))
-    step = nice_step(data.high - data.low)
-    value = (data.low // step + 1) * step if data.low % step else data.low
-    while value <= data.high:
-        y = ypos(value)
-        pygame.draw.line(surface, th.TEXT, (plot.x - t.px(5), y), (plot.x, y), max(1, t.px(2)))
-        img = ctx.text.render(show(value), "small", th.MUTED)
-        surface.blit(img, (plot.x - t.px(8) - img.get_width(), y - img.get_height() // 2))
-        value += step
-    # x axis and ticks
-    pygame.draw.line(surface, th.TEXT, plot.bottomleft, plot.bottomright, max(1, t.px(2)))
-    # x axis at the bottom of the plot (below the lowest score)
+            pygame.draw.rect(
+                surface, color, (x, band.y + t.px(1), t.px(6), band.height - t.px(2)), 0, t.px(3)
+            )
+            surface.blit(img, (x + t.px(10), band.centery - img.get_height() // 2))
     day_step = max(1, nice_step(last_day, 10)) if last_day > 12 else 1
-    for day in range(0, last_day + 1, day_step):
-        x = xpos(day)
-        pygame.draw.line(
-            surface, th.TEXT, (x, plot.bottom), (x, plot.bottom + t.px(5)), max(1, t.px(2))
-        )
-        img = ctx.text.render(str(day), "small", th.MUTED)
-        surface.blit(img, (x - img.get_width() // 2, plot.bottom + t.px(6)))
-    # axis titles
-    x_title = ctx.text.render(data.x_label, "small", th.TEXT)
-    surface.blit(x_title, (plot.centerx - x_title.get_width() // 2, plot.bottom + t.px(8) + lh))
-    y_title = pygame.transform.rotate(ctx.text.render(data.y_label, "small", th.TEXT), 90)
-    surface.blit(y_title, (rect.x, plot.centery - y_title.get_height() // 2))
+    days = range(0, last_day + 1, day_step)
+    words = [data.start_word] + [f"{data.day_word} {d}" for d in days[1:]]
+    gap = plot.width / max(1, len(days) - 1) * day_step / max(1, day_step)
+    if max(ctx.text.width(w, "small") for w in words) > gap - t.px(6):
+        words = [str(d) for d in days]
+    for day, word in zip(days, words, strict=True):
+        img = ctx.text.render(word, "small", th.MUTED)
+        x = min(max(xpos(day) - img.get_width() // 2, rect.x), plot.right - img.get_width())
+        surface.blit(img, (x, plot.bottom + t.px(12)))
     _line(surface, ctx, data.series, xpos, ypos)
 
 

@@ -1,6 +1,7 @@
-"""The debrief about this player's week: the week's badge (the tier it ends in, the score, its
-line), their three biggest changes and what was real about each, then the chart, then the other
-facts and myths (short, with "More"), then a "Talk about it" card with the questions.
+"""The debrief about this player's week, as a game's end: the week's badge (the tier it ends in,
+the score, its line), their three biggest changes and what was real about each, then the week's
+line in the app's style, then the other facts and myths as cards with a big verdict stamp (their
+sources under a "Sources (2)" fold), then the questions as a friend's chat bubbles.
 
 What to show is computed in `game.core.debrief`; this scene only lays it out. A fact's details and
 sources stay folded until the player presses its "More" button; each source with a web address
@@ -17,7 +18,7 @@ import pygame
 from game.core.debrief import Highlight, PersonalDebrief, personal_debrief
 from game.core.model import PLAIN_SCORE, Fact, ScoreFormat
 from game.ui import theme as th
-from game.ui.cards import Badges, Card, CardButton, Custom, Delta, Gap, Line
+from game.ui.cards import Author, Bubble, Card, CardButton, Custom, Delta, Gap, Line
 from game.ui.chart import chart_data, paint_chart
 from game.ui.listview import CardList
 from game.ui.present import count, heading_card, text_card, tier_color
@@ -95,7 +96,7 @@ class DebriefScene(Scene):
             scenario,
             game.days,
             s("debrief.chart_days"),
-            s("debrief.chart_score"),
+            s("debrief.chart_start"),
         )
         chart = Custom(data, 220, lambda surf, rect, ctx: paint_chart(surf, rect, ctx, data))
         out.append(Card("chart", (Line(s("debrief.chart"), "heading"), chart)))
@@ -103,11 +104,24 @@ class DebriefScene(Scene):
             out.append(heading_card(s("debrief.facts"), "facts"))
         for i, fact in enumerate(self.page.others):
             out.append(fact_card(fact, ("fact", i), ("fact", i) in self.open, s))
-        out.append(heading_card(s("debrief.questions"), "questions"))
-        talk = tuple(Line(q, icon="comment", icon_color=th.ACCENT) for q in self.page.questions)
-        if talk:
-            out.append(Card("talk", talk, accent=th.ACCENT))
+        out.append(self.talk_heading())
+        if self.page.questions:
+            bubbles = tuple(Bubble(q) for q in self.page.questions)
+            out.append(Card("talk", bubbles, accent=th.ACCENT))
         return out
+
+    def talk_heading(self) -> Card:
+        """The questions' heading as a friend starting a chat: their avatar and "Mei asks:"
+        (the first friend still a friend, else the first person; "Talk about it" when the
+        scenario has nobody)."""
+        game = self.app.session.game
+        people = sorted(game.friends, key=lambda f: not f.is_friend)
+        if not people or not people[0].name.split():
+            return heading_card(self.s("debrief.questions"), "questions")
+        friend = people[0]
+        name = self.s("debrief.asks", name=friend.name.split()[0])
+        author = Author(self.app.session.face(friend.id), name, "", size=40.0)
+        return Card(("heading", "questions"), (author,), plain=True)
 
     def badge(self) -> Card:
         """The week's badge: the tier the player ends in, the final score in big numbers, the
@@ -189,14 +203,25 @@ class DebriefScene(Scene):
         self.draw_widgets(surface)
 
 
-def verdict(fact: Fact, s: Strings) -> tuple[Badges, Line]:
-    """The verdict (word + icon + colour) and the claim."""
+def verdict(fact: Fact, s: Strings) -> tuple[Line, Line]:
+    """The verdict as a stamp (its icon and word in big type, in its colour) and the claim."""
     color = VERDICT_COLORS.get(fact.verdict, th.ACCENT)
     icon = VERDICT_ICONS.get(fact.verdict)
     return (
-        Badges(((s(f"verdict.{fact.verdict}"), color),)),
+        Line(s(f"verdict.{fact.verdict}"), "heading", color, icon=icon, icon_color=color),
         Line(fact.claim, "name", icon=icon, icon_color=color),
     )
+
+
+def toggle_label(fact: Fact, s: Strings, is_open: bool, sources_only: bool) -> str:
+    """The fold button: "Less" when open; "Sources" when it folds only the sources
+    (`sources_only`: the explanation is shown), else "More". (No count in the label: the
+    debrief's words stay under two minutes of reading.)"""
+    if is_open:
+        return s("debrief.less")
+    if sources_only and fact.sources:
+        return s("debrief.sources_fold")
+    return s("debrief.more")
 
 
 def unfolded(fact: Fact, s: Strings, start: int) -> tuple[list, tuple[CardButton, ...]]:
@@ -247,7 +272,7 @@ def highlight_card(
     if is_open:
         more, buttons = unfolded(fact, s, len(parts))
         parts += more
-    toggle = CardButton("more", s("debrief.less" if is_open else "debrief.more"), active=is_open)
+    toggle = CardButton("more", toggle_label(fact, s, is_open, True), active=is_open)
     return Card(key, tuple(parts), (toggle, *buttons), accent=accent)
 
 
@@ -259,6 +284,6 @@ def fact_card(fact: Fact, key: Hashable, is_open: bool, s: Strings) -> Card:
         parts += [Gap(4), Line(fact.explanation, "meta")]
         more, buttons = unfolded(fact, s, len(parts))
         parts += more
-    toggle = CardButton("more", s("debrief.less" if is_open else "debrief.more"), active=is_open)
+    toggle = CardButton("more", toggle_label(fact, s, is_open, False), active=is_open)
     color = VERDICT_COLORS.get(fact.verdict, th.ACCENT)
     return Card(key, tuple(parts), (toggle, *buttons), accent=color)
