@@ -143,7 +143,13 @@ class ResultsScene(Panel):
             if c.who == "player"
         }
         parts += [
-            Delta(c.total, c.text, label=display.show_change(c.total), icon=icons.get(c.text))
+            Delta(
+                c.total,
+                c.text,
+                label=display.show_change(c.total),
+                icon=icons.get(c.text),
+                chip=True,
+            )
             for c in r.causes
         ]
         if not r.causes:
