@@ -183,13 +183,12 @@ def _flag_at(text: str, i: int) -> str:
     return ""
 
 
-SMALL_TEXT = 15
-"""Below this pixel size, a space between a number and a word is drawn wider (WIDE_SPACE)."""
-WIDE_SPACE = " \u2009"
-"""A space and a thin space (about 0.43 em). Noto Sans's digits are all as wide as the widest,
-so at small sizes a plain space after one (a quarter em) looks hardly wider than the gap inside
-"14": players read "14messages". An en space (half an em) looked like a double space."""
-_NUMBER_SPACE = re.compile(r"(?<=\d) (?=[^\W\d_])")
+DIGIT_SPACES = ("\u200a", "\u2009", " ", " \u200a", " \u2009")
+"""What may stand for a space between a number and a word, narrowest first (hair space, thin
+space, space, and a space widened by either). Noto Sans's digits are all as wide as the widest,
+so the ink gap after a plain space depends on the digit: after "4" it looked no wider than the
+gap inside "14" ("14messages"), after "1" like a double space ("Day 1  of 7")."""
+_NUMBER_SPACE = re.compile(r"(?<=(\d)) (?=([^\W\d_]))")
 
 
 def _flag_pad(size: int) -> int:
@@ -197,10 +196,28 @@ def _flag_pad(size: int) -> int:
     return max(2, size // 6)
 
 
-def number_gaps(text: str, size: int) -> str:
-    """`text` as drawn at `size` pixels: below SMALL_TEXT, a space between a digit and a
-    letter becomes WIDE_SPACE ("14 messages", "4 times" stay readable)."""
-    return _NUMBER_SPACE.sub(WIDE_SPACE, text) if size < SMALL_TEXT else text
+def _ink_gap(font: pygame.font.Font, left: str, right: str) -> int:
+    """The blank columns between the ink of `left` and the ink that follows it in `left + right`
+    (`right` starts with spacing and ends with a letter)."""
+    white = (255, 255, 255)
+    whole = pygame.mask.from_surface(font.render(left + right, True, white), 60)
+    first = pygame.mask.from_surface(font.render(left, True, white), 60)
+    end = max((r.right for r in first.get_bounding_rects()), default=0)
+    inked = [x for x in range(end, whole.get_size()[0]) if _column_inked(whole, x)]
+    return (inked[0] - end) if inked else 0
+
+
+def _column_inked(mask: pygame.mask.Mask, x: int) -> bool:
+    return any(mask.get_at((x, y)) for y in range(mask.get_size()[1]))
+
+
+def digit_space(font: pygame.font.Font, digit: str, letter: str) -> str:
+    """The entry of DIGIT_SPACES that, between `digit` and `letter`, leaves the ink gap
+    closest to a normal word space's ("o o") in `font` (the wider one on a tie)."""
+    word = _ink_gap(font, "o", " o")
+    return min(
+        reversed(DIGIT_SPACES), key=lambda sp: abs(_ink_gap(font, digit, sp + letter) - word)
+    )
 
 
 class TextCache:
@@ -215,6 +232,7 @@ class TextCache:
         self.surfaces = LRU(surfaces)
         self.wraps = LRU(wraps)
         self._widths = LRU(20000)
+        self._digit_spaces = LRU(2000)
 
     def set_theme(self, theme: Theme) -> None:
         """Switch to a new theme (after a resize); cached entries for old sizes age out."""
@@ -243,10 +261,29 @@ class TextCache:
         if value is None:
             value = sum(
                 self._run_width(role, run, size)
-                for role, run in self.fonts.runs(number_gaps(text, size), bold)
+                for role, run in self.fonts.runs(self._spaced(text, size, bold), bold)
             )
             self._widths.put(key, value)
         return value  # type: ignore[return-value]
+
+    def _spaced(self, text: str, size: int, bold: bool) -> str:
+        """`text` as drawn: each space between a digit and a letter replaced by the spacing
+        (`digit_space`) that reads as one normal word space between those two."""
+        if not any(ch.isdigit() for ch in text):
+            return text
+
+        def spacing(match: re.Match[str]) -> str:
+            digit, letter = match.group(1), match.group(2)
+            if ord(letter) not in self.fonts.cover("bold" if bold else "regular"):
+                letter = "o"  # drawn by a fallback font: measured as a round letter
+            key = (size, bold, digit, letter)
+            found = self._digit_spaces.get(key)
+            if found is None:
+                found = digit_space(self.font_for(size, bold), digit, letter)
+                self._digit_spaces.put(key, found)
+            return found  # type: ignore[return-value]
+
+        return _NUMBER_SPACE.sub(spacing, text)
 
     def render(self, text: str, style: str, color: Color) -> pygame.Surface:
         """A surface with `text` drawn in `color` (cached); each run in the font that has it."""
@@ -263,7 +300,7 @@ class TextCache:
         return surface  # type: ignore[return-value]
 
     def _draw(self, text: str, size: int, bold: bool, color: Color) -> pygame.Surface:
-        runs = self.fonts.runs(number_gaps(text, size), bold)
+        runs = self.fonts.runs(self._spaced(text, size, bold), bold)
         if len(runs) == 1 and runs[0][0] != FLAG:
             return self.fonts.font(runs[0][0], size).render(runs[0][1] or " ", True, color)
         rendered = [self._run_image(role, run, size, bold, color) for role, run in runs]
