@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from ui_helpers import SCENARIOS, config, frames, new_game, run
 
-from game.ui.text import TextCache
+from game.core import commands as cmd
+from game.ui.text import ELLIPSIS, TextCache
 from game.ui.theme import Theme
 
 WHITE = (255, 255, 255)
@@ -57,3 +59,53 @@ def test_a_number_and_its_word_are_one_normal_space_apart(line, size) -> None:
         gap = gap_after(cache, line, i, size)
         assert gap <= 1.3 * normal, (line, size, line[i], gap, normal)
         assert gap >= inside + 1, (line, size, line[i], gap, inside)
+
+
+FILES = {"en": "viral-score.yaml", "es": "viral-score.es.yaml"}
+POSTS = {
+    "en": "Who decides what a good citizen is? #freedom",
+    "es": "¿Quién decide qué es un buen ciudadano? #libertad",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_bar_cuts_its_sentence_between_words(tmp_path, language) -> None:
+    """Seen at 800x600: "Publicar política: tú pierdes 40 punto…": the top bar's sentence was
+    cut in the middle of a word. Every line the bar shortens ends with whole words."""
+    fitted: list[tuple[str, str]] = []
+    seen: dict[str, object] = {}
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        app.flow.command(cmd.Post(text=POSTS[language]))
+        real_fit = app.ctx.text.fit
+
+        def spy(text: str, style: str, width: int) -> str:
+            out = real_fit(text, style, width)
+            fitted.append((text, out))
+            return out
+
+        app.ctx.text.fit = spy
+        yield from frames(3)
+        app.ctx.text.fit = real_fit
+        seen["bar"] = app.flow.strings.say(app.flow.hud.state.last_reason)
+
+    run(config(tmp_path, (800, 600), scenario_path=str(SCENARIOS / FILES[language])), body)
+    cut = [(text, out) for text, out in fitted if out.endswith(ELLIPSIS) and out != text]
+    assert any(text.startswith(str(seen["bar"])) for text, _ in fitted), "the bar was drawn"
+    assert cut, "at 800x600 the bar and the notices shorten their lines"
+    for text, out in cut:
+        kept = out.removesuffix(ELLIPSIS)
+        assert text.startswith(kept), (text, out)
+        assert text[len(kept)] in " ,;:", (text, out)
+
+
+def test_fit_cuts_between_characters_when_no_word_is_in_reach() -> None:
+    """A long word or a language without spaces is still cut to fit, between characters."""
+    pygame.font.init()
+    cache = TextCache(Theme.for_size(800, 600))
+    for text in ("Ciudadanía responsabilidadextraordinariamente", "今天天气很好我们去公园散步吧"):
+        out = cache.fit(text, "meta", 120)
+        assert out.endswith(ELLIPSIS) and cache.width(out, "meta") <= 120, out
+        assert len(out) > 4, out

@@ -358,7 +358,9 @@ class TextCache:
         return lines  # type: ignore[return-value]
 
     def fit(self, text: str, style: str, width: int) -> str:
-        """`text` shortened with an ellipsis so it fits in `width` on one line."""
+        """`text` shortened with an ellipsis so it fits in `width` on one line: cut after the
+        last whole word that fits when that keeps at least WORD_REACH of what fits, otherwise
+        (a long word, text without spaces such as Chinese) between characters."""
         text = printable(text, newlines=True)
         if self.width(text, style) <= width:
             return text
@@ -369,7 +371,18 @@ class TextCache:
                 lo = mid
             else:
                 hi = mid - 1
-        return text[:lo].rstrip() + ELLIPSIS
+        kept = text[:lo]
+        if not text[lo].isspace():  # the cut falls inside a word
+            space = kept.rfind(" ")
+            if space > 0 and space >= lo * WORD_REACH:
+                kept = kept[:space]
+        return kept.rstrip(_TRAILING) + ELLIPSIS
+
+
+WORD_REACH = 0.6
+"""How much of what fits a cut at a word boundary keeps at least (else the word is cut)."""
+_TRAILING = " \t,;:"
+"""Left off before an ellipsis: spaces, and punctuation that would dangle ("puntos;…")."""
 
 
 def wrap_text(measure: Callable[[str], int], text: str, width: int) -> list[str]:
