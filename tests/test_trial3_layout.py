@@ -3,13 +3,16 @@ was seen. English and Spanish; the app runs for real (headless) where a screen i
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 import pytest
 from ui_helpers import SCENARIOS, config, frames, new_game, run
 
 from game.core import commands as cmd
+from game.ui.strings import Strings
 from game.ui.text import ELLIPSIS, TextCache
-from game.ui.theme import Theme
+from game.ui.theme import TEXT_SIZES, Theme
 
 WHITE = (255, 255, 255)
 
@@ -109,3 +112,42 @@ def test_fit_cuts_between_characters_when_no_word_is_in_reach() -> None:
         out = cache.fit(text, "meta", 120)
         assert out.endswith(ELLIPSIS) and cache.width(out, "meta") <= 120, out
         assert len(out) > 4, out
+
+
+OPENS = ("messages", "perks", "history", "post")
+"""Navigation buttons with a short name that open a sheet."""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("text_size", [1, len(TEXT_SIZES) - 1])
+def test_a_sheet_is_called_what_its_button_says(tmp_path, language, text_size) -> None:
+    """Seen at 800x600 with large text: the buttons said "Chats", "Perks", "History", but the
+    sheets they opened said "Messages", "Perks & penalties", "Score history". With short
+    labels a sheet's title is its button's label; with full labels its own full title."""
+    seen: dict[str, tuple[str, str, bool]] = {}
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        app.apply_settings(replace(app.settings, text_size=text_size))
+        yield from frames(2)
+        for name in OPENS:
+            play = app.top
+            label = next(b.label for b in play.nav if b.id == name)
+            play.activate(name, None)
+            yield from frames(2)
+            seen[name] = (label, app.top.title(), play.short)
+            app.pop()
+            yield from frames(2)
+
+    run(config(tmp_path, (800, 600), scenario_path=str(SCENARIOS / FILES[language])), body)
+    s = Strings(language)
+    titles = {"messages": "messages.title", "perks": "perks.title", "history": "history.title"}
+    titles["post"] = "composer.title"
+    short = {flag for _, _, flag in seen.values()}
+    assert short == {text_size > 1}, "large text at 800x600 shows the short labels"
+    for name, (label, title, is_short) in seen.items():
+        if is_short:
+            assert label == s(f"nav.short.{name}") == title, (name, label, title)
+        else:
+            assert title == s(titles[name]), (name, title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -131,6 +132,14 @@ class Panel(Scene):
 
     opaque = False
     shows_hud = True
+    short_name: Callable[[], str] | None = None
+    """The short name the button that opened this sheet shows now ("" when it shows its full
+    name); set by the feed so the sheet is called what its button says ("Chats")."""
+
+    def named(self, title: str) -> str:
+        """The sheet's title: `title`, or the opening button's short name while it shows one."""
+        short = self.short_name() if self.short_name is not None else ""
+        return short or title
 
     def panel_rect(self) -> pygame.Rect:
         """The panel's rectangle: the area below the bar, inset a little."""

@@ -92,7 +92,7 @@ class ComposerScene(Panel):
     def title(self) -> str:
         """The panel's title."""
         if self.comment_on is None:
-            return self.s("composer.title")
+            return self.named(self.s("composer.title"))
         post = self.post()
         if post is not None and post.by_player:
             return self.s("comments.title.yours")

@@ -50,8 +50,8 @@ class ListPanel(Panel):
         self.focus.set_items([self.list, self.close])
 
     def title(self) -> str:
-        """The panel's title."""
-        return self.s(self.title_key)
+        """The panel's title (the opening button's short name while it shows one)."""
+        return self.named(self.s(self.title_key))
 
     def cards(self) -> list[Card]:
         """The cards to show, from the game's current views."""

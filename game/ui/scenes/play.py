@@ -13,7 +13,7 @@ from game.ui.cards import Card, CardButton, Line
 from game.ui.guide import BUTTONS, STEPS, Guide
 from game.ui.listview import CardList
 from game.ui.present import post_card, profile_of
-from game.ui.scene import Scene
+from game.ui.scene import Panel, Scene
 from game.ui.widgets import Button, flow
 
 NAV = ("post", "friends", "messages", "perks", "shop", "history", "end_day", "menu")
@@ -56,6 +56,8 @@ class PlayScene(Scene):
         """The first-day guide, for a new game (None when off, done or skipped)."""
         self.skip = Button("guide_skip", self.s("guide.skip"), style="meta")
         self.guide_rect = pygame.Rect(0, 0, 0, 0)
+        self.short = False
+        """True while the navigation shows its short labels (a narrow window, large text)."""
 
     def start_guide(self) -> None:
         """Show the first-day guide under the feed."""
@@ -98,6 +100,7 @@ class PlayScene(Scene):
             bottom = flow(self.nav, self.ctx, x, a.y + t.pad, width)
             if bottom <= one_row:
                 break
+        self.short = short
         column = min(width, t.content_width)
         strip = 0
         if self.guide is not None and self.guide_step() is not None:
@@ -190,7 +193,10 @@ class PlayScene(Scene):
             "menu": lambda: MenuScene(self.app),
         }
         if id in scenes:
-            self.app.push(scenes[id]())
+            sheet = scenes[id]()
+            if id in SHORT and isinstance(sheet, Panel):
+                sheet.short_name = lambda: self.s(f"nav.short.{id}") if self.short else ""
+            self.app.push(sheet)
         elif id == "end_day":
             ask_end_day(self.app)
 
