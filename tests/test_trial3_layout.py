@@ -151,3 +151,43 @@ def test_a_sheet_is_called_what_its_button_says(tmp_path, language, text_size) -
             assert label == s(f"nav.short.{name}") == title, (name, label, title)
         else:
             assert title == s(titles[name]), (name, title)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_the_text_size_preview_stays_in_view_at_every_size(tmp_path, size) -> None:
+    """Seen at 800x600 with large text: the Settings preview post was pushed off the screen,
+    so the player could not see what the size looks like. After each step of the text size
+    (up, then back down) the preview and every row are inside the sheet, in the window."""
+    from game.ui.scenes.settings import SettingsScene
+
+    seen: list[tuple[int, pygame.Rect, list[pygame.Rect], pygame.Rect]] = []
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        app.push(SettingsScene(app.flow))
+        yield from frames(2)
+        steps = [+1] * (len(TEXT_SIZES) - 1 - app.settings.text_size)
+        steps += [-1] * (len(TEXT_SIZES) - 1)
+        for step in steps:
+            app.top.activate(f"text_size:{step:+d}", None)
+            yield from frames(2)
+            sheet = app.top
+            seen.append(
+                (
+                    app.settings.text_size,
+                    sheet.preview_rect(),
+                    list(sheet.boxes.values()),
+                    sheet.inner_rect(),
+                )
+            )
+
+    run(config(tmp_path, size), body)
+    window = pygame.Rect((0, 0), size)
+    assert {step for step, *_ in seen} == set(range(len(TEXT_SIZES)))
+    for step, preview, boxes, inner in seen:
+        assert preview.height > 0
+        assert window.contains(preview) and inner.contains(preview), (step, preview, inner)
+        for box in boxes:
+            assert inner.contains(box), (step, box, inner, preview)
+            assert not box.colliderect(preview), (step, box, preview)

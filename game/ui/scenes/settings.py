@@ -22,7 +22,10 @@ from game.ui.widgets import Button, flow
 if TYPE_CHECKING:
     from game.ui.flow import Flow
 
-ROWS = ("text_size", "reduced_motion", "sound", "volume", "notices")
+LINES = (("text_size",), ("reduced_motion", "sound"), ("volume", "notices"))
+"""The rows, line by line: two to a line after the text size, so that its preview and every
+row fit in an 800x600 window at the largest text."""
+ROWS = tuple(name for line in LINES for name in line)
 
 _STEPS = {
     "text_size": ("settings.smaller", "settings.larger", len(TEXT_SIZES)),
@@ -68,30 +71,48 @@ class SettingsScene(Panel):
         return self.s("settings.notices", value=NOTICE_SECONDS[st.notices])
 
     def layout(self) -> None:
-        """Rows top to bottom, each in its own box; then the preview post; the X on top."""
+        """The text size row, the preview post right under it (in view at every text size and
+        window size), then the other rows two to a line, each in its own box; the X on top."""
         inner = self.inner_rect()
         t = self.ctx.theme
-        st: Settings = self.app.settings
+        gap = t.px(8)
         y = self.content_top()
-        for name, buttons in self.rows.items():
-            top = y
-            if name in _STEPS:
-                value = getattr(st, name)
-                buttons[0].enabled = value > 0
-                buttons[1].enabled = value < _STEPS[name][2] - 1
-                self.labels[name] = y + t.px(8)
-                y += t.px(8) + self.ctx.text.line_height("body") + t.px(6)
-                y = flow(buttons, self.ctx, inner.x + t.px(10), y, inner.width - t.px(20))
-                y += t.px(8)
-            else:
-                buttons[0].switch = bool(getattr(st, name))
-                h = buttons[0].measure(self.ctx)[1]
-                buttons[0].rect = pygame.Rect(inner.x, y, inner.width, h)
-                y += h
-            self.boxes[name] = pygame.Rect(inner.x, top, inner.width, y - top)
-            y += t.px(8)
-        self.sample_y = y + t.px(4)
+        for line in LINES:
+            width = (inner.width - gap * (len(line) - 1)) // len(line)
+            bottoms = [
+                self._place(name, pygame.Rect(inner.x + i * (width + gap), y, width, 0))
+                for i, name in enumerate(line)
+            ]
+            y = max(bottoms)
+            for name in line:  # boxes side by side are as tall as each other
+                self.boxes[name].height = y - self.boxes[name].y
+            y += gap
+            if line == LINES[0]:  # the preview right under the size it shows
+                self.sample_y = y
+                y += self.painter.height(self.preview(), inner.width, self.ctx) + gap
         self.place_close(self.close)
+
+    def _place(self, name: str, box: pygame.Rect) -> int:
+        """Lay out the row `name` in `box` (from its top, at its width); returns its bottom."""
+        t = self.ctx.theme
+        st: Settings = self.app.settings
+        buttons = self.rows[name]
+        y = box.y
+        if name in _STEPS:
+            value = getattr(st, name)
+            buttons[0].enabled = value > 0
+            buttons[1].enabled = value < _STEPS[name][2] - 1
+            self.labels[name] = y + t.px(8)
+            y += t.px(8) + self.ctx.text.line_height("body") + t.px(6)
+            y = flow(buttons, self.ctx, box.x + t.px(10), y, box.width - t.px(20))
+            y += t.px(8)
+        else:
+            buttons[0].switch = bool(getattr(st, name))
+            h = buttons[0].measure(self.ctx)[1]
+            buttons[0].rect = pygame.Rect(box.x, y, box.width, h)
+            y += h
+        self.boxes[name] = pygame.Rect(box.x, box.y, box.width, y - box.y)
+        return y
 
     def activate(self, id: str, payload: object) -> None:
         """Change a setting (applied and stored at once) or close."""
@@ -141,13 +162,11 @@ class SettingsScene(Panel):
             if name in _STEPS:
                 pygame.draw.rect(surface, th.CARD, box, border_radius=t.px(8))
         for name, y in self.labels.items():
-            text = self.ctx.text.fit(self.label(name), "body", inner.width - t.px(20))
-            surface.blit(self.ctx.text.render(text, "body", th.TEXT), (inner.x + t.px(10), y))
-        bottom = inner.bottom - (self.ctx.text.line_height("meta") if self.message else 0)
-        preview = self.preview()
-        if self.sample_y + self.painter.height(preview, inner.width, self.ctx) < bottom:
-            painted = self.painter.paint(preview, inner.width, self.ctx)
-            surface.blit(painted.surface, (inner.x, self.sample_y))
+            box = self.boxes[name]
+            text = self.ctx.text.fit(self.label(name), "body", box.width - t.px(20))
+            surface.blit(self.ctx.text.render(text, "body", th.TEXT), (box.x + t.px(10), y))
+        painted = self.painter.paint(self.preview(), inner.width, self.ctx)
+        surface.blit(painted.surface, (inner.x, self.sample_y))
         if self.message:
             img = self.ctx.text.render(self.message, "meta", th.WARNING)
             surface.blit(img, (inner.x, inner.bottom - img.get_height()))
