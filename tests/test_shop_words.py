@@ -24,13 +24,13 @@ def _words(item: Item, language: str, bought: int = 0) -> tuple[str, str, list[s
 @pytest.mark.parametrize(
     ("language", "price", "button", "badge", "paid"),
     [
-        ("en", "Nothing to pay now", "Get it", "Taken", ("Price: 40", "Buy for 40", "Bought")),
+        ("en", "Nothing to pay now", "Get it", "Taken", ("", "Buy · 40", "Bought")),
         (
             "es",
             "Nada que pagar ahora",
             "Obtener",
             "Obtenido",
-            ("Precio: 40", "Comprar por 40", "Comprado"),
+            ("", "Comprar · 40", "Comprado"),
         ),
     ],
 )

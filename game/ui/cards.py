@@ -40,6 +40,8 @@ class Badges:
     items: tuple[tuple[str, Color], ...]
     lead: str = ""
     lead_style: str = "heading"
+    icons: tuple[str | None, ...] = ()
+    """For each label, an icon drawn inside its badge before the text (see `draw_icon`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,8 @@ class Card:
     buttons: tuple[CardButton, ...] = ()
     accent: Color | None = None
     plain: bool = False
+    tile: bool = False
+    """A tile: in a list with a tile width, tiles sit side by side (an app store's grid)."""
 
 
 @dataclass(slots=True)
@@ -374,12 +378,13 @@ def _badges(
     bh = ctx.text.line_height("small") + ctx.theme.px(4)
     if part.lead:
         row_y = y + max(0, (ctx.text.line_height(part.lead_style) - bh) // 2)
-    for label, color in part.items:
-        w = ctx.text.width(label, "small") + ctx.theme.px(12)
+    for n, (label, color) in enumerate(part.items):
+        icon = part.icons[n] if n < len(part.icons) else None
+        w = ctx.text.width(label, "small") + ctx.theme.px(12) + (bh if icon else 0)
         if cx > x and cx + w > x + width:
             cx, row_y = x, max(bottom, row_y + bh) + ctx.theme.px(4)
         if surface is not None:
-            draw_badge(surface, ctx, label, (cx, row_y), color)
+            draw_badge(surface, ctx, label, (cx, row_y), color, icon=icon)
         cx += w + gap
         bottom = max(bottom, row_y + bh)
     return bottom + ctx.theme.px(4)

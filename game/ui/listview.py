@@ -14,7 +14,7 @@ import pygame
 
 from game.ui import input as ia
 from game.ui import theme as th
-from game.ui.cards import Card, CardPainter
+from game.ui.cards import Card, CardPainter, Painted
 from game.ui.focus import Activate
 from game.ui.text import LRU
 from game.ui.theme import Color
@@ -42,6 +42,15 @@ class CardList:
         the list paints the background between them (see `opaque`)."""
         self.cards: tuple[Card, ...] = ()
         self.offsets: list[int] = []
+        """Each card's top, from the top of the list (tiles in one row share theirs)."""
+        self.xs: list[int] = []
+        """Each card's left edge, from the list's left."""
+        self.widths: list[int] = []
+        """Each card's width (a tile is narrower than a row-wide card)."""
+        self.heights: list[int] = []
+        self.tile_width = 0.0
+        """The least width (design pixels) of a tile (a card with ``tile``): tiles sit side by
+        side, as many a row as fit (at least one); 0 puts every card on its own row."""
         self.total = 0
         self.scroll = 0.0
         self.target = 0.0
@@ -97,17 +106,37 @@ class CardList:
         self.gap = ctx.theme.px(12)
         self.margin = ctx.theme.px(6)
         self._width = max(40, self.rect.width - ctx.theme.px(14) - self.margin)
-        offsets, y = [], self.margin
+        per_row = 1
+        if self.tile_width:
+            least = ctx.theme.px(self.tile_width)
+            per_row = max(1, (self._width + self.gap) // (least + self.gap))
+        tile = (self._width - self.gap * (per_row - 1)) // per_row
+        self.offsets, self.xs, self.widths, self.heights = [], [], [], []
+        y, column, row_h = self.margin, 0, 0
         for card in self.cards:
-            offsets.append(y)
-            y += self.painter.height(card, self._width, ctx) + self.gap
-        self.offsets = offsets
+            if column and (not card.tile or column == per_row):  # the row is full: a new one
+                y, column, row_h = y + row_h + self.gap, 0, 0
+            width = tile if card.tile else self._width
+            h = self.painter.height(card, width, ctx)
+            self.offsets.append(y)
+            self.xs.append(self.margin + column * (tile + self.gap))
+            self.widths.append(width)
+            self.heights.append(h)
+            row_h = max(row_h, h)
+            if card.tile:
+                column += 1
+            else:
+                y, row_h = y + h + self.gap, 0
+        y += row_h + (self.gap if column else 0)
         self.total = max(0, y - self.gap + self.margin)
         self._ready = None
         self._clamp()
         if self.background is not None and self.total > self.rect.height:
-            tallest = max(self._card_height(i) for i in range(len(self.cards)))
-            self.painter.reserve((self._width, min(tallest, self.rect.height)))
+            for width in set(self.widths):
+                tallest = max(
+                    h for h, w in zip(self.heights, self.widths, strict=True) if w == width
+                )
+                self.painter.reserve((width, min(tallest, self.rect.height)))
 
     @property
     def max_scroll(self) -> float:
@@ -119,8 +148,32 @@ class CardList:
         self.scroll = max(0.0, min(self.max_scroll, self.scroll))
 
     def _card_height(self, i: int) -> int:
-        end = self.offsets[i + 1] - self.gap if i + 1 < len(self.offsets) else self.total
-        return end - self.offsets[i]
+        return self.heights[i]
+
+    def _paint(self, i: int) -> Painted:
+        """Card `i` painted at its width (cached by the painter)."""
+        assert self._ctx is not None
+        return self.painter.paint(self.cards[i], self.widths[i], self._ctx, self.background)
+
+    def _row_start(self, i: int) -> int:
+        """The first card of the row card `i` is in."""
+        while i > 0 and self.offsets[i - 1] == self.offsets[i]:
+            i -= 1
+        return i
+
+    def _at(self, pos: tuple[int, int]) -> int | None:
+        """The index of the card at a screen position, or None."""
+        if not self.rect.collidepoint(pos) or not self.offsets or self._ctx is None:
+            return None
+        x, y = pos[0] - self.rect.x, pos[1] - self.rect.y + round(self.scroll)
+        last = bisect_right(self.offsets, y) - 1
+        if last < 0:
+            return None
+        for i in range(self._row_start(last), last + 1):
+            top, left = self.offsets[i], self.xs[i]
+            if left <= x < left + self.widths[i] and y <= top + self.heights[i]:
+                return i
+        return None
 
     # ----------------------------------------------------------------- selection
     def _selectable(self, i: int) -> bool:
@@ -187,11 +240,11 @@ class CardList:
         """Where a card's button is on screen now (None when not visible)."""
         for i, card in enumerate(self.cards):
             if card.key == key and self._ctx is not None:
-                painted = self.painter.paint(card, self._width, self._ctx, self.background)
-                for b in painted.buttons:
+                for b in self._paint(i).buttons:
                     if b.id == button:
                         r = b.rect.move(
-                            self.rect.x, self.rect.y + self.offsets[i] - round(self.scroll)
+                            self.rect.x + self.xs[i],
+                            self.rect.y + self.offsets[i] - round(self.scroll),
                         )
                         return r if self.rect.contains(r) else None
         return None
@@ -203,12 +256,11 @@ class CardList:
             return []
         top = round(self.scroll)
         out: list[pygame.Rect] = []
-        i = max(0, bisect_right(self.offsets, top) - 1)
+        i = self._row_start(max(0, bisect_right(self.offsets, top) - 1))
         while i < len(self.cards) and self.offsets[i] < top + self.rect.height:
             if self.cards[i].buttons:
-                painted = self.painter.paint(self.cards[i], self._width, self._ctx, self.background)
-                for b in painted.buttons:
-                    x, y = self.rect.x + self.margin, self.rect.y + self.offsets[i] - top
+                for b in self._paint(i).buttons:
+                    x, y = self.rect.x + self.xs[i], self.rect.y + self.offsets[i] - top
                     r = b.rect.move(x, y).clip(self.rect)
                     if r.width and r.height:
                         out.append(r)
@@ -266,6 +318,12 @@ class CardList:
             return False
         if kind in (ia.LEFT, ia.RIGHT):
             step = -1 if kind == ia.LEFT else 1
+            beyond = not 0 <= self.button + step < len(card.buttons)
+            nxt = self._next_selectable(self.selected, step)
+            if beyond and card.tile and nxt is not None and self.cards[nxt].tile:
+                self.selected, self.button = nxt, self._first_safe(nxt)  # the tile beside
+                self.reveal(nxt)
+                return True
             self.button = max(0, min(len(card.buttons) - 1, self.button + step))
             self.reveal(self.selected)
             return True
@@ -320,24 +378,20 @@ class CardList:
 
     def link_at(self, pos: tuple[int, int]) -> str | None:
         """The id of the tappable area (a name, a count) at a screen position, or None."""
-        if not self.rect.collidepoint(pos) or not self.offsets or self._ctx is None:
+        i = self._at(pos)
+        if i is None:
             return None
         y = pos[1] - self.rect.y + round(self.scroll)
-        i = bisect_right(self.offsets, y) - 1
-        if i < 0:
-            return None
-        painted = self.painter.paint(self.cards[i], self._width, self._ctx, self.background)
-        return painted.link_at((pos[0] - self.rect.x - self.margin, y - self.offsets[i]))
+        return self._paint(i).link_at((pos[0] - self.rect.x - self.xs[i], y - self.offsets[i]))
 
     def link_rect(self, key: Hashable, link: str) -> pygame.Rect | None:
         """Where a card's tappable area is on screen now (None when not visible)."""
         for i, card in enumerate(self.cards):
             if card.key == key and self._ctx is not None:
-                painted = self.painter.paint(card, self._width, self._ctx, self.background)
-                for id, rect in painted.links:
+                for id, rect in self._paint(i).links:
                     if id == link:
                         r = rect.move(
-                            self.rect.x + self.margin,
+                            self.rect.x + self.xs[i],
                             self.rect.y + self.offsets[i] - round(self.scroll),
                         )
                         return r if self.rect.contains(r) else None
@@ -345,15 +399,12 @@ class CardList:
 
     def hit(self, pos: tuple[int, int]) -> tuple[int, int | None] | None:
         """(card index, button index or None) at a screen position."""
-        if not self.rect.collidepoint(pos) or not self.offsets or self._ctx is None:
+        i = self._at(pos)
+        if i is None:
             return None
         y = pos[1] - self.rect.y + round(self.scroll)
-        i = bisect_right(self.offsets, y) - 1
-        if i < 0 or y > self.offsets[i] + self._card_height(i):
-            return None
-        painted = self.painter.paint(self.cards[i], self._width, self._ctx, self.background)
-        local = (pos[0] - self.rect.x - self.margin, y - self.offsets[i])
-        for b_index, b in enumerate(painted.buttons):
+        local = (pos[0] - self.rect.x - self.xs[i], y - self.offsets[i])
+        for b_index, b in enumerate(self._paint(i).buttons):
             if b.rect.collidepoint(local):
                 return i, b_index
         return i, None
@@ -395,7 +446,7 @@ class CardList:
                 owed = i == ahead[0] and self._owed >= step
                 late = time.perf_counter() >= deadline + (AHEAD_GRACE if owed else 0.0)
                 if late or not self.painter.paint_ahead(
-                    self.cards[i], self._width, self._ctx, self.background
+                    self.cards[i], self.widths[i], self._ctx, self.background
                 ):
                     break
                 self._owed -= step
@@ -417,23 +468,22 @@ class CardList:
             return  # everything the list draws is inside its rectangle
         surface.set_clip(self.rect.clip(clip))
         top = round(self.scroll)
-        first = max(0, bisect_right(self.offsets, top) - 1)
+        first = self._row_start(max(0, bisect_right(self.offsets, top) - 1))
         cards: list[pygame.Rect] = []
         for i in range(first, len(self.cards)):
             y = self.rect.y + self.offsets[i] - top
             if y > self.rect.bottom:
                 break
-            painted = self.painter.paint(self.cards[i], self._width, ctx, self.background)
-            cards.append(surface.blit(painted.surface, (self.rect.x + self.margin, y)))
+            x = self.rect.x + self.xs[i]
+            painted = self._paint(i)
+            cards.append(surface.blit(painted.surface, (x, y)))
             if focused and self.armed and i == self.selected and painted.buttons:
                 b = painted.buttons[min(self.button, len(painted.buttons) - 1)]
-                r = b.rect.move(self.rect.x + self.margin, y)
+                r = b.rect.move(x, y)
                 pygame.draw.rect(
                     surface,
                     th.FOCUS,
-                    pygame.Rect(
-                        self.rect.x + self.margin, y, self._width, painted.surface.get_height()
-                    ),
+                    pygame.Rect(x, y, self.widths[i], painted.surface.get_height()),
                     max(1, ctx.theme.px(2)),
                     border_radius=ctx.theme.px(10),
                 )

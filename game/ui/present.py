@@ -9,14 +9,17 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import pygame
+
 from game.core import commands as cmd
 from game.core.codes import Code
 from game.core.model import PLAIN_SCORE, Item, Perk, Scenario, ScoreFormat, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView
 from game.ui import theme as th
 from game.ui.avatars import Face, account_face
-from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Gap, Line
+from game.ui.cards import Author, Badges, Bubble, Card, CardButton, Counts, Custom, Gap, Line
 from game.ui.strings import Strings
+from game.ui.widgets import UIContext, draw_icon
 
 Can = Callable[[cmd.Command], Code | None]
 
@@ -264,25 +267,27 @@ def item_card(
     bought: int = 0,
     refused: int = 0,
 ) -> Card:
-    """A shop item as a product tile: a picture tile, its name, tags and price (``money`` names
-    the currency), whether the player already bought it (or only ever had the purchase
-    refused), and a "Buy for N" button (greyed out, with the reason, when not possible); an item
-    that costs nothing says so and offers "Get it"."""
+    """A shop item as an app store's tile: a picture tile, its name, a line saying what it is
+    (its tags; an item that costs nothing says so), whether the player already bought it (or
+    only ever had the purchase refused), and one button, "Buy · N" (greyed out, with the
+    reason, when not possible; "Get it" when it costs nothing). Never what it does to the
+    score."""
     free = item.price == 0  # a loan or a gift: nothing to pay now, nothing "bought for 0"
     badges: list[tuple[str, th.Color]] = []
     if bought:
         badges.append((s("shop.taken" if free else "shop.bought"), th.GAIN))
     elif refused:
         badges.append((s("shop.refused"), th.LOSS))
-    badges += [(f"#{tag}", th.BORDER) for tag in item.tags]
     reason = can(cmd.Buy(item.id))
     face = Face(f"item:{item.id}", item.name, account=True)
-    price = s("shop.no_cost") if free else s("shop.price", price=money(item.price))
-    parts: list = [Author(face, item.name, price, tuple(badges), size=52.0)]
+    about = " ".join(f"#{tag}" for tag in item.tags)
+    parts: list = [
+        Author(face, item.name, s("shop.no_cost") if free else about, tuple(badges), size=52.0)
+    ]
     parts += refusal_lines(s, [reason])
     label = s("shop.get") if free else s("shop.buy_for", price=money(item.price))
-    buy = CardButton("buy", label, reason is None, icon="plus")
-    return Card(("item", item.id), tuple(parts), (buy,), accent=th.SOURCE_COLORS["ad"])
+    buy = CardButton("buy", label, reason is None, icon="bag")
+    return Card(("item", item.id), tuple(parts), (buy,), accent=th.SOURCE_COLORS["ad"], tile=True)
 
 
 def perk_card(perk: Perk, s: Strings, why: str, change: str | None = None) -> Card:
@@ -302,23 +307,63 @@ def perk_card(perk: Perk, s: Strings, why: str, change: str | None = None) -> Ca
     return Card(("perk", perk.id, change), parts, accent=color)
 
 
-def tier_card(tier: Tier, scenario: Scenario, s: Strings, current: bool) -> Card:
-    """A tier: name, range, whether the player is in it, and the perks and penalties it brings."""
+def tier_card(
+    tier: Tier,
+    scenario: Scenario,
+    s: Strings,
+    current: bool,
+    you: Face | None = None,
+    score: float | None = None,
+) -> Card:
+    """A tier as a step of a ladder: a coloured step as long as the tier is high, its name and
+    (small) range, the player's avatar and score on it when it is theirs (``current``; `you`
+    and `score`), and each perk (+, blue) and penalty (-, orange) it brings as a badge."""
     color = tier_color(tier, scenario)
+    tiers = scenario.tiers
+    rank = next((i for i, t in enumerate(tiers) if t.id == tier.id), 0)
     shown = f"{scenario.show_score(tier.low)}-{scenario.show_score(tier.high)}"
-    badges: list[tuple[str, th.Color]] = [(shown, color)]
+    where = None
+    if current and score is not None:
+        where = min(1.0, max(0.0, (score - tier.low) / max(1, tier.high - tier.low)))
+    parts: list = [
+        Custom(
+            ("step", rank, len(tiers), color, where), 12.0, _step(rank, len(tiers), color, where)
+        ),
+        Gap(6),
+        Badges(((shown, color),), lead=tier.name, lead_style="heading" if current else "body"),
+    ]
     if current:
-        badges.append((s("perks.here"), th.FOCUS))
-    parts: list = [Badges(tuple(badges), lead=tier.name, lead_style="body")]
-    for perk_id in tier.perks:
-        perk = scenario.perk(perk_id)
-        color = th.LOSS if perk.is_penalty else th.GAIN
+        score_text = scenario.show_score(score) if score is not None else ""
+        you = you or Face("player", s("perks.here"))
+        parts.append(Author(you, s("perks.here"), score_text, size=36.0, ring=color))
+    perks = [scenario.perk(perk_id) for perk_id in tier.perks]
+    if perks:
         parts.append(
-            Line(perk.name, "meta", icon="minus" if perk.is_penalty else "plus", icon_color=color)
+            Badges(
+                tuple((p.name, th.LOSS if p.is_penalty else th.GAIN) for p in perks),
+                icons=tuple("minus" if p.is_penalty else "plus" for p in perks),
+            )
         )
-    if not tier.perks:
+    else:
         parts.append(Line(s("perks.nothing"), "meta", th.MUTED))
     return Card(("tier", tier.id, current), tuple(parts), accent=color)
+
+
+def _step(
+    rank: int, count: int, color: th.Color, where: float | None
+) -> Callable[[pygame.Surface, pygame.Rect, UIContext], None]:
+    """Paints a ladder's step: a bar in the tier's colour, longer the higher the tier, with a
+    marker (a triangle) at `where` (0..1 along the step) when the player stands on it."""
+
+    def paint(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
+        length = max(rect.height * 2, rect.width * (rank + 1) // max(1, count))
+        bar = pygame.Rect(rect.x, rect.y, length, rect.height)
+        pygame.draw.rect(surface, color, bar, border_radius=rect.height // 2)
+        if where is not None:
+            x = bar.x + round(where * (bar.width - rect.height)) + rect.height // 2
+            draw_icon(surface, "down", (x, rect.centery), rect.height, th.TEXT)
+
+    return paint
 
 
 def notice_words(notice: Notice, s: Strings) -> str:

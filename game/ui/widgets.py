@@ -237,20 +237,25 @@ def draw_badge(
     color: Color,
     style: str = "small",
     fill: float = 0.35,
+    icon: str | None = None,
 ) -> pygame.Rect:
-    """A rounded label with a coloured outline and light text; returns its rectangle.
+    """A rounded label with a coloured outline and light text, led by `icon` (in `color`) when
+    given; returns its rectangle.
 
     `fill` is how much of `color` tints the inside (0: card colour, 1: the colour itself)."""
     text = ctx.text.render(label, style, th.TEXT)
     pad = ctx.theme.px(6)
-    rect = pygame.Rect(
-        pos[0], pos[1], text.get_width() + 2 * pad, text.get_height() + ctx.theme.px(4)
-    )
+    h = text.get_height() + ctx.theme.px(4)
+    lead = h if icon else 0
+    rect = pygame.Rect(pos[0], pos[1], text.get_width() + 2 * pad + lead, h)
     pygame.draw.rect(
         surface, th.lerp_color(th.CARD, color, fill), rect, border_radius=ctx.theme.px(6)
     )
     pygame.draw.rect(surface, color, rect, max(1, ctx.theme.px(2)), border_radius=ctx.theme.px(6))
-    surface.blit(text, (rect.x + pad, rect.y + ctx.theme.px(2)))
+    if icon:
+        bright = th.lerp_color(color, th.TEXT, 0.35)
+        draw_icon(surface, icon, (rect.x + pad + h // 2 - 2, rect.centery), h * 3 // 5, bright)
+    surface.blit(text, (rect.x + pad + lead, rect.y + ctx.theme.px(2)))
     return rect
 
 

@@ -8,6 +8,7 @@ import pygame
 
 from game.core import commands as cmd
 from game.ui import theme as th
+from game.ui.avatars import Face
 from game.ui.cards import Card, Line
 from game.ui.listview import CardList
 from game.ui.present import (
@@ -212,8 +213,9 @@ class PerksScene(ListPanel):
         for perk in lost:
             out.append(perk_card(perk, s, s("perks.ended"), "lost"))
         out.append(heading_card(s("perks.tiers"), "tiers", "body"))
-        out += [
-            tier_card(t, game.scenario, s, t.id == player.tier.id)
+        you = Face("player", player.name)
+        out += [  # a ladder: the top tier on the top step, the player on theirs
+            tier_card(t, game.scenario, s, t.id == player.tier.id, you, player.score)
             for t in reversed(game.scenario.tiers)
         ]
         return out
@@ -228,10 +230,19 @@ class PerksScene(ListPanel):
         return self.s("perks.from_rule")
 
 
+TILE_WIDTH = 360.0
+"""The least width of a shop tile (design pixels): two a row at 1280x800, one at 800x600."""
+
+
 class ShopScene(ListPanel):
     """Items for sale; buying moves the score as the scenario says."""
 
     title_key = "shop.title"
+
+    def __init__(self, app: Flow) -> None:
+        """The list shows the items as tiles, side by side where the window is wide."""
+        super().__init__(app)
+        self.list.tile_width = TILE_WIDTH
 
     def cards(self) -> list[Card]:
         """The money line, then one card per item."""
