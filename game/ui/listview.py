@@ -25,6 +25,10 @@ AHEAD_GRACE = 0.0002
 """Seconds past its time a frame may still paint the next card ahead when the list moved
 further than was painted ahead."""
 
+TILE_LEAST = 400
+"""The least width of a tile on screen, in pixels, however small the scale: a narrower one
+crowds its name and button (an 800x600 window shows one tile a row)."""
+
 MOVES = frozenset({ia.UP, ia.DOWN, ia.LEFT, ia.RIGHT, ia.PAGE_UP, ia.PAGE_DOWN, ia.HOME, ia.END})
 """Keys that move within a list: after one, Enter acts on what the player moved to."""
 
@@ -108,7 +112,7 @@ class CardList:
         self._width = max(40, self.rect.width - ctx.theme.px(14) - self.margin)
         per_row = 1
         if self.tile_width:
-            least = ctx.theme.px(self.tile_width)
+            least = max(TILE_LEAST, ctx.theme.px(self.tile_width * ctx.theme.text_scale))
             per_row = max(1, (self._width + self.gap) // (least + self.gap))
         tile = (self._width - self.gap * (per_row - 1)) // per_row
         self.offsets, self.xs, self.widths, self.heights = [], [], [], []
