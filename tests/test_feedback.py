@@ -82,12 +82,12 @@ def test_a_purchase_that_goes_through_is_counted_and_badged() -> None:
     [
         (
             "en",
-            "You bought Physics textbook for 40. Your score: +15.",
+            "You bought Physics textbook for 40. Score change: +15.",
             "You bought Physics textbook again, for 40. No change to your score this time.",
         ),
         (
             "es",
-            "Has comprado Libro de física por 40. Tu puntuación: +15.",
+            "Has comprado Libro de física por 40. Cambio en tu puntuación: +15.",
             "Has vuelto a comprar Libro de física, por 40. Esta vez tu puntuación no ha cambiado.",
         ),
     ],
@@ -104,7 +104,7 @@ def test_every_purchase_leaves_a_receipt_first(language: str, first: str, again:
 def test_a_purchase_that_moves_no_score_says_so() -> None:
     game = Game(_scenario(VIRAL["en"]), 1)
     said = _said(game.apply(cmd.Buy("vegetables")), "bought", "en")
-    assert said == ["You bought Box of local vegetables for 20. Your score: +5."]
+    assert said == ["You bought Box of local vegetables for 20. Score change: +5."]
     said = _said(game.apply(cmd.Buy("coaching")), "bought", "en")
     assert said[0].startswith("You bought Score coaching session for 50. ")
 
@@ -114,12 +114,12 @@ def test_a_purchase_that_moves_no_score_says_so() -> None:
     [
         (
             "en",
-            "The app's word filter picked out 'free speech' in your post.",
+            "The app's word filter flagged 'free speech' in your post.",
             "The app checked your post: nothing in it was flagged.",
         ),
         (
             "es",
-            "El filtro de palabras de la app ha detectado «libertad de expresión» en tu "
+            "El filtro de palabras de la app ha marcado «libertad de expresión» en tu "
             "publicación.",
             "La app ha revisado tu publicación: no ha marcado nada.",
         ),
@@ -151,10 +151,34 @@ def test_a_typed_post_says_what_the_word_filter_picked_out(
 def test_praise_is_picked_out_too_and_comments_are_read() -> None:
     game = Game(_scenario(VIRAL["en"]), 1)
     said = _said(game.apply(cmd.Post(text="So proud and grateful today")), "filter", "en")
-    assert said == ["The app's word filter picked out 'proud' and 'grateful' in your post."]
+    assert said == [
+        "The app's word filter noticed 'proud' and 'grateful' in your post: it liked that."
+    ]
     post = next(p for p in game.feed if not p.by_player)
     said = _said(game.apply(cmd.Comment(post.uid, "what about democracy?")), "filter", "en")
-    assert said == ["The app's word filter picked out 'democracy' in your comment."]
+    assert said == ["The app's word filter flagged 'democracy' in your comment."]
+
+
+@pytest.mark.parametrize(
+    ("language", "praise", "liked"),
+    [
+        ("en", "So proud today", "The app's word filter noticed 'proud' in your post: it liked that."),
+        (
+            "es",
+            "Hoy estoy muy orgulloso",
+            "El filtro de palabras de la app se ha fijado en «orgulloso» en tu publicación: le ha "
+            "gustado.",
+        ),
+    ],
+)
+def test_the_filter_line_says_which_way_it_went(language: str, praise: str, liked: str) -> None:
+    """Seen: "word filter picked out 'proud'" read like a penalty, but the post earned +15: the
+    line says it by the direction of the change, never as a charge when the score rose."""
+    game = Game(_scenario(VIRAL[language]), 1)
+    score = game.score
+    said = _said(game.apply(cmd.Post(text=praise)), "filter", language)
+    assert game.score > score
+    assert said == [liked]
 
 
 def test_a_post_moved_by_another_rule_only_is_not_called_clear() -> None:
@@ -198,7 +222,7 @@ def test_in_the_window_receipts_are_never_pushed_out_and_refused_reads_refused(
             click(card_button(app, "list", ("item", "textbook"), "buy"))
             yield from frames(2)
         texts = [t.text for t in app.flow.toasts.items]
-        assert "You bought Physics textbook for 40. Your score: +15." in texts
+        assert "You bought Physics textbook for 40. Score change: +15." in texts
         assert (
             "You bought Physics textbook again, for 40. No change to your score this time." in texts
         )

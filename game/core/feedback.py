@@ -63,12 +63,14 @@ def words_notice(
     fired: set[str],
     text: str,
     comment: bool,
-    score_moved: bool,
+    change: int,
 ) -> Code | None:
     """What the word filter did to a post (or, with ``comment``, a comment) whose words were
-    read by ``filters``, of which ``fired`` (rule ids) fired: the player's words it picked out;
-    else, when the score did not move, that it picked out nothing; else nothing to say (another
-    rule moved the score, and the bar names it)."""
+    read by ``filters``, of which ``fired`` (rule ids) fired, the act moving the score by
+    ``change``: the player's words it noticed, said by the direction of the change (liked when
+    the score rose, flagged when it fell, only noticed when it stayed); else, when the score did
+    not move, that it picked out nothing; else nothing to say (another rule moved the score, and
+    the bar names it)."""
     words: list[str] = []
     for word_filter in filters:
         if word_filter.rule_id not in fired:
@@ -81,8 +83,9 @@ def words_notice(
     where = "comment" if comment else "post"
     if words:
         said = tuple(Code.of("name", name=w) for w in words)
-        return Code.of(f"notice.filter_caught.{where}", words=Code.of("list.series", items=said))
-    if not score_moved:
+        how = "liked" if change > 0 else "flagged" if change < 0 else "caught"
+        return Code.of(f"notice.filter_{how}.{where}", words=Code.of("list.series", items=said))
+    if not change:
         return Code.of(f"notice.filter_clear.{where}")
     return None
 

@@ -281,10 +281,15 @@ class Game:
                 fired,
                 text.strip(),
                 isinstance(command, cmd.Comment),
-                w.score != score,
+                w.score - score,
             )
             if said is not None:
                 w.log.insert(start, Notice("filter", said, w.day))
+
+    def reads_words(self, comment: bool) -> bool:
+        """True when a word filter reads the player's posts (or, with ``comment``, comments) and
+        can move their score: the composer then says once that the app reads what they type."""
+        return bool(self._filters.get(TEXT_EVENTS[cmd.Comment if comment else cmd.Post]))
 
     def purchases(self, item_id: str) -> int:
         """How many times the player bought ``item_id`` (purchases the rules refused left out)."""

@@ -151,11 +151,16 @@ EN: dict[str, str] = {
     "notice.bought": "You bought {item} for {price}. {effect}",
     "notice.bought_again": "You bought {item} again, for {price}. {effect}",
     "notice.got": "You got {item}. {effect}",
-    "notice.buy_score": "Your score: {change}.",
+    "notice.buy_score": "Score change: {change}.",
     "notice.buy_same": "Your score did not change.",
     "notice.buy_same_again": "No change to your score this time.",
-    "notice.filter_caught.post": "The app's word filter picked out {words} in your post.",
-    "notice.filter_caught.comment": "The app's word filter picked out {words} in your comment.",
+    "notice.filter_caught.post": "The app's word filter noticed {words} in your post.",
+    "notice.filter_caught.comment": "The app's word filter noticed {words} in your comment.",
+    "notice.filter_liked.post": "The app's word filter noticed {words} in your post: it liked that.",
+    "notice.filter_liked.comment": "The app's word filter noticed {words} in your comment: it "
+    "liked that.",
+    "notice.filter_flagged.post": "The app's word filter flagged {words} in your post.",
+    "notice.filter_flagged.comment": "The app's word filter flagged {words} in your comment.",
     "notice.filter_clear.post": "The app checked your post: nothing in it was flagged.",
     "notice.filter_clear.comment": "The app checked your comment: nothing in it was flagged.",
     "notice.cascade": "Rules kept setting each other off; stopped after {rounds} rounds.",
@@ -324,12 +329,20 @@ ES: dict[str, str] = {
     "notice.bought": "Has comprado {item} por {price}. {effect}",
     "notice.bought_again": "Has vuelto a comprar {item}, por {price}. {effect}",
     "notice.got": "Has conseguido {item}. {effect}",
-    "notice.buy_score": "Tu puntuación: {change}.",
+    "notice.buy_score": "Cambio en tu puntuación: {change}.",
     "notice.buy_same": "Tu puntuación no ha cambiado.",
     "notice.buy_same_again": "Esta vez tu puntuación no ha cambiado.",
-    "notice.filter_caught.post": "El filtro de palabras de la app ha detectado {words} en tu "
+    "notice.filter_caught.post": "El filtro de palabras de la app se ha fijado en {words} en tu "
     "publicación.",
-    "notice.filter_caught.comment": "El filtro de palabras de la app ha detectado {words} en tu "
+    "notice.filter_caught.comment": "El filtro de palabras de la app se ha fijado en {words} en "
+    "tu comentario.",
+    "notice.filter_liked.post": "El filtro de palabras de la app se ha fijado en {words} en tu "
+    "publicación: le ha gustado.",
+    "notice.filter_liked.comment": "El filtro de palabras de la app se ha fijado en {words} en "
+    "tu comentario: le ha gustado.",
+    "notice.filter_flagged.post": "El filtro de palabras de la app ha marcado {words} en tu "
+    "publicación.",
+    "notice.filter_flagged.comment": "El filtro de palabras de la app ha marcado {words} en tu "
     "comentario.",
     "notice.filter_clear.post": "La app ha revisado tu publicación: no ha marcado nada.",
     "notice.filter_clear.comment": "La app ha revisado tu comentario: no ha marcado nada.",
