@@ -119,8 +119,7 @@ def test_a_purchase_that_moves_no_score_says_so() -> None:
         ),
         (
             "es",
-            "El filtro de palabras de la app ha marcado «libertad de expresión» en tu "
-            "publicación.",
+            "El filtro de palabras de la app ha marcado «libertad de expresión» en tu publicación.",
             "La app ha revisado tu publicación: no ha marcado nada.",
         ),
     ],
@@ -162,7 +161,11 @@ def test_praise_is_picked_out_too_and_comments_are_read() -> None:
 @pytest.mark.parametrize(
     ("language", "praise", "liked"),
     [
-        ("en", "So proud today", "The app's word filter noticed 'proud' in your post: it liked that."),
+        (
+            "en",
+            "So proud today",
+            "The app's word filter noticed 'proud' in your post: it liked that.",
+        ),
         (
             "es",
             "Hoy estoy muy orgulloso",

@@ -156,7 +156,8 @@ EN: dict[str, str] = {
     "notice.buy_same_again": "No change to your score this time.",
     "notice.filter_caught.post": "The app's word filter noticed {words} in your post.",
     "notice.filter_caught.comment": "The app's word filter noticed {words} in your comment.",
-    "notice.filter_liked.post": "The app's word filter noticed {words} in your post: it liked that.",
+    "notice.filter_liked.post": "The app's word filter noticed {words} in your post: it liked "
+    "that.",
     "notice.filter_liked.comment": "The app's word filter noticed {words} in your comment: it "
     "liked that.",
     "notice.filter_flagged.post": "The app's word filter flagged {words} in your post.",

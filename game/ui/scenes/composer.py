@@ -41,7 +41,9 @@ class ComposerScene(Panel):
         self.choices = CardList("choices")
         self.thread = CardList("thread")
         """The post being answered and the player's comments on it (comment mode)."""
-        self.field = TextField("text", MAX_POST_CHARS, self.s("composer.placeholder"))
+        reads = game.reads_words(comment=comment_on is not None)
+        hint = "composer.placeholder.read" if reads else "composer.placeholder"
+        self.field = TextField("text", MAX_POST_CHARS, self.s(hint))
         send = "composer.send_comment" if comment_on is not None else "composer.send"
         self.send = Button("send", self.s(send), icon="check")
         self.close = self.close_button()

@@ -1,0 +1,69 @@
+"""Findings of the fourth new-player trial of the look (issue 12): each test names what was seen.
+
+English and Spanish wherever words are involved; the app runs for real (headless) where a screen
+is involved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_helpers import SCENARIOS, config, frames, new_game, run
+
+from game.core.checker import check_file
+from game.core.game import Game
+from game.ui.scenes.composer import ComposerScene
+from game.ui.strings import Strings
+
+FILES = {"en": "viral-score.yaml", "es": "viral-score.es.yaml"}
+LANGUAGES = pytest.mark.parametrize("language", ["en", "es"])
+
+
+def _config(tmp_path: Path, language: str, **kw: object):
+    return config(tmp_path, scenario_path=str(SCENARIOS / FILES[language]), **kw)
+
+
+def _game(name: str) -> Game:
+    return Game(check_file(SCENARIOS / name).scenario, 7)
+
+
+# ------------------------------------------------------------- 1: the filter, before it hits
+@LANGUAGES
+def test_the_composer_says_the_app_reads_what_you_type(tmp_path, language) -> None:
+    """Seen: "You only learn it's a word filter after you've been hit": the post box and the
+    comment box say once, before the player types, that the app reads the words."""
+    seen = {}
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        app.push(ComposerScene(app.flow))
+        yield from frames(2)
+        seen["post"] = app.top.field.placeholder
+        post = next(p for p in app.session.game.feed if not p.by_player)
+        app.push(ComposerScene(app.flow, comment_on=post.uid))
+        yield from frames(2)
+        seen["comment"] = app.top.field.placeholder
+
+    run(_config(tmp_path, language), body)
+    said = Strings(language)("composer.placeholder.read")
+    assert seen == {"post": said, "comment": said}
+    assert ("reads what you type" in said) or ("lee lo que escribes" in said)
+
+
+def test_no_filter_no_warning() -> None:
+    """Where no word filter moves the score, the box does not claim the app reads words."""
+    assert _game(FILES["en"]).reads_words(comment=False)
+    assert not _game("commercial-score.yaml").reads_words(comment=False)
+
+
+# ------------------------------------------------------------ 10: the comments line, in app words
+@LANGUAGES
+def test_the_comments_line_speaks_as_the_app(language) -> None:
+    """Seen: "Only your own comments show here and in the count" sounded like developer text."""
+    said = Strings(language)("comments.others")
+    assert said in (
+        "Comments from others aren't shown in this game.",
+        "En este juego no se muestran los comentarios de otros.",
+    )
