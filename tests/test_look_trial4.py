@@ -9,8 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_helpers import SCENARIOS, config, frames, new_game, run
+from ui_helpers import (
+    SCENARIOS,
+    button_center,
+    card_button,
+    click,
+    config,
+    frames,
+    new_game,
+    run,
+    scene,
+)
 
+from game.core import commands as cmd
 from game.core.checker import check_file
 from game.core.game import Game
 from game.ui.scenes.composer import ComposerScene
@@ -67,3 +78,42 @@ def test_the_comments_line_speaks_as_the_app(language) -> None:
         "Comments from others aren't shown in this game.",
         "En este juego no se muestran los comentarios de otros.",
     )
+
+
+# ------------------------------------------------------- 3: the float starts at the reported post
+def test_a_report_after_the_dialog_floats_from_the_reported_post(tmp_path) -> None:
+    """Seen: after reporting a post, the floating -5 rose beside a different post: the one under
+    the dialog's Report button. The change floats up from the reported post's card."""
+    seen = {}
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        game = app.session.game
+        post = next(p for p in game.feed if not p.by_player and _report_moves(game, p.uid))
+        at = card_button(app, "feed", post.uid, "report")
+        click(at)
+        yield from frames(2)
+        assert scene(app) == "ConfirmScene"
+        yes = button_center(app, "yes")
+        click(yes)
+        yield
+        seen.update(at=at, yes=yes, floats=[f.pos for f in app.motion.floats])
+        feed = next(i for i in app.top.focus.items if i.id == "feed")
+        hit = feed.hit(at)
+        seen["card"] = feed.cards[hit[0]].key if hit else None
+        seen["uid"] = post.uid
+
+    run(config(tmp_path), body)
+    assert seen["floats"] == [seen["at"]]
+    assert seen["at"] != seen["yes"]
+    assert seen["card"] == seen["uid"]
+
+
+def _report_moves(game: Game, uid: int) -> bool:
+    """True when reporting post ``uid`` now changes the player's score."""
+    trial = game.fork()
+    if trial.can(cmd.ReportPost(uid)) is not None:
+        return False
+    trial.apply(cmd.ReportPost(uid))
+    return trial.score != game.score

@@ -82,10 +82,14 @@ class ConfirmScene(Panel):
 
 def ask(app: Flow, title: str, message: str, yes: str, on_yes: Callable[[], None]) -> None:
     """Ask before a big one-click action: ``yes`` does it (calls ``on_yes``), Cancel and Esc
-    do nothing. Cancel has the focus, so pressing Enter twice never does it by accident."""
+    do nothing. Cancel has the focus, so pressing Enter twice never does it by accident. What
+    the action changes floats up from where it was asked for (the post's or friend's card), not
+    from the dialog's button, which sat over something else once the dialog closed."""
+    origin = app.app.pointer
 
     def answer(id: str) -> None:
         if id == "yes":
+            app.app.pointer = origin
             on_yes()
 
     answers = [("yes", yes), ("cancel", app.strings("ask.cancel"))]
