@@ -24,6 +24,8 @@ from ui_helpers import (
 from game.core import commands as cmd
 from game.core.checker import check_file
 from game.core.game import Game
+from game.ui.cards import Line
+from game.ui.present import friend_card
 from game.ui.scenes.composer import ComposerScene
 from game.ui.strings import Strings
 
@@ -117,3 +119,28 @@ def _report_moves(game: Game, uid: int) -> bool:
         return False
     trial.apply(cmd.ReportPost(uid))
     return trial.score != game.score
+
+
+# ----------------------------------------------------------- 9: one set of pronouns per friend
+PRONOUNS = (
+    {"she", "her", "hers", "herself"},
+    {"he", "him", "his", "himself"},
+    {"they", "them", "their", "theirs"},
+)
+
+
+@pytest.mark.parametrize("name", ["viral-score.yaml", "commercial-score.yaml"])
+def test_each_friend_card_uses_one_set_of_pronouns(name: str) -> None:
+    """Seen: Mei's card said "Checks her score" and, under it, "Worries about their score": the
+    bio and the line on how the friend reacts never mix pronouns."""
+    game = _game(name)
+    for person in game.friends:
+        card = friend_card(person, Strings("en"), game.can)
+        words = {
+            w.strip(".,!?'\"").lower()
+            for part in card.parts
+            if isinstance(part, Line)
+            for w in part.text.split()
+        }
+        used = [group for group in PRONOUNS if words & group]
+        assert len(used) <= 1, (person.name, [part.text for part in card.parts])
