@@ -27,6 +27,7 @@ from game.core.game import Game
 from game.ui.cards import Line
 from game.ui.present import friend_card
 from game.ui.scenes.composer import ComposerScene
+from game.ui.scenes.title import TitleScene
 from game.ui.strings import Strings
 
 FILES = {"en": "viral-score.yaml", "es": "viral-score.es.yaml"}
@@ -144,3 +145,31 @@ def test_each_friend_card_uses_one_set_of_pronouns(name: str) -> None:
         }
         used = [group for group in PRONOUNS if words & group]
         assert len(used) <= 1, (person.name, [part.text for part in card.parts])
+
+
+# -------------------------------------------------- 6: one "Play again", one way to pick another
+@LANGUAGES
+def test_after_a_finished_game_the_title_has_distinct_labels(tmp_path, language) -> None:
+    """Seen: three "New game / Play again" buttons on the title after the game ended."""
+    seen = {}
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        game = app.session.game
+        while not game.over:
+            game.apply(cmd.EndDay())
+        app.session.save()
+        app.push(TitleScene(app.flow))
+        yield from frames(2)
+        title = app.top
+        seen["buttons"] = [b.label for b in title.buttons]
+        seen["cards"] = {b.label for c in title.picker.cards for b in c.buttons}
+
+    run(_config(tmp_path, language), body)
+    s = Strings(language)
+    labels = [*seen["buttons"], *seen["cards"]]
+    assert s("title.again") in seen["buttons"]
+    assert s("title.new") not in labels
+    assert seen["cards"] == {s("title.start")}
+    assert len({s("title.again"), s("title.start"), s("title.new")}) == 3

@@ -112,8 +112,8 @@ class TitleScene(Scene):
                 ),
                 *buttons,
             ]
-        if self.finished:
-            buttons.insert(1, self.again_button)
+        if self.finished:  # one "Play again"; other scenarios start from the picker below
+            buttons[buttons.index(self.new_button)] = self.again_button
         if sys.platform != "emscripten":
             buttons.append(self.quit_button)
         self.buttons = buttons
@@ -217,7 +217,7 @@ class TitleScene(Scene):
                 Card(
                     ("scenario", i),
                     parts,
-                    (CardButton("play", self.s("title.new"), icon="plus"),),
+                    (CardButton("play", self.s("title.start"), icon="plus"),),
                     accent=th.ACCENT,
                 )
             )
