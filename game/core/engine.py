@@ -223,6 +223,7 @@ class Engine:
     def __init__(self, world: WorldState) -> None:
         self.world = world
         self.by_event = index_rules(world.scenario)
+        world.heard = frozenset(world.heard & self.by_event.keys())  # others are never run
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
         self.failed: set[str] = set()
         self.fired_once: set[tuple[object, ...]] = set()
@@ -287,12 +288,8 @@ class Engine:
                     break
                 self._spend()
                 self._run(current)
-                if world.crossings:
-                    queue.extend(
-                        (crossing, depth + 1)
-                        for crossing in world.crossings
-                        if crossing.kind in self.by_event
-                    )
+                if world.crossings:  # only kinds a rule hears (``WorldState.heard``)
+                    queue.extend((crossing, depth + 1) for crossing in world.crossings)
                 world.crossings.clear()
                 queue.extend(
                     (Event("friend_unfriends", world.day, friend=friend), depth + 1)

@@ -50,6 +50,9 @@ class WorldState:
     history: list[ScoreChange] = field(default_factory=list)
     log: list[Notice] = field(default_factory=list)
     crossings: list[Event] = field(default_factory=list)
+    heard: frozenset[str] = frozenset({"score_crosses", "friend_score_crosses"})
+    """The score-crossing event kinds some rule listens to (the engine sets them): a score
+    change queues a crossing in ``crossings`` only for those."""
     left: list[str] = field(default_factory=list)
     end_reason: Code | None = None
     next_uid: int = 1
@@ -219,17 +222,23 @@ class WorldState:
             return
         if who == "player":
             self.score = after
-            self.crossings.append(
-                Event("score_crosses", self.day, old_score=before, new_score=after)
-            )
+            if "score_crosses" in self.heard:
+                self.crossings.append(
+                    Event("score_crosses", self.day, old_score=before, new_score=after)
+                )
         else:
             self.friend_scores[who] = after
             self.stats = None
-            self.crossings.append(
-                Event(
-                    "friend_score_crosses", self.day, friend=who, old_score=before, new_score=after
+            if "friend_score_crosses" in self.heard:
+                self.crossings.append(
+                    Event(
+                        "friend_score_crosses",
+                        self.day,
+                        friend=who,
+                        old_score=before,
+                        new_score=after,
+                    )
                 )
-            )
         change = ScoreChange(
             len(self.history) + 1,
             self.day,
