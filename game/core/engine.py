@@ -16,6 +16,7 @@ time (numbers too large) makes its condition false, reported once per rule with 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -107,6 +108,11 @@ class EventRules:
     by_item: dict[str, list[Prepared]] = field(default_factory=dict)
     by_post: dict[str, list[Prepared]] = field(default_factory=dict)
     indexed: bool = False
+    by_threshold: tuple[Prepared, ...] = ()
+    """For a score-crossing event (every rule has a threshold, none is indexed): the rules by
+    threshold, lowest first (``resolve``)."""
+    thresholds: tuple[float, ...] = ()
+    """The thresholds of ``by_threshold``, in the same order."""
 
     def add(self, prepared: Prepared, first: Condition | None) -> None:
         """File ``prepared`` under what ``first`` (its first condition, if any) needs."""
@@ -139,11 +145,20 @@ class EventRules:
         for table in (self.by_tag, self.by_words, self.by_choice, self.by_item, self.by_post):
             rules.update((p.order, p.rule) for group in table.values() for p in group)
         self.reads = facts_read(rules.values())
+        if not self.indexed and all(p.rule.threshold is not None for p in self.always):
+            self.by_threshold = tuple(sorted(self.always, key=_threshold))
+            self.thresholds = tuple(_threshold(p) for p in self.by_threshold)
 
     def candidates(self, event: Event, matches: TextMatches, world: WorldState) -> list[Prepared]:
         """The rules ``event`` may fire, in file order: only those whose first condition it
-        meets (a tag it carries, a word list its text uses, its choice, item or post)."""
+        meets (a tag it carries, a word list its text uses, its choice, item or post), and for
+        a score crossing only those whose threshold lies between the old and the new score."""
         if not self.indexed:
+            if self.thresholds and event.old_score is not None and event.new_score is not None:
+                low, high = sorted((event.old_score, event.new_score))
+                marks = self.thresholds
+                crossed = self.by_threshold[bisect_right(marks, low) : bisect_right(marks, high)]
+                return sorted(crossed, key=_order) if len(crossed) > 1 else list(crossed)
             return self.always
         groups = [self.always] if self.always else []
         groups += [self.by_tag[tag] for tag in event.tags if tag in self.by_tag]
@@ -159,6 +174,15 @@ class EventRules:
             return groups[0] if groups else []
         found = {p.order: p for rules in groups for p in rules}
         return [found[order] for order in sorted(found)]
+
+
+def _threshold(prepared: Prepared) -> float:
+    """The rule's threshold (only called for rules that have one)."""
+    return prepared.rule.threshold or 0
+
+
+def _order(prepared: Prepared) -> int:
+    return prepared.order
 
 
 def _chain(condition: Condition | None) -> tuple[Condition, ...]:
