@@ -6,7 +6,6 @@ one ``random.Random(seed)``, in an order fixed by the commands.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 
 from game.core import commands as cmd
@@ -84,8 +83,8 @@ class Game:
         w = self.world
         world = WorldState.__new__(WorldState)
         world.__dict__.update(w.__dict__)
-        world.rng = random.Random.__new__(random.Random)
-        world.rng.setstate(self._rng_state())
+        world.generator = None  # made on the fork's first draw (``WorldState.rng``)
+        world.rng_start = self._rng_state()
         world.friend_scores = w.friend_scores.copy()
         world.is_friend = w.is_friend.copy()
         world.flags = w.flags.copy()
@@ -112,7 +111,7 @@ class Game:
         """The random generator's state now; it changes only while a command runs, so it is
         read once per version and reused by every fork taken before the next command."""
         if self._rng_cache is None or self._rng_cache[0] != self.version:
-            self._rng_cache = (self.version, self.world.rng.getstate())
+            self._rng_cache = (self.version, self.world.rng_state())
         return self._rng_cache[1]
 
     # -- commands --------------------------------------------------------------------------

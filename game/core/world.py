@@ -37,7 +37,8 @@ class WorldState:
     """Everything that changes during a game. Only the engine and the game mutate it."""
 
     scenario: Scenario
-    rng: random.Random
+    generator: random.Random | None
+    """The random generator (read it through ``rng``); None in a fork that has not drawn yet."""
     day: int = 1
     score: int = 0
     money: int = 0
@@ -61,13 +62,15 @@ class WorldState:
     templates: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Each text ``render`` has filled, split at its placeholders (text, name, text, ...). It
     depends on the text alone, so it never goes stale; forks share it."""
+    rng_start: object = None
+    """The state a fork's generator starts from, while ``generator`` is None."""
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int) -> WorldState:
         """The state at the very start of a game."""
         return cls(
             scenario=scenario,
-            rng=random.Random(seed),
+            generator=random.Random(seed),
             score=scenario.player_score,
             money=scenario.player_money,
             friend_scores={f.id: f.score for f in scenario.friends},
@@ -76,6 +79,19 @@ class WorldState:
         )
 
     # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def rng(self) -> random.Random:
+        """The game's random generator. A fork makes its own only when it first draws (from
+        ``rng_start``): most forks never draw, and copying a generator costs ~10 us."""
+        if self.generator is None:
+            self.generator = random.Random.__new__(random.Random)
+            self.generator.setstate(self.rng_start)  # type: ignore[arg-type]
+        return self.generator
+
+    def rng_state(self) -> object:
+        """The generator's state now, without making a fork's generator to read it."""
+        return self.rng_start if self.generator is None else self.generator.getstate()
 
     def friend_ids(self) -> tuple[str, ...]:
         """Ids of the player's current friends, in file order."""
