@@ -43,5 +43,6 @@ TEXT = "text"
 
 
 def text(value: str) -> Code:
-    """A code for a text the scenario wrote (a notice, a message, a description)."""
-    return Code.of(TEXT, text=value)
+    """A code for a text the scenario wrote (a notice, a message, a description). Built directly
+    (a day step makes hundreds): the same as ``Code.of(TEXT, text=value)``."""
+    return Code(TEXT, (("text", value),))
