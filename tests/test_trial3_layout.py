@@ -3,6 +3,7 @@ was seen. English and Spanish; the app runs for real (headless) where a screen i
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import replace
 
 import pygame
@@ -62,6 +63,44 @@ def test_a_number_and_its_word_are_one_normal_space_apart(line, size) -> None:
         gap = gap_after(cache, line, i, size)
         assert gap <= 1.3 * normal, (line, size, line[i], gap, normal)
         assert gap >= inside + 1, (line, size, line[i], gap, inside)
+
+
+def _card_and_debrief_sizes() -> list[tuple[int, bool]]:
+    """(pixel size, bold) of every style the title's scenario cards and the debrief draw with,
+    at 800x600, at 1280x800, and at 1280x736 (a 1280x800 window on a 800-pixel-high screen
+    is shrunk to fit, as in the fourth trial's window)."""
+    themes = [Theme.for_size(w, h) for w, h in ((800, 600), (1280, 736), (1280, 800))]
+    styles = ("title", "heading", "name", "body", "meta", "small")
+    return sorted({(t.font_size(s), t.font_bold(s)) for t in themes for s in styles})
+
+
+NUMBER_LINES = [
+    "Seven days with a shopping and credit score from 350 to 950. Pay your bills, borrow, spend,"
+    " post what you like, and watch what actually",
+    "In 2017 the German institute MERICS described it",
+    "una puntuación de 350 a 950 puntos",
+]
+
+
+@pytest.mark.parametrize(("size", "bold"), _card_and_debrief_sizes())
+@pytest.mark.parametrize("line", NUMBER_LINES)
+def test_the_space_after_a_year_or_a_score_is_a_normal_one(line, size, bold) -> None:
+    """Seen in the fourth trial on the title card ("from 350  to 950") and in the debrief
+    ("In 2017  the"): the gap after the number was two pixels wider than the line's word gaps
+    (7 against 5, 5, 6 at 15 px). The gap after each number is at most one pixel wider than
+    the median word gap of the same line, as drawn, regular and bold."""
+    pygame.font.init()
+    cache = TextCache(Theme.for_size(1280, 800))
+    after_digit, after_letter = word_gaps(line)
+
+    def gap(i: int) -> int:
+        whole = _inked_columns(cache.render_px(line, size, bold, WHITE))
+        end = max(_inked_columns(cache.render_px(line[: i + 1], size, bold, WHITE)))
+        return min(x for x in whole if x > end) - end - 1
+
+    normal = statistics.median(gap(i) for i in after_letter)
+    for i in after_digit:
+        assert gap(i) <= normal + 1, (line[i - 3 : i + 4], size, bold, gap(i), normal)
 
 
 FILES = {"en": "viral-score.yaml", "es": "viral-score.es.yaml"}
