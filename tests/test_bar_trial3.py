@@ -59,7 +59,8 @@ def test_no_interface_text_shows_a_times_sign_or_a_file_name(language) -> None:
         s("recap.each", each="\u22125", n=2)
         == {"en": "2 times \u22125", "es": "2 veces \u22125"}[language]
     )
-    told = s("results.exported_to", folder=s("results.in_home"), file="results-Sam-1.json")
+    home = s("results.in_home", name="sam")
+    told = s("results.exported_to", folder=home, file="results-Sam-1.json")
     assert ".json" not in told and "home folder" not in told
     assert ("teacher" if language == "en" else "profesor") in told
 

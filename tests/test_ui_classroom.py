@@ -18,6 +18,7 @@ from ui_helpers import (
     focus_to,
     frames,
     key,
+    new_game,
     past_briefing,
     run,
     scene,
@@ -300,3 +301,43 @@ def test_the_results_code_copies_and_names_the_player_when_nicknames_are_off(
         shot(app, "classroom-results-copy")
 
     run(config(tmp_path, class_plan=plan, book=book, store=None, links=links), body)
+
+
+@pytest.mark.parametrize("downloads", [False, True])
+def test_export_says_which_folder_it_saved_in(tmp_path: Path, monkeypatch, downloads) -> None:
+    """Seen in the fourth trial: "Saved a file for your teacher in your own folder (the one
+    with your name)" did not say which folder. Export's toast (and the sheet's note) name the
+    folder the file is in ("your folder “sam”", "your Downloads folder"), never a path or the
+    file's name; the file is there."""
+    home = tmp_path / "sam"
+    home.mkdir()
+    if downloads:
+        (home / "Downloads").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    folder = home / "Downloads" if downloads else home
+    said: list[str] = []
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        yield from click_to_debrief(app)
+        click(button_center(app, "results"))
+        yield from frames(3)
+        assert scene(app) == "ResultsScene"
+        click(button_center(app, "teacher"))
+        yield from frames(2)
+        note = app.top.teacher_card().parts[-1].text
+        click(button_center(app, "export"))
+        yield from frames(2)
+        said.extend([note, *(t.text for t in app.flow.toasts.items)])
+        shot(app, f"export-folder-{'downloads' if downloads else 'home'}")
+
+    run(config(tmp_path, size=(1280, 800)), body)
+    saved = list(folder.glob("results-*.json"))
+    assert len(saved) == 1
+    told = [t for t in said if "teacher" in t]
+    assert len(told) == 2, said  # the sheet's note and the toast
+    for text in told:
+        assert str(tmp_path) not in text and ".json" not in text
+        assert ("your Downloads folder" if downloads else "your folder \u201csam\u201d") in text
+        assert "own folder" not in text

@@ -272,5 +272,5 @@ def test_results_say_saved_without_a_path_and_count_in_the_singular(tmp_path: Pa
     run(config(tmp_path), body)
     assert "1 share," in seen["counts"] and "1 comment," in seen["counts"]
     assert "1 shares" not in seen["counts"] and "1 comments" not in seen["counts"]
-    assert seen["home"] == "your own folder (the one with your name)"
+    assert seen["home"] == f"your folder \u201c{Path.home().name}\u201d"
     assert str(tmp_path) not in str(seen["saved"])  # a folder's name, never its path

@@ -19,7 +19,13 @@ from game.core.results import CHOICE_KINDS, Results, from_game
 from game.ui import input as ia
 from game.ui import theme as th
 from game.ui.cards import Author, Card, CardPainter, Counts, Custom, Delta, Gap, Line
-from game.ui.export import download, export_file, export_folder, in_browser, results_folder
+from game.ui.export import (
+    download,
+    export_file,
+    export_folder,
+    in_browser,
+    results_folder,
+)
 from game.ui.listview import CardList
 from game.ui.present import count, profile_of, tier_color
 from game.ui.recap import kind_icon, score_badge, spark
@@ -349,14 +355,14 @@ class ResultsScene(Panel):
         self.app.toasts.add(text, "check", th.GAIN, own=True)
 
     def folder_words(self, folder: Path) -> str:
-        """A folder as a player names it: "your Downloads folder", "your home folder", or
-        just its name (never a full path)."""
+        """A folder as a player finds it, by its name: "your Downloads folder", "your folder
+        “sam”" (the home folder, named after them) or "the folder “name”"; never a path or a
+        file name."""
         home = Path.home()
         if folder == home / "Downloads":
             return self.s("results.in_downloads")
-        if folder == home:
-            return self.s("results.in_home")
-        return folder.name or str(folder)
+        key = "results.in_home" if folder == home else "results.in_folder"
+        return self.s(key, name=folder.name or str(folder))
 
     def keep_clear(self) -> list[pygame.Rect]:
         """The buttons and the teacher's box with its code: a toast never covers the code
