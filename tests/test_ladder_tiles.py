@@ -10,12 +10,24 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_helpers import button_center, card_button, click, config, frames, key, new_game, run, shot
+from ui_helpers import (
+    button_center,
+    card_button,
+    click,
+    config,
+    frames,
+    key,
+    new_game,
+    run,
+    shipped_scenarios,
+    shot,
+)
 
 from game.ui import theme as th
-from game.ui.cards import Author, Badges, Custom
+from game.ui.cards import Author, Badges, CardPainter, Custom
 from game.ui.scenes.panels import PerksScene
 from game.ui.strings import Strings
+from game.ui.text import ELLIPSIS, TextCache
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 FILES = {"en": "viral-score.yaml", "es": "viral-score.es.yaml"}
@@ -110,3 +122,41 @@ def test_shop_tiles_sit_side_by_side_and_one_button_buys(tmp_path, language, siz
     assert seen["reported"] and seen["kept_clear"]
     assert seen["bought"] == 1
     assert seen["right"]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+@pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.name)
+def test_no_shop_tile_cuts_its_items_name(tmp_path, monkeypatch, path, size) -> None:
+    """Seen in the fourth trial: "VPN app for blocked websites, one…", and no way to read the
+    rest. Each shipped scenario's shop (English and Spanish) paints every tile at the width the
+    list gives it; the name lines drawn say the whole name, with no "…"."""
+    drawn: list[str] = []
+    real_render = TextCache.render
+
+    def render(self, text, style, color):
+        if style == "name":
+            drawn.append(text)
+        return real_render(self, text, style, color)
+
+    seen: dict[str, object] = {}
+
+    def body(app):
+        yield from new_game(app)
+        click(button_center(app, "shop"))
+        yield from frames(2)
+        shop = app.top.list
+        monkeypatch.setattr(TextCache, "render", render)
+        names = {("item", i.id): i.name for i in app.session.game.shop}
+        for card, width in zip(shop.cards, shop.widths, strict=True):
+            if card.key in names:
+                drawn.clear()
+                CardPainter().paint(card, width, shop._ctx)
+                seen[names[card.key]] = list(drawn)
+        monkeypatch.undo()
+        shot(app, f"shop-names-{path.stem}-{size[0]}x{size[1]}")
+
+    run(config(tmp_path, size, scenario_path=str(path)), body)
+    assert seen, "no shop items"
+    for name, lines in seen.items():
+        assert not any(line.endswith(ELLIPSIS) for line in lines), (name, lines)
+        assert " ".join(lines[:2]).split() == name.split(), (name, lines)

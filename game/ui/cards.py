@@ -91,6 +91,8 @@ class Author:
     """A coloured ring around the avatar (the person's tier), or None."""
     link: str | None = None
     """Tapping the avatar or name activates this id (e.g. "profile"), or nothing."""
+    name_lines: int = 1
+    """How many lines the name may wrap to before its last line is cut ("…")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +441,18 @@ def _moment(
     return y + height
 
 
+def name_lines(part: Author, ctx: UIContext, width: int) -> list[str]:
+    """An author's name as drawn in `width`: wrapped to at most `part.name_lines` lines, the
+    last cut short ("…") when the name needs more."""
+    lines = list(ctx.text.wrap(part.name, "name", width))
+    if len(lines) <= part.name_lines:
+        return lines or [""]
+    kept, rest = lines[: max(1, part.name_lines) - 1], part.name
+    for line in kept:  # what the kept lines leave of the name, as written (no added spaces)
+        rest = rest[rest.find(line) + len(line) :].lstrip()
+    return [*kept, ctx.text.fit(rest, "name", width)]
+
+
 def _author(
     part: Author, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
 ) -> int:
@@ -446,13 +460,18 @@ def _author(
     size = t.px(part.size)
     tx = x + size + t.px(10)
     text_w = max(20, width - size - t.px(10))
-    name = ctx.text.fit(part.name, "name", text_w)
+    *above, name = name_lines(part, ctx, text_w)
     if surface is not None and ctx.avatars is not None:
         center = (x + size // 2, y + size // 2)
         if part.ring is not None:
             pygame.draw.circle(surface, part.ring, center, size // 2 + t.px(3))
         surface.blit(ctx.avatars.get(part.face, size), (x, y))
-    bottom = _badges(Badges(part.badges, lead=name, lead_style="name"), ctx, tx, y, text_w, surface)
+    lh = ctx.text.line_height("name")
+    if surface is not None:
+        for i, line in enumerate(above):
+            surface.blit(ctx.text.render(line, "name", th.TEXT), (tx, y + i * lh))
+    lead = Badges(part.badges, lead=name, lead_style="name")
+    bottom = _badges(lead, ctx, tx, y + len(above) * lh, text_w, surface)
     if surface is not None:
         handle = ctx.text.fit(part.handle, "small", text_w)
         surface.blit(ctx.text.render(handle, "small", th.MUTED), (tx, bottom - t.px(2)))

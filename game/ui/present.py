@@ -267,11 +267,11 @@ def item_card(
     bought: int = 0,
     refused: int = 0,
 ) -> Card:
-    """A shop item as an app store's tile: a picture tile, its name, a line saying what it is
-    (its tags; an item that costs nothing says so), whether the player already bought it (or
-    only ever had the purchase refused), and one button, "Buy · N" (greyed out, with the
-    reason, when not possible; "Get it" when it costs nothing). Never what it does to the
-    score."""
+    """A shop item as an app store's tile: a picture tile, its name (on up to two lines), a
+    line saying what it is (its tags; an item that costs nothing says so), whether the player
+    already bought it (or only ever had the purchase refused), and one button, "Buy · N"
+    (greyed out, with the reason, when not possible; "Get it" when it costs nothing). Never
+    what it does to the score."""
     free = item.price == 0  # a loan or a gift: nothing to pay now, nothing "bought for 0"
     badges: list[tuple[str, th.Color]] = []
     if bought:
@@ -282,7 +282,14 @@ def item_card(
     face = Face(f"item:{item.id}", item.name, account=True)
     about = " ".join(f"#{tag}" for tag in item.tags)
     parts: list = [
-        Author(face, item.name, s("shop.no_cost") if free else about, tuple(badges), size=52.0)
+        Author(
+            face,
+            item.name,
+            s("shop.no_cost") if free else about,
+            tuple(badges),
+            size=52.0,
+            name_lines=2,
+        )
     ]
     parts += refusal_lines(s, [reason])
     label = s("shop.get") if free else s("shop.buy_for", price=money(item.price))
