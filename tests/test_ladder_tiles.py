@@ -37,9 +37,9 @@ def _config(tmp_path: Path, language: str, size: tuple[int, int] = (1280, 800)):
     return config(tmp_path, size, scenario_path=str(SCENARIOS / FILES[language]))
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_ladder_marks_the_players_step_and_each_tiers_perks(tmp_path, language) -> None:
-    s = Strings(language)
+def _perks_sheet(tmp_path: Path, language: str, name: str) -> dict[str, object]:
+    """Open Perks & penalties on day 1 (1280x800), save a screenshot as `name`; the game and
+    the sheet's cards."""
     seen: dict[str, object] = {}
 
     def body(app):
@@ -48,9 +48,16 @@ def test_the_ladder_marks_the_players_step_and_each_tiers_perks(tmp_path, langua
         yield from frames(2)
         seen["game"] = app.session.game
         seen["cards"] = app.top.list.cards
-        shot(app, f"ladder-perks-{language}-1280x800")
+        shot(app, name)
 
     run(_config(tmp_path, language), body)
+    return seen
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_ladder_marks_the_players_step_and_each_tiers_perks(tmp_path, language) -> None:
+    s = Strings(language)
+    seen = _perks_sheet(tmp_path, language, f"ladder-perks-{language}-1280x800")
     game = seen["game"]
     scenario, player = game.scenario, game.player
     steps = [c for c in seen["cards"] if c.key[0] == "tier"]
@@ -160,3 +167,47 @@ def test_no_shop_tile_cuts_its_items_name(tmp_path, monkeypatch, path, size) -> 
     for name, lines in seen.items():
         assert not any(line.endswith(ELLIPSIS) for line in lines), (name, lines)
         assert " ".join(lines[:2]).split() == name.split(), (name, lines)
+
+
+def _segment(card, width: int = 600, height: int = 12) -> tuple[int, int, int | None]:
+    """Paint a ladder step's bar into `width` pixels: where its tier-coloured segment starts
+    and ends, and where the marker's tip is (None without one)."""
+    (step,) = [p for p in card.parts if isinstance(p, Custom)]
+    color = card.accent
+    surface = pygame.Surface((width, height * 2))
+    surface.fill(th.CARD)
+    step.paint(surface, pygame.Rect(0, height // 2, width, height), None)
+    row = height // 2 + height // 2  # the bar's middle row
+    colored = [x for x in range(width) if tuple(surface.get_at((x, row)))[:3] == color]
+    marker = [x for x in range(width) if tuple(surface.get_at((x, row)))[:3] == th.TEXT]
+    tip = round(sum(marker) / len(marker)) if marker else None
+    return min(colored), max(colored) + 1, tip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_ladder_step_shows_its_range_on_the_whole_scale(tmp_path, language) -> None:
+    """Seen in the fourth trial: the steps' bars were longer the higher the tier (350-549
+    looked smaller than 550-699) and nothing said what a length meant. Every step's bar is the
+    whole score scale; its tier's range is the coloured segment, starting and ending in
+    proportion to the range; the player's marker sits at their score; a line says so."""
+    s = Strings(language)
+    seen = _perks_sheet(tmp_path, language, f"ladder-scale-{language}-1280x800")
+    game = seen["game"]
+    scenario, player = game.scenario, game.player
+    low, high, width = scenario.score_min, scenario.score_max, 600
+    for card in seen["cards"]:
+        if card.key[0] != "tier":
+            continue
+        tier = next(t for t in scenario.tiers if t.id == card.key[1])
+        start, end, tip = _segment(card, width)
+        assert abs(start - width * (tier.low - low) / (high - low)) <= 2, (tier.id, start)
+        expected_end = width * (min(tier.high + 1, high) - low) / (high - low)
+        assert abs(end - expected_end) <= 2, (tier.id, end, expected_end)
+        if tier.id == player.tier.id:
+            assert tip is not None
+            assert abs(tip - width * (player.score - low) / (high - low)) <= 3
+        else:
+            assert tip is None
+    said = s("perks.scale", low=scenario.show_score(low), high=scenario.show_score(high))
+    texts = [getattr(p, "text", "") for c in seen["cards"] for p in c.parts]
+    assert said in texts

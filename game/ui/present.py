@@ -322,20 +322,18 @@ def tier_card(
     you: Face | None = None,
     score: float | None = None,
 ) -> Card:
-    """A tier as a step of a ladder: a coloured step as long as the tier is high, its name and
-    (small) range, the player's avatar and score on it when it is theirs (``current``; `you`
-    and `score`), and each perk (+, blue) and penalty (-, orange) it brings as a badge."""
+    """A tier as a step of a ladder: the whole score scale as a track with the tier's range on
+    it in the tier's colour (`scale_span`), its name and range, the player's avatar and score
+    on it when it is theirs (``current``; `you` and `score`, also a marker on the track), and
+    each perk (+, blue) and penalty (-, orange) it brings as a badge."""
     color = tier_color(tier, scenario)
-    tiers = scenario.tiers
-    rank = next((i for i, t in enumerate(tiers) if t.id == tier.id), 0)
+    span = scale_span(tier, scenario)
     shown = f"{scenario.show_score(tier.low)}-{scenario.show_score(tier.high)}"
     where = None
     if current and score is not None:
-        where = min(1.0, max(0.0, (score - tier.low) / max(1, tier.high - tier.low)))
+        where = scale_at(score, scenario)
     parts: list = [
-        Custom(
-            ("step", rank, len(tiers), color, where), 12.0, _step(rank, len(tiers), color, where)
-        ),
+        Custom(("step", span, color, where), 12.0, _step(span, color, where)),
         Gap(6),
         Badges(((shown, color),), lead=tier.name, lead_style="heading" if current else "body"),
     ]
@@ -356,18 +354,35 @@ def tier_card(
     return Card(("tier", tier.id, current), tuple(parts), accent=color)
 
 
+def scale_at(score: float, scenario: Scenario) -> float:
+    """Where `score` lies on the scenario's whole score scale (0 at its minimum, 1 at its
+    maximum), clamped to 0..1."""
+    low, high = scenario.score_min, scenario.score_max
+    return min(1.0, max(0.0, (score - low) / max(1, high - low)))
+
+
+def scale_span(tier: Tier, scenario: Scenario) -> tuple[float, float]:
+    """Where a tier's range starts and ends on the whole score scale (0..1): from its lowest
+    score to the next tier's lowest (``high + 1``), so neighbouring tiers meet."""
+    return scale_at(tier.low, scenario), scale_at(tier.high + 1, scenario)
+
+
 def _step(
-    rank: int, count: int, color: th.Color, where: float | None
+    span: tuple[float, float], color: th.Color, where: float | None
 ) -> Callable[[pygame.Surface, pygame.Rect, UIContext], None]:
-    """Paints a ladder's step: a bar in the tier's colour, longer the higher the tier, with a
-    marker (a triangle) at `where` (0..1 along the step) when the player stands on it."""
+    """Paints a ladder's step: the whole score scale as a faint track, the tier's range
+    (`span`, 0..1 of the scale) on it in the tier's colour, and a marker (a triangle) at
+    `where` (0..1 of the scale) when the player stands on this step."""
 
     def paint(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext) -> None:
-        length = max(rect.height * 2, rect.width * (rank + 1) // max(1, count))
-        bar = pygame.Rect(rect.x, rect.y, length, rect.height)
-        pygame.draw.rect(surface, color, bar, border_radius=rect.height // 2)
+        radius = rect.height // 2
+        pygame.draw.rect(surface, th.CARD_HI, rect, border_radius=radius)
+        start, end = (rect.x + round(f * rect.width) for f in span)
+        segment = pygame.Rect(start, rect.y, max(rect.height, end - start), rect.height)
+        pygame.draw.rect(surface, color, segment, border_radius=radius)
         if where is not None:
-            x = bar.x + round(where * (bar.width - rect.height)) + rect.height // 2
+            x = rect.x + round(where * rect.width)
+            x = min(rect.right - radius, max(rect.x + radius, x))
             draw_icon(surface, "down", (x, rect.centery), rect.height, th.TEXT)
 
     return paint

@@ -108,6 +108,8 @@ _EN: dict[str, str] = {
     "perks.ended": "No longer applies to you.",
     "perks.recent": "Recently changed:",
     "perks.tiers": "What each tier brings:",
+    "perks.scale": "Each bar is the whole score, from {low} to {high}; the coloured part is "
+    "that tier's range.",
     "perks.here": "You are here",
     "perks.nothing": "Nothing special.",
     "shop.title": "Shop",
@@ -341,6 +343,8 @@ _ES: dict[str, str] = {
     "perks.ended": "Ya no se te aplica.",
     "perks.recent": "Cambios recientes:",
     "perks.tiers": "Lo que trae cada nivel:",
+    "perks.scale": "Cada barra es la puntuación entera, de {low} a {high}; la parte de color "
+    "es lo que abarca ese nivel.",
     "perks.here": "Estás aquí",
     "perks.nothing": "Nada especial.",
     "shop.title": "Tienda",

@@ -213,6 +213,9 @@ class PerksScene(ListPanel):
         for perk in lost:
             out.append(perk_card(perk, s, s("perks.ended"), "lost"))
         out.append(heading_card(s("perks.tiers"), "tiers", "body"))
+        scenario = game.scenario
+        low, high = (scenario.show_score(v) for v in (scenario.score_min, scenario.score_max))
+        out.append(text_card(s("perks.scale", low=low, high=high), "scale", "meta", th.MUTED))
         you = Face("player", player.name)
         out += [  # a ladder: the top tier on the top step, the player on theirs
             tier_card(t, game.scenario, s, t.id == player.tier.id, you, player.score)
