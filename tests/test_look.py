@@ -146,6 +146,8 @@ def test_a_scenario_may_set_its_tier_colours(tmp_path: Path) -> None:
 
 def test_generated_faces_are_deterministic_and_readable(text: TextCache) -> None:
     assert initials("Mei Chen") == "MC" and initials("王芳") == "王" and initials("news") == "N"
+    assert initials("Dragon Raid 3 (videojuego)") == "DV"  # seen: "D("
+    assert initials("(news)") == "N" and initials("42") == "4"
     assert face_color("mei") == face_color("mei")
     avatars = Avatars(text)
     a = avatars.get(Face("mei", "Mei Chen"), 48)

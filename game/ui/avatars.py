@@ -59,9 +59,15 @@ def account_face(name: str) -> Face:
     return Face(f"account:{name}", name, account=True)
 
 
+_PUNCTUATION = "()[]{}<>\"'«»“”‘’.,:;!?¿¡…"
+
+
 def initials(name: str) -> str:
-    """One or two letters for a name: "Li Wei" -> "LW", "news" -> "N", "王芳" -> "王"."""
-    words = [w for w in name.replace("_", " ").replace("-", " ").split() if w]
+    """One or two letters for a name: "Li Wei" -> "LW", "news" -> "N", "王芳" -> "王"; words
+    that do not start with a letter are passed over ("Dragon Raid 3 (videojuego)" -> "DV")."""
+    words = [w.strip(_PUNCTUATION) for w in name.replace("_", " ").replace("-", " ").split()]
+    lettered = [w for w in words if w and w[0].isalpha()]
+    words = lettered or [w for w in words if w]
     if not words:
         return "?"
     first = words[0][0]
