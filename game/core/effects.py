@@ -14,12 +14,14 @@ from game.core.conditions import Condition, Scope
 
 @dataclass(frozen=True, slots=True)
 class Cause:
-    """Which rule, in which file and at which line, made a change, and why (as a code)."""
+    """Which rule, in which file and at which line, made a change, and why (as a code);
+    ``friend``: the friend the rule ran for or whose event fired it (None when none did)."""
 
     rule_id: str
     path: str
     line: int
     reason: Code
+    friend: str | None = None
 
 
 class World(Protocol):

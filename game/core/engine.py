@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.core.causes import player_cause
 from game.core.codes import Code
@@ -413,6 +413,9 @@ class Engine:
         if key is not None:
             self.fired_once.add(key)
         world = self.world
+        friend = scope.friend or scope.event.friend
         for effect, cause in prepared.effects:
             self._spend()
+            if friend is not None:
+                cause = replace(cause, friend=friend)
             effect.apply(world, scope, cause)

@@ -37,7 +37,8 @@ class Notice(NamedTuple):
 
 
 class ScoreChange(NamedTuple):
-    """One change of one score, with its cause: the rule, its file and line, and why (a code)."""
+    """One change of one score, with its cause: the rule, its file and line, why (a code), and
+    the friend the rule ran for or whose event fired it (None when none did)."""
 
     seq: int
     day: int
@@ -48,6 +49,7 @@ class ScoreChange(NamedTuple):
     path: str
     line: int
     cause: Code
+    friend: str | None = None
 
     @property
     def delta(self) -> int:

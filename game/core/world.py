@@ -265,6 +265,7 @@ class WorldState:
             cause.path,
             cause.line,
             cause.reason,
+            cause.friend,
         )
         self.history.append(change)
         self._say_from("score", cause.reason, cause, who, after - before)

@@ -58,6 +58,9 @@ class Delta:
     chip: bool = False
     """Drawn as a notification: the icon in a round bubble, the text, and the change as a
     coloured chip (arrow and sign too) at the right."""
+    faces: tuple[Face, ...] = ()
+    """With ``chip``: the people the change came from, drawn as overlapping avatars in place of
+    the bubble (the icon then sits small on the last avatar's corner)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,20 +418,34 @@ def _delta(
 def _moment(
     part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
 ) -> int:
-    """A change as a notification: icon bubble, text, the change as a chip at the right."""
+    """A change as a notification: icon bubble (or the avatars of the people it came from),
+    text, the change as a chip at the right."""
     t = ctx.theme
     label = part.label or delta_label(part.delta)
     lh = ctx.text.line_height(part.style)
     bubble = lh + t.px(8)
+    faces = part.faces[:3] if ctx.avatars is not None else ()
+    step = bubble * 2 // 3
+    lead = bubble + step * max(0, len(faces) - 1)
     chip_h = ctx.text.line_height("name") + t.px(6)
     chip_w = lh + t.px(16) + ctx.text.width(label, "name")
-    text_x = x + bubble + t.px(10)
-    lines = ctx.text.wrap(part.text, part.style, max(20, width - bubble - chip_w - t.px(22)))
+    text_x = x + lead + t.px(10)
+    lines = ctx.text.wrap(part.text, part.style, max(20, width - lead - chip_w - t.px(22)))
     height = max(bubble, chip_h, lh * max(1, len(lines)))
     if surface is not None:
         center = (x + bubble // 2, y + bubble // 2)
-        pygame.draw.circle(surface, th.CARD_HI, center, bubble // 2)
-        draw_icon(surface, part.icon or "dot", center, lh * 3 // 4, th.TEXT)
+        if faces:
+            for n, face in reversed(list(enumerate(faces))):
+                cx = x + n * step
+                pygame.draw.circle(surface, th.CARD, (cx + bubble // 2, center[1]), bubble // 2 + 2)
+                surface.blit(ctx.avatars.get(face, bubble), (cx, y))
+            small = max(8, bubble // 2)
+            corner = (x + lead - small // 3, y + bubble - small // 3)
+            pygame.draw.circle(surface, th.CARD_HI, corner, small // 2 + 1)
+            draw_icon(surface, part.icon or "dot", corner, small * 3 // 4, th.TEXT)
+        else:
+            pygame.draw.circle(surface, th.CARD_HI, center, bubble // 2)
+            draw_icon(surface, part.icon or "dot", center, lh * 3 // 4, th.TEXT)
         for i, text in enumerate(lines):
             surface.blit(ctx.text.render(text, part.style, th.TEXT), (text_x, y + i * lh))
         color = th.GAIN if part.delta > 0 else th.LOSS if part.delta < 0 else th.MUTED

@@ -15,6 +15,7 @@ from game.core.codes import Code
 from game.core.model import PLAIN_SCORE, Scenario, ScoreFormat
 from game.core.views import ScoreChange
 from game.ui import theme as th
+from game.ui.avatars import Face
 from game.ui.cards import Badges, Card, Custom, Delta, Line
 from game.ui.chart import Spark, paint_spark
 from game.ui.present import count, tier_color
@@ -92,6 +93,13 @@ def stories(
     return out
 
 
+def morning_label(s: Strings, day: int, tomorrow: bool) -> str:
+    """When a change told with day `day` happened: "Tomorrow morning (day 3)" in the day's
+    summary (the bar then calls it "This morning"), "The next morning (day 3)" afterwards."""
+    when = s("recap.next_morning") if tomorrow else s("recap.morning_after")
+    return s("recap.morning_day", when=when, day=day + 1)
+
+
 def mood(s: Strings, day: int, delta: int) -> str:
     """A day's headline in words: "Day 2: a rough day"."""
     word = next((name for bound, name in MOOD_STEPS if delta <= bound), "great")
@@ -110,6 +118,8 @@ class Group:
     deltas: tuple[int, ...]
     first: int
     """The sequence number of its first change (a stable key and the tie-break order)."""
+    friends: tuple[str, ...] = ()
+    """The friends its changes came from (each once, first seen first)."""
 
     @property
     def total(self) -> int:
@@ -132,6 +142,7 @@ def groups(changes: Sequence[ScoreChange]) -> list[Group]:
             items[0].line,
             tuple(c.delta for c in items),
             items[0].seq,
+            tuple(dict.fromkeys(c.friend for c in items if c.friend is not None)),
         )
         for (day, rule, cause), items in found.items()
     ]
@@ -144,28 +155,44 @@ def kind_icon(rule_id: str, scenario: Scenario) -> str:
     return KIND_ICONS.get(rule.when, "dot") if rule is not None else "dot"
 
 
+def faces(ids: Sequence[str], scenario: Scenario) -> tuple[Face, ...]:
+    """The avatars of the people `ids` names (an id the scenario does not know is skipped)."""
+    people = {p.id: p for p in scenario.friends}
+    return tuple(Face(i, people[i].name, image=people[i].image) for i in ids if i in people)
+
+
 def group_card(
     group: Group,
     s: Strings,
     scenario: Scenario,
     teacher: bool = False,
-    morning: bool = False,
+    morning: str = "",
 ) -> Card:
-    """One moment of a recap, as a notification: the kind icon in a bubble, its cause, the
-    group's total as a coloured chip, and under it when it came the next `morning` and how it
-    was made up when it happened more than once ("−8 × 3", or "4 times"); the rule only in
-    the teacher view."""
+    """One moment of a recap, as a notification: the avatars of the friends it came from (their
+    names before its cause) or else the kind icon in a bubble, its cause, the group's total as a
+    coloured chip, and under it `morning` (when it came the next morning: "Tomorrow morning
+    (day 2)") and how it was made up when it happened more than once ("−8 × 3", or "4
+    times"); the rule only in the teacher view."""
     display = scenario.score_format
+    people = faces(group.friends, scenario)
+    said = s.say(group.cause)
+    if people:
+        names = ", ".join(p.name for p in people[:2])
+        more = len(people) - 2
+        if more > 0:
+            names = s("recap.names_more", names=names, n=more)
+        said = s("recap.who", names=names, text=said)
     parts: list = [
         Delta(
             group.total,
-            s.say(group.cause),
+            said,
             label=display.show_change(group.total),
             icon=kind_icon(group.rule_id, scenario),
             chip=True,
+            faces=people,
         )
     ]
-    detail = s("recap.next_morning") if morning else ""
+    detail = morning
     times = len(group.deltas)
     if times > 1 and len(set(group.deltas)) == 1:
         each = s("recap.each", each=display.show_change(group.deltas[0]), n=times)

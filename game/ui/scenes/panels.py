@@ -20,7 +20,16 @@ from game.ui.present import (
     tier_card,
     tier_color,
 )
-from game.ui.recap import group_card, groups, mood, score_badge, span, spark, stories
+from game.ui.recap import (
+    group_card,
+    groups,
+    mood,
+    morning_label,
+    score_badge,
+    span,
+    spark,
+    stories,
+)
 from game.ui.scene import Panel
 from game.ui.scenes.confirm import ask
 
@@ -297,15 +306,22 @@ class HistoryScene(ListPanel):
         ]
         out = [Card("week", tuple(week), accent=tier_color(scenario.tier_for(now), scenario))]
         teacher = self.app.config.teacher
-        for story in reversed(stories(mine, game.mornings, start)):
-            day = story.day
+        told = {story.day: story for story in stories(mine, game.mornings, start)}
+        for day in range(max([game.day, *told]), 0, -1):
+            story = told.get(day)
+            if story is None:  # a quiet day is shown too, so no day seems to be missing
+                if day < game.day or game.over:
+                    line = Line(s("recap.quiet", day=day), "body", th.MUTED, icon="moon")
+                    out.append(Card(("quiet", day), (line,)))
+                continue
             today = day == game.day and not game.over
             label = s("recap.today", day=day) if today else mood(s, day, story.after - story.before)
             head = span(s, label, story.before, story.after, display, "name")
             accent = th.GAIN if story.after >= story.before else th.LOSS
             out.append(Card(("day", day), (head,), accent=accent))
+            late = morning_label(s, day, tomorrow=False)
             out += [
-                group_card(g, s, scenario, teacher, morning=g.day != day)
+                group_card(g, s, scenario, teacher, morning=late if g.day != day else "")
                 for g in groups(story.changes)
             ]
         return out

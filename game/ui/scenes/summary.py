@@ -11,7 +11,16 @@ from game.ui import theme as th
 from game.ui.cards import Card
 from game.ui.listview import CardList
 from game.ui.present import heading_card, notice_card, text_card, tier_color
-from game.ui.recap import group_card, groups, mood, score_badge, span, spark, stories
+from game.ui.recap import (
+    group_card,
+    groups,
+    mood,
+    morning_label,
+    score_badge,
+    span,
+    spark,
+    stories,
+)
 from game.ui.scene import Panel
 from game.ui.scenes.panels import ListPanel
 from game.ui.session import NOTABLE_KINDS
@@ -90,8 +99,10 @@ class SummaryScene(ListPanel):
             )
         out.append(heading_card(s("summary.changes"), "changes", "body"))
         if story is not None:
+            late = morning_label(s, self.day, tomorrow=True)
             out += [
-                group_card(g, s, scenario, morning=g.day != self.day) for g in groups(story.changes)
+                group_card(g, s, scenario, morning=late if g.day != self.day else "")
+                for g in groups(story.changes)
             ]
         else:
             out.append(text_card(s("summary.none"), "none", "meta", th.MUTED))
