@@ -204,13 +204,21 @@ class DebriefScene(Scene):
 
 
 def verdict(fact: Fact, s: Strings) -> tuple[Line, Line]:
-    """The verdict as a stamp (its icon and word in big type, in its colour) and the claim."""
+    """The verdict as a stamp (its word in big type, in its colour) and the claim led by the
+    verdict's icon: the icon shows once, the word says it without colour."""
     color = VERDICT_COLORS.get(fact.verdict, th.ACCENT)
     icon = VERDICT_ICONS.get(fact.verdict)
     return (
-        Line(s(f"verdict.{fact.verdict}"), "heading", color, icon=icon, icon_color=color),
+        Line(s(f"verdict.{fact.verdict}"), "heading", color),
         Line(fact.claim, "name", icon=icon, icon_color=color),
     )
+
+
+def site(url: str) -> str:
+    """The site a web address is on, as people say it: "https://www.bbc.com/news/x" ->
+    "bbc.com"."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
+    return host.removeprefix("www.") or url
 
 
 def toggle_label(fact: Fact, s: Strings, is_open: bool, sources_only: bool) -> str:
@@ -225,17 +233,19 @@ def toggle_label(fact: Fact, s: Strings, is_open: bool, sources_only: bool) -> s
 
 
 def unfolded(fact: Fact, s: Strings, start: int) -> tuple[list, tuple[CardButton, ...]]:
-    """A fact's details and sources as a list (each with its web address, and Open and Copy
-    right under it), and the sources' buttons; `start` is the index the first part will have
-    in its card."""
+    """A fact's details and its sources as small article cards (title, the site it is on and
+    its year, the web address small under it, with Open and Copy link right under that), and
+    the sources' buttons; `start` is the index the first part will have in its card."""
     parts: list = []
     if fact.details:
         parts += [Gap(4), Line(fact.details, "meta")]
     parts += [Gap(4), Line(s("debrief.sources"), "small", th.MUTED)]
     buttons: list[CardButton] = []
     for n, source in enumerate(fact.sources):
-        bits = [source.title] + ([f"({source.year})"] if source.year else [])
-        parts.append(Line(" ".join(bits), "small", th.TEXT, icon="dot", icon_color=th.MUTED))
+        where = [site(source.url)] if source.url else []
+        where += [str(source.year)] if source.year else []
+        title = "  \u00b7  ".join([source.title, *where])
+        parts.append(Line(title, "small", th.TEXT, icon="share", icon_color=th.ACCENT))
         if source.url:
             parts.append(Line(source.url, "small", th.MUTED))
             after = start + len(parts) - 1
