@@ -29,7 +29,7 @@ from game.core.checker import check_file
 from game.core.codes import text
 from game.core.debrief import Highlight, count_words
 from game.core.effects import ChangeScore, PullToFriends
-from game.ui.cards import Author, Badges, Bubble, Card, Delta, Line
+from game.ui.cards import Author, Badges, Bubble, Card, CardPainter, Delta, Line
 from game.ui.scenes.debrief import fact_card, highlight_card
 
 VIRAL = SCENARIOS / "viral-score.yaml"
@@ -56,7 +56,7 @@ def card_words(card: Card) -> list[str]:
         elif isinstance(part, Badges):
             texts += [part.lead, *(label for label, _ in part.items)]
         elif isinstance(part, Bubble):
-            texts.append(part.text)
+            texts += [part.stamp, part.text]
         elif isinstance(part, Author):
             texts += [part.name, part.handle]
     return texts + [b.label for b in card.buttons]
@@ -107,8 +107,23 @@ def test_the_default_debrief_reads_in_under_two_minutes(tmp_path: Path, name: st
         seen["mine"] = [k for k in keys if isinstance(k, tuple) and k[0] == "mine"]
         seen["highlights"] = len(page.highlights)
         seen["order"] = keys
+        seen["talk"] = talk = next(
+            c for c in app.top.list.cards if c.key == ("heading", "questions")
+        )
+        seen["questions"] = list(page.questions)
+        seen["painted"] = CardPainter().paint(talk, 600, app.top.ctx, (0, 0, 0)).surface
 
     run(config(tmp_path, scenario_path=str(path)), body)
+    # the questions are a friend's chat: "Mei asks:" over her first bubble, her avatar beside it
+    talk = seen["talk"]
+    bubbles = [p for p in talk.parts if isinstance(p, Bubble)]
+    assert [b.text for b in bubbles] == seen["questions"]
+    assert bubbles[0].face is not None and bubbles[0].stamp.split()[0] in bubbles[0].face.name
+    assert all(b.face is None and not b.stamp for b in bubbles[1:])
+    painted = seen["painted"]
+    stamp_h = painted.get_height() // (3 * len(bubbles))
+    avatar = [painted.get_at((x, y))[:3] for x in range(4, 36) for y in range(stamp_h, 60)]
+    assert sum(c != (0, 0, 0) for c in avatar) > 300  # a face left of the first bubble
     assert 0 < seen["words"] <= DEFAULT_WORDS, seen["words"]
     assert len(seen["mine"]) == seen["highlights"] >= 1
     order = seen["order"]

@@ -110,11 +110,14 @@ class Counts:
 
 @dataclass(frozen=True, slots=True)
 class Bubble:
-    """A chat message: wrapped text in a rounded bubble, with a small stamp (the day) above."""
+    """A chat message: wrapped text in a rounded bubble, with a small stamp (the day, or who
+    writes) above."""
 
     text: str
     stamp: str = ""
     color: Color = th.CARD_HI
+    face: Face | None = None
+    """Who writes it: their avatar beside the bubble (in its indent), or nothing."""
 
 
 Part = Line | Badges | Delta | Gap | Custom | Author | Counts | Bubble
@@ -551,7 +554,10 @@ def _bubble(
     sh = ctx.text.line_height("small") if part.stamp else 0
     w = max(ctx.text.width(line, "body") for line in lines) + 2 * pad if lines else 2 * pad
     h = lh * len(lines) + 2 * pad
+    face = min(t.px(40), indent - t.px(8)) if part.face is not None else 0
     if surface is not None:
+        if part.face is not None and ctx.avatars is not None:
+            surface.blit(ctx.avatars.get(part.face, face), (x, y + sh + max(0, h - face) // 2))
         if part.stamp:
             surface.blit(ctx.text.render(part.stamp, "small", th.MUTED), (x + indent, y))
         rect = pygame.Rect(x + indent, y + sh, w, h)
@@ -560,7 +566,7 @@ def _bubble(
             surface.blit(
                 ctx.text.render(line, "body", th.TEXT), (rect.x + pad, rect.y + pad + i * lh)
             )
-    return y + sh + h + t.px(6)
+    return y + sh + max(h, face) + t.px(6)
 
 
 _PAINTERS = {

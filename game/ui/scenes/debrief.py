@@ -18,7 +18,7 @@ import pygame
 from game.core.debrief import Highlight, PersonalDebrief, personal_debrief
 from game.core.model import PLAIN_SCORE, Fact, ScoreFormat
 from game.ui import theme as th
-from game.ui.cards import Author, Bubble, Card, CardButton, Custom, Delta, Gap, Line
+from game.ui.cards import Bubble, Card, CardButton, Custom, Delta, Gap, Line
 from game.ui.chart import chart_data, paint_chart
 from game.ui.listview import CardList
 from game.ui.present import count, heading_card, text_card, tier_color
@@ -104,24 +104,28 @@ class DebriefScene(Scene):
             out.append(heading_card(s("debrief.facts"), "facts"))
         for i, fact in enumerate(self.page.others):
             out.append(fact_card(fact, ("fact", i), ("fact", i) in self.open, s))
-        out.append(self.talk_heading())
-        if self.page.questions:
-            bubbles = tuple(Bubble(q) for q in self.page.questions)
-            out.append(Card("talk", bubbles, accent=th.ACCENT))
+        out.append(self.talk())
         return out
 
-    def talk_heading(self) -> Card:
-        """The questions' heading as a friend starting a chat: their avatar and "Mei asks:"
-        (the first friend still a friend, else the first person; "Talk about it" when the
-        scenario has nobody)."""
+    def talk(self) -> Card:
+        """The questions as a friend's chat: "Mei asks:" over the first bubble, her avatar
+        beside it, the other questions as her next bubbles under it (the first friend still a
+        friend, else the first person; "Talk about it" over plain bubbles when the scenario has
+        nobody)."""
         game = self.app.session.game
+        questions = self.page.questions
         people = sorted(game.friends, key=lambda f: not f.is_friend)
         if not people or not people[0].name.split():
-            return heading_card(self.s("debrief.questions"), "questions")
+            heading = Line(self.s("debrief.questions"), "heading")
+            return Card(("heading", "questions"), (heading, *(Bubble(q) for q in questions)))
         friend = people[0]
         name = self.s("debrief.asks", name=friend.name.split()[0])
-        author = Author(self.app.session.face(friend.id), name, "", size=40.0)
-        return Card(("heading", "questions"), (author,), plain=True)
+        face = self.app.session.face(friend.id)
+        bubbles = tuple(
+            Bubble(q, name if i == 0 else "", face=face if i == 0 else None)
+            for i, q in enumerate(questions)
+        )
+        return Card(("heading", "questions"), bubbles or (Line(name, "name"),), plain=True)
 
     def badge(self) -> Card:
         """The week's badge: the tier the player ends in, the final score in big numbers, the
