@@ -308,3 +308,40 @@ def test_the_chart_labels_every_tier_beside_the_plot() -> None:
     assert surface.get_at((rect.width // 2, line_y))[:3] == th.TEXT  # the line is there...
     # ...and none of it runs through the tier labels' column
     assert all(surface.get_at((x, line_y))[:3] != th.TEXT for x in range(column.x, column.right))
+
+
+def test_the_chart_writes_the_start_and_end_scores_over_light_tier_bands() -> None:
+    """Seen (fourth trial): the chart had no numbers and sat on a muddy olive band."""
+    from game.ui import theme as th
+    from game.ui.chart import chart_data, paint_chart
+    from game.ui.text import TextCache
+    from game.ui.theme import Theme
+    from game.ui.widgets import UIContext
+
+    class Seen(TextCache):
+        def render(self, text, style, color, *args, **kw):
+            rendered.append(text)
+            return super().render(text, style, color, *args, **kw)
+
+    pygame.font.init()
+    rendered: list[str] = []
+    scenario = check_file(VIRAL).scenario
+    theme = Theme.for_size(1280, 800)
+    series = ((0, 650), (1, 616), (2, 602), (3, 631))
+    data = chart_data(series, scenario, 7, "Day", "Start")
+    rect = pygame.Rect(0, 0, 900, theme.px(220))
+    surface = pygame.Surface(rect.size)
+    surface.fill(th.CARD)
+    paint_chart(surface, rect, UIContext(theme, Seen(theme)), data)
+    assert "650" in rendered and "631" in rendered  # the first and the last score, written
+    assert "616" not in rendered and "602" not in rendered  # only those two
+    (color,) = data.colors  # one tier: Ordinary
+    low = rect.height - theme.px(60)  # near the plot's foot: under the line, above the days
+    band = surface.get_at((rect.width // 3, low))[:3]
+
+    def distance(a, b):
+        return sum(abs(p - q) for p, q in zip(a, b, strict=True))
+
+    assert band != th.CARD and distance(band, th.CARD) < distance(band, color)  # a light tint
+    painted = {surface.get_at((x, y))[:3] for x in range(rect.w) for y in range(rect.h)}
+    assert color in painted and th.TEXT in painted  # the tier's own colour, the line in text

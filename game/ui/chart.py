@@ -11,6 +11,10 @@ from game.core.model import PLAIN_SCORE, Scenario, ScoreFormat, Tier
 from game.ui import theme as th
 from game.ui.widgets import UIContext, draw_icon
 
+BAND_TINT = 0.12
+"""How much of its tier's colour a chart band takes over the card (light: the line and the
+labels stay the strongest things on it)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ChartData:
@@ -71,10 +75,12 @@ def nice_step(span: float, target: int = 5) -> int:
 def paint_chart(
     surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: ChartData
 ) -> None:
-    """Draw the week as the app shows it: rounded tier bands in the tiers' colours, each
-    labelled (name and range, not colour alone) in a column right of the plot (so the score line
-    never runs over a label), the score line with an arrow at each point, and under each point
-    its day ("Start", "Day 1"... or the numbers alone when those do not fit); no axes."""
+    """Draw the week as the app shows it: rounded tier bands lightly tinted in the tiers'
+    colours, each labelled (name and range, not colour alone) beside a stripe in its full colour
+    in a column right of the plot (so the score line never runs over a label), the score line in
+    the text colour with an arrow at each point, the start and end scores written at the first
+    and last points, and under each point its day ("Start", "Day 1"... or the numbers alone
+    when those do not fit); no axes."""
     t = ctx.theme
     lh = ctx.text.line_height("small")
     show = data.display.show
@@ -110,13 +116,15 @@ def paint_chart(
         color = tier_colors[index]
         pygame.draw.rect(
             surface,
-            th.lerp_color(th.BG, color, 0.35),
+            th.lerp_color(th.CARD, color, BAND_TINT),
             band,
             border_top_left_radius=radius if index == len(data.tiers) - 1 else 0,
             border_top_right_radius=radius if index == len(data.tiers) - 1 else 0,
             border_bottom_left_radius=radius if index == 0 else 0,
             border_bottom_right_radius=radius if index == 0 else 0,
         )
+        edge = max(1, t.px(2))
+        pygame.draw.line(surface, color, (band.x + radius, top), (band.right - radius, top), edge)
         img = ctx.text.render(names[index], "small", th.TEXT)
         if band.height >= img.get_height():
             x = plot.right + t.px(14)
@@ -135,6 +143,33 @@ def paint_chart(
         x = min(max(xpos(day) - img.get_width() // 2, rect.x), plot.right - img.get_width())
         surface.blit(img, (x, plot.bottom + t.px(12)))
     _line(surface, ctx, data.series, xpos, ypos)
+    _ends(surface, ctx, data, plot, xpos, ypos)
+
+
+def _ends(surface: pygame.Surface, ctx: UIContext, data: ChartData, plot, xpos, ypos) -> None:
+    """The first and last scores as small tags by their points: on the side the line leaves
+    free (above a point the line goes down from or comes down to; beside the point, away from
+    the line, when that side is out of the plot), inside the plot."""
+    series = data.series
+    if not series:
+        return
+    t = ctx.theme
+    ends = [(series[0], series[1][1] if len(series) > 1 else series[0][1], True)]
+    if len(series) > 1:
+        ends.append((series[-1], series[-2][1], False))
+    for (day, score), other, first in ends:
+        img = ctx.text.render(data.display.show(score), "name", th.TEXT)
+        w, h = img.get_width() + t.px(12), img.get_height() + t.px(2)
+        x, y = xpos(day), ypos(score)
+        left = x - t.px(4) if first else x - w + t.px(4)
+        top = y - t.px(12) - h if other <= score else y + t.px(12)
+        if top < plot.y - t.px(4) or top + h > plot.bottom + t.px(4):
+            # no room on the free side: beside the point, away from the line
+            left = x + t.px(14) if first else x - t.px(14) - w
+            top = y - h // 2
+        tag = pygame.Rect(left, top, w, h).clamp(plot.inflate(2 * t.px(10), 2 * t.px(4)))
+        pygame.draw.rect(surface, th.BG, tag, border_radius=h // 2)
+        surface.blit(img, img.get_rect(center=tag.center))
 
 
 def tier_labels(
@@ -188,8 +223,9 @@ class Spark:
 
 
 def paint_spark(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: Spark) -> None:
-    """Faint tier bands, the score's line and a dot per point in its tier's colour; the last
-    dot (now) larger, with a ring. The height stands for at least ``SPARK_MIN_SPAN`` points."""
+    """Faint tier bands, the score's line in the text colour and a dot per point in its tier's
+    colour; the last dot (now) larger, with a ring. The height stands for at least
+    ``SPARK_MIN_SPAN`` points."""
     if not data.points or rect.width < 20 or rect.height < 10:
         return
     t = ctx.theme
@@ -212,7 +248,7 @@ def paint_spark(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data
         pygame.draw.rect(surface, th.lerp_color(th.CARD, color, 0.16), band)
     points = [(xpos(day), ypos(score)) for day, score in data.points]
     if len(points) > 1:
-        pygame.draw.lines(surface, th.MUTED, False, points, max(2, t.px(2)))
+        pygame.draw.lines(surface, th.TEXT, False, points, max(2, t.px(2)))
 
     def color_of(score: int) -> th.Color:
         return next((c for low, high, c in data.bands if low <= score <= high), th.TEXT)
