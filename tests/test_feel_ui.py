@@ -158,10 +158,10 @@ def test_bar_summary_history_and_debrief_agree_after_a_day_of_many_rules(tmp_pat
         cards = {c.key: c for c in app.top.cards()}
         spans = [p for p in cards["score"].parts if isinstance(p, Delta)]
         day = spans[0]
-        assert day.text.endswith(f"{start} \u2192 {start + day.delta}")
+        assert day.under.endswith(f"{start} \u2192 {start + day.delta}")
         now = spans[-1]
         bar = app.flow.hud.state.score
-        assert now.text.endswith(f"\u2192 {bar}")  # the summary agrees with the bar
+        assert now.under.endswith(f"\u2192 {bar}")  # the summary agrees with the bar
         mine = [c for c in session.game.history if c.who == "player"]
         assert start + sum(c.delta for c in mine) == bar  # and with the history
         app.top.activate("next", None)

@@ -74,7 +74,7 @@ def test_the_summary_headline_ends_on_the_bars_score(tmp_path: Path, language: s
             yield from frames(2)
             headline = next(c for c in app.top.list.cards if c.key == "score")
             bar = str(app.flow.hud.state.score)
-            last = spans(headline)[-1].text
+            last = spans(headline)[-1].under
             seen.append((numbers(last)[-1], big_number(headline), bar, last))
             marked = app.top.app.strings("recap.next_morning")
             mornings.append(
@@ -141,7 +141,7 @@ def test_the_history_reads_by_day_and_every_day_adds_up(tmp_path: Path) -> None:
             rows.append(spans(row)[0].delta)
         assert sum(rows) == day.delta, card.key  # a day's rows add up to the day's change
         assert rows == sorted(rows, key=abs, reverse=True)  # biggest first
-        before, after = numbers(day.text)[-2:]
+        before, after = numbers(day.under)[-2:]
         assert int(after) - int(before) == day.delta
         total += day.delta
     changes: list[ScoreChange] = seen["changes"]  # type: ignore[assignment]
@@ -182,3 +182,40 @@ def test_repeated_causes_are_one_row_with_their_count_and_the_totals_stay() -> N
     assert not [p for p in group_card(found[1], s, scenario).parts if isinstance(p, Line)]
     teacher = group_card(found[1], s, scenario, teacher=True)
     assert "buy" in next(p for p in teacher.parts if isinstance(p, Line)).text
+
+
+def test_a_days_headline_is_its_words_with_the_change_as_a_chip_and_the_scores_small_under() -> (
+    None
+):
+    """Seen (fourth trial): "Day 1: a few knocks: 650 → 616" read like a statement."""
+    import pygame
+
+    from game.ui import theme as th
+    from game.ui.cards import CardPainter
+    from game.ui.recap import mood, span
+    from game.ui.text import TextCache
+    from game.ui.theme import Theme
+    from game.ui.widgets import UIContext
+
+    pygame.font.init()
+    for language in ("en", "es"):
+        s = Strings(language)
+        head = span(s, mood(s, 1, -34), 650, 616, style="name")
+        assert head.delta == -34 and not numbers(head.text)[1:]  # the words: "Day 1" only
+        assert numbers(head.under) == ["650", "616"] and "\u2192" in head.under
+    theme = Theme.for_size(1280, 800)
+    ctx = UIContext(theme, TextCache(theme))
+    card = Card("score", (head,), plain=True)
+    surface = CardPainter().paint(card, 700, ctx, th.CARD).surface
+    words = ctx.text.width(head.text, "name")
+    row = ctx.text.line_height("name") + theme.px(6)
+    chip = [
+        (x, y)
+        for x in range(surface.get_width())
+        for y in range(surface.get_height())
+        if surface.get_at((x, y))[:3] == th.LOSS
+    ]
+    assert chip and min(x for x, _ in chip) > words  # the chip right after the words...
+    assert max(x for x, _ in chip) < words + theme.px(140)  # ...next to them, not far right
+    assert max(y for _, y in chip) <= row  # on the words' row
+    assert surface.get_height() > row + ctx.text.line_height("small") * 0.8  # the scores under

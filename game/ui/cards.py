@@ -61,6 +61,9 @@ class Delta:
     faces: tuple[Face, ...] = ()
     """With ``chip``: the people the change came from, drawn as overlapping avatars in place of
     the bubble (the icon then sits small on the last avatar's corner)."""
+    under: str = ""
+    """A headline: the text, the change as a coloured chip right after its words, and this
+    (e.g. "650 → 616") small and muted under them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,6 +404,8 @@ def _badges(
 def _delta(
     part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
 ) -> int:
+    if part.under:
+        return _headline(part, ctx, x, y, width, surface)
     if part.chip:
         return _moment(part, ctx, x, y, width, surface)
     label = part.label or delta_label(part.delta)
@@ -430,8 +435,7 @@ def _moment(
     faces = part.faces[:3] if ctx.avatars is not None else ()
     step = bubble * 2 // 3
     lead = bubble + step * max(0, len(faces) - 1)
-    chip_h = ctx.text.line_height("name") + t.px(6)
-    chip_w = lh + t.px(16) + ctx.text.width(label, "name")
+    chip_w, chip_h = _chip_size(ctx, label)
     text_x = x + lead + t.px(10)
     lines = ctx.text.wrap(part.text, part.style, max(20, width - lead - chip_w - t.px(22)))
     height = max(bubble, chip_h, lh * max(1, len(lines)))
@@ -451,13 +455,7 @@ def _moment(
             draw_icon(surface, part.icon or "dot", center, lh * 3 // 4, th.TEXT)
         for i, text in enumerate(lines):
             surface.blit(ctx.text.render(text, part.style, th.TEXT), (text_x, y + i * lh))
-        color = th.GAIN if part.delta > 0 else th.LOSS if part.delta < 0 else th.MUTED
-        chip = pygame.Rect(x + width - chip_w, y, chip_w, chip_h)
-        pygame.draw.rect(
-            surface, th.lerp_color(th.CARD, color, 0.25), chip, border_radius=chip_h // 2
-        )
-        pygame.draw.rect(surface, color, chip, max(1, t.px(1.5)), border_radius=chip_h // 2)
-        draw_delta(surface, ctx, part.delta, (chip.x + t.px(8), chip.y + t.px(3)), "name", label)
+        _chip(surface, ctx, part.delta, label, pygame.Rect(x + width - chip_w, y, chip_w, chip_h))
     return y + height
 
 
@@ -471,6 +469,56 @@ def name_lines(part: Author, ctx: UIContext, width: int) -> list[str]:
     for line in kept:  # what the kept lines leave of the name, as written (no added spaces)
         rest = rest[rest.find(line) + len(line) :].lstrip()
     return [*kept, ctx.text.fit(rest, "name", width)]
+
+
+def _chip_size(ctx: UIContext, label: str) -> tuple[int, int]:
+    """The size of a change's chip showing `label`."""
+    lh = ctx.text.line_height("name")
+    return lh + ctx.theme.px(16) + ctx.text.width(label, "name"), lh + ctx.theme.px(6)
+
+
+def _chip(
+    surface: pygame.Surface, ctx: UIContext, delta: int, label: str, rect: pygame.Rect
+) -> None:
+    """A change as a pill: tinted in its colour, outlined, with its arrow and sign."""
+    t = ctx.theme
+    color = th.GAIN if delta > 0 else th.LOSS if delta < 0 else th.MUTED
+    radius = rect.height // 2
+    pygame.draw.rect(surface, th.lerp_color(th.CARD, color, 0.25), rect, border_radius=radius)
+    pygame.draw.rect(surface, color, rect, max(1, t.px(1.5)), border_radius=radius)
+    draw_delta(surface, ctx, delta, (rect.x + t.px(8), rect.y + t.px(3)), "name", label)
+
+
+def _headline(
+    part: Delta, ctx: UIContext, x: int, y: int, width: int, surface: pygame.Surface | None
+) -> int:
+    """A headline: its words, the change as a chip right after them (on the next line when
+    it does not fit), and `part.under` small and muted below."""
+    t = ctx.theme
+    label = part.label or delta_label(part.delta)
+    lh = ctx.text.line_height(part.style)
+    chip_w, chip_h = _chip_size(ctx, label)
+    gap = t.px(12)
+    lines = ctx.text.wrap(part.text, part.style, width) or [""]
+    end = ctx.text.width(lines[-1], part.style)
+    row_h = max(lh, chip_h)
+    inline = end + gap + chip_w <= width
+    chip_y = y + row_h * (len(lines) - 1) if inline else y + row_h * len(lines)
+    chip_x = x + end + gap if inline and lines[-1] else x
+    bottom = chip_y + row_h
+    unders = ctx.text.wrap(part.under, "small", width)
+    if surface is not None:
+        for i, text in enumerate(lines):
+            ty = y + i * row_h + (row_h - lh) // 2
+            surface.blit(ctx.text.render(text, part.style, th.TEXT), (x, ty))
+        chip = pygame.Rect(chip_x, chip_y + (row_h - chip_h) // 2, chip_w, chip_h)
+        _chip(surface, ctx, part.delta, label, chip)
+        small = ctx.text.line_height("small")
+        for i, text in enumerate(unders):
+            surface.blit(
+                ctx.text.render(text, "small", th.MUTED), (x, bottom + t.px(2) + i * small)
+            )
+    return bottom + t.px(2) + ctx.text.line_height("small") * len(unders)
 
 
 def _author(

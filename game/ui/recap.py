@@ -243,9 +243,10 @@ def span(
     display: ScoreFormat = PLAIN_SCORE,
     style: str = "body",
 ) -> Delta:
-    """A change from `before` to `after` under `label`: "▼ −29  Day 1: 650 → 621"."""
-    text = s("recap.span", label=label, before=display.show(before), after=display.show(after))
-    return Delta(after - before, text, style, display.show_change(after - before))
+    """A change from `before` to `after` as a headline: `label` with the change as a coloured
+    chip after it ("Day 1: a few knocks  ▼ −29") and "650 → 621" small under them."""
+    text = s("recap.span", before=display.show(before), after=display.show(after))
+    return Delta(after - before, label, style, display.show_change(after - before), under=text)
 
 
 def _short(path: str) -> str:

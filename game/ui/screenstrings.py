@@ -6,7 +6,7 @@ from __future__ import annotations
 EN: dict[str, str] = {
     "recap.now": "Your {name} now",
     "recap.tier": "Tier: {tier}",
-    "recap.span": "{label}: {before} \u2192 {after}",
+    "recap.span": "{before} \u2192 {after}",
     "recap.today": "Today (day {day})",
     "recap.mood": "Day {day}: {mood}",
     "recap.mood.rough": "a rough day",
@@ -34,7 +34,7 @@ EN: dict[str, str] = {
 ES: dict[str, str] = {
     "recap.now": "Tu {name} ahora",
     "recap.tier": "Nivel: {tier}",
-    "recap.span": "{label}: {before} \u2192 {after}",
+    "recap.span": "{before} \u2192 {after}",
     "recap.today": "Hoy (día {day})",
     "recap.mood": "Día {day}: {mood}",
     "recap.mood.rough": "un día duro",
