@@ -76,6 +76,12 @@ def test_the_summary_headline_ends_on_the_bars_score(tmp_path: Path, language: s
             bar = str(app.flow.hud.state.score)
             last = spans(headline)[-1].under
             seen.append((numbers(last)[-1], big_number(headline), bar, last))
+            for _ in range(600):  # the bar counts to its score behind the summary...
+                if not app.flow.hud.animating:
+                    break
+                yield
+            shown = app.flow.hud.state.display.show(round(app.flow.hud.shown))
+            assert shown == big_number(headline), (shown, last)  # ...and settles on its number
             marked = app.top.app.strings("recap.next_morning")
             mornings.append(
                 any(
