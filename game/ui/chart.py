@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -147,27 +148,30 @@ def paint_chart(
 
 
 def _ends(surface: pygame.Surface, ctx: UIContext, data: ChartData, plot, xpos, ypos) -> None:
-    """The first and last scores as small tags by their points: on the side the line leaves
-    free (above a point the line goes down from or comes down to; beside the point, away from
-    the line, when that side is out of the plot), inside the plot."""
+    """The first and last scores as small tags by their points, inside the plot and off the
+    line: on the side the line leaves free (above a point the line goes down from or comes down
+    to), else the other side, else beside the point (level, a little higher or lower)."""
     series = data.series
     if not series:
         return
     t = ctx.theme
-    ends = [(series[0], series[1][1] if len(series) > 1 else series[0][1], True)]
-    if len(series) > 1:
-        ends.append((series[-1], series[-2][1], False))
-    for (day, score), other, first in ends:
-        img = ctx.text.render(data.display.show(score), "name", th.TEXT)
+    points = [(xpos(day), ypos(score)) for day, score in series]
+    segments = list(itertools.pairwise(points))
+    room = plot.inflate(2 * t.px(10), 2 * t.px(4))
+    ends = [(0, 1, True), (len(series) - 1, len(series) - 2, False)] if len(series) > 1 else []
+    for index, other, first in ends or [(0, 0, True)]:
+        img = ctx.text.render(data.display.show(series[index][1]), "name", th.TEXT)
         w, h = img.get_width() + t.px(12), img.get_height() + t.px(2)
-        x, y = xpos(day), ypos(score)
+        x, y = points[index]
         left = x - t.px(4) if first else x - w + t.px(4)
-        top = y - t.px(12) - h if other <= score else y + t.px(12)
-        if top < plot.y - t.px(4) or top + h > plot.bottom + t.px(4):
-            # no room on the free side: beside the point, away from the line
-            left = x + t.px(14) if first else x - t.px(14) - w
-            top = y - h // 2
-        tag = pygame.Rect(left, top, w, h).clamp(plot.inflate(2 * t.px(10), 2 * t.px(4)))
+        above = pygame.Rect(left, y - t.px(12) - h, w, h)
+        below = pygame.Rect(left, y + t.px(12), w, h)
+        beside = pygame.Rect(x + t.px(14) if first else x - t.px(14) - w, y - h // 2, w, h)
+        sides = [above, below] if series[other][1] <= series[index][1] else [below, above]
+        step = h // 2 + t.px(6)
+        tries = (*sides, beside, beside.move(0, -step), beside.move(0, step))
+        inside = [r for r in tries if room.contains(r)] or [beside.clamp(room)]
+        tag = next((r for r in inside if not any(r.clipline(a, b) for a, b in segments)), inside[0])
         pygame.draw.rect(surface, th.BG, tag, border_radius=h // 2)
         surface.blit(img, img.get_rect(center=tag.center))
 
