@@ -208,15 +208,24 @@ def _ink_gap(font: pygame.font.Font, left: str, right: str) -> int:
     whole = pygame.mask.from_surface(font.render(left + right, True, white), 60)
     first = pygame.mask.from_surface(font.render(left, True, white), 60)
     end = max((r.right for r in first.get_bounding_rects()), default=0)
-    inked = [x for x in range(end, whole.get_size()[0]) if _column_inked(whole, x)]
-    return (inked[0] - end) if inked else 0
+    width, height = whole.get_size()
+    if end >= width:
+        return 0
+    if end > 0:
+        whole.erase(pygame.mask.Mask((end, height), fill=True), (0, 0))
+    rects = whole.get_bounding_rects()
+    return min(r.left for r in rects) - end if rects else 0
 
 
-def _column_inked(mask: pygame.mask.Mask, x: int) -> bool:
-    return any(mask.get_at((x, y)) for y in range(mask.get_size()[1]))
+def word_gap(font: pygame.font.Font, letter: str) -> float:
+    """The ink gap a normal word space leaves before `letter`: the median after common last
+    letters ("o t", "e t", "n t"...)."""
+    return statistics.median(_ink_gap(font, end, " " + letter) for end in _WORD_ENDS)
 
 
-def digit_space(font: pygame.font.Font, digit: str, letter: str, before: str = "") -> str:
+def digit_space(
+    font: pygame.font.Font, digit: str, letter: str, before: str = "", word: float | None = None
+) -> str:
     """The entry of DIGIT_SPACES that, between `digit` and `letter`, leaves the ink gap closest
     to a normal word space's before that same letter (the median gap after common last letters,
     "o t", "e t", "n t"...); on a tie the plain space, then the narrower. After a number of two
@@ -225,8 +234,10 @@ def digit_space(font: pygame.font.Font, digit: str, letter: str, before: str = "
 
     The next letter must be part of the reference: its left side (the bar of "t", the bowl
     of "o") moves the ink gap as much as a pixel or two, and a round "o o" alone made the
-    gap after "350" in "350 to 950" two pixels too wide at 15 px."""
-    word = statistics.median(_ink_gap(font, end, " " + letter) for end in _WORD_ENDS)
+    gap after "350" in "350 to 950" two pixels too wide at 15 px. `word` is `word_gap(font,
+    letter)` when the caller keeps it."""
+    if word is None:
+        word = word_gap(font, letter)
     if before:
         word = max(word, _ink_gap(font, before, digit) + 2)
     return min(
@@ -247,6 +258,7 @@ class TextCache:
         self.wraps = LRU(wraps)
         self._widths = LRU(20000)
         self._digit_spaces = LRU(2000)
+        self._word_gaps = LRU(500)
 
     def set_theme(self, theme: Theme) -> None:
         """Switch to a new theme (after a resize); cached entries for old sizes age out."""
@@ -295,7 +307,12 @@ class TextCache:
             key = (size, bold, before, digit, letter)
             found = self._digit_spaces.get(key)
             if found is None:
-                found = digit_space(self.font_for(size, bold), digit, letter, before)
+                font = self.font_for(size, bold)
+                word = self._word_gaps.get((size, bold, letter))
+                if word is None:
+                    word = word_gap(font, letter)
+                    self._word_gaps.put((size, bold, letter), word)
+                found = digit_space(font, digit, letter, before, word)  # type: ignore[arg-type]
                 self._digit_spaces.put(key, found)
             return found  # type: ignore[return-value]
 
