@@ -6,14 +6,13 @@ Each effect answers ``apply(world, scope, cause)``; the world is the running gam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from game.core.codes import Code
 from game.core.conditions import Condition, Scope
 
 
-@dataclass(frozen=True, slots=True)
-class Cause:
+class Cause(NamedTuple):
     """Which rule, in which file and at which line, made a change, and why (as a code);
     ``friend``: the friend the rule ran for or whose event fired it (None when none did)."""
 

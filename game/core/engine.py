@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from game.core.causes import player_cause
 from game.core.codes import Code
@@ -417,5 +417,5 @@ class Engine:
         for effect, cause in prepared.effects:
             self._spend()
             if friend is not None:
-                cause = replace(cause, friend=friend)
+                cause = Cause(cause.rule_id, cause.path, cause.line, cause.reason, friend)
             effect.apply(world, scope, cause)
