@@ -345,3 +345,34 @@ def test_the_chart_writes_the_start_and_end_scores_over_light_tier_bands() -> No
     assert band != th.CARD and distance(band, th.CARD) < distance(band, color)  # a light tint
     painted = {surface.get_at((x, y))[:3] for x in range(rect.w) for y in range(rect.h)}
     assert color in painted and th.TEXT in painted  # the tier's own colour, the line in text
+
+
+def test_the_sparkline_bands_are_faint_and_a_tier_edge_shows_in_its_colour() -> None:
+    """Seen (fifth trial): the week's sparkline on the debrief badge and the recap sat on a murky
+    olive band. Its bands are now half the chart's tint, and a tier change shows as an edge."""
+    from game.ui import theme as th
+    from game.ui.chart import BAND_TINT, Spark, paint_spark
+    from game.ui.text import TextCache
+    from game.ui.theme import Theme
+    from game.ui.widgets import UIContext
+
+    pygame.font.init()
+    scenario = check_file(VIRAL).scenario
+    theme = Theme.for_size(1280, 800)
+    ctx = UIContext(theme, TextCache(theme))
+    rect = pygame.Rect(0, 0, 600, theme.px(50))
+
+    def paint(points):
+        surface = pygame.Surface(rect.size)
+        surface.fill(th.CARD)
+        data = Spark.of(points, scenario, 7)
+        paint_spark(surface, rect, ctx, data)
+        return surface, data
+
+    surface, data = paint(((0, 650), (1, 640), (2, 630)))  # one tier: Ordinary
+    ((_, _, color),) = data.bands
+    corner = surface.get_at((rect.width - 3, rect.height - 2))[:3]  # band, away from the line
+    assert corner == th.lerp_color(th.CARD, color, BAND_TINT / 2)
+    surface, data = paint(((0, 690), (1, 720)))  # crosses from Ordinary into Trusted
+    painted = {surface.get_at((x, y))[:3] for x in range(0, rect.w, 2) for y in range(rect.h)}
+    assert all(c in painted for _, _, c in data.bands)  # each tier's edge or dots in its colour

@@ -227,9 +227,9 @@ class Spark:
 
 
 def paint_spark(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data: Spark) -> None:
-    """Faint tier bands, the score's line in the text colour and a dot per point in its tier's
-    colour; the last dot (now) larger, with a ring. The height stands for at least
-    ``SPARK_MIN_SPAN`` points."""
+    """Faint tier bands (each tier's edge in its colour), the score's line in the text colour
+    and a dot per point in its tier's colour; the last dot (now) larger, with a ring. The height
+    stands for at least ``SPARK_MIN_SPAN`` points."""
     if not data.points or rect.width < 20 or rect.height < 10:
         return
     t = ctx.theme
@@ -249,7 +249,9 @@ def paint_spark(surface: pygame.Surface, rect: pygame.Rect, ctx: UIContext, data
     for low, high, color in data.bands:
         top, bottom = ypos(high + 0.5), ypos(low - 0.5)
         band = pygame.Rect(rect.x, top, rect.width, max(1, bottom - top)).clip(rect)
-        pygame.draw.rect(surface, th.lerp_color(th.CARD, color, 0.16), band)
+        pygame.draw.rect(surface, th.lerp_color(th.CARD, color, BAND_TINT / 2), band)
+        if rect.top < top < rect.bottom:  # the tier's edge in its own colour, as on the chart
+            pygame.draw.line(surface, color, (band.x, top), (band.right - 1, top), max(1, t.px(1)))
     points = [(xpos(day), ypos(score)) for day, score in data.points]
     if len(points) > 1:
         pygame.draw.lines(surface, th.TEXT, False, points, max(2, t.px(2)))
