@@ -238,3 +238,20 @@ def finishes(call: Callable[[], object], seconds: float = 60) -> object:
     if errors:
         raise errors[0]
     return box[0]
+
+
+@pytest.fixture
+def ctx():
+    """A UI context (a 1280x800 theme and its text cache) for tests that paint without a
+    window; pygame's display and fonts are started for the test and stopped after it."""
+    import pygame
+
+    from game.ui.text import TextCache
+    from game.ui.theme import Theme
+    from game.ui.widgets import UIContext
+
+    pygame.display.init()
+    pygame.font.init()
+    theme = Theme.for_size(1280, 800)
+    yield UIContext(theme, TextCache(theme))
+    pygame.quit()

@@ -4,35 +4,23 @@ notifications and of the end of the day."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from test_window import _shot, _x, xvfb  # noqa: F401  (xvfb is a fixture)
-from ui_helpers import ROOT, SCENARIOS
+from test_window import _shot, _x, start_main, xvfb  # noqa: F401  (xvfb is a fixture)
+from ui_helpers import SCENARIOS
 
 
 def test_a_real_window_plays_the_end_of_day_sound(xvfb: str, tmp_path: Path) -> None:  # noqa: F811
     audio = tmp_path / "audio.raw"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
-    env.update(
-        DISPLAY=xvfb,
+    game, log = start_main(
+        xvfb,
+        tmp_path,
+        str(SCENARIOS / "viral-score.yaml"),
         SDL_AUDIODRIVER="disk",
         SDL_DISKAUDIOFILE=str(audio),
         SDL_DISKAUDIODELAY="1",
-        MODEL_CITIZEN_DATA=str(tmp_path),
-        MODEL_CITIZEN_SEED="7",
-        MODEL_CITIZEN_SCENARIOS=str(SCENARIOS),
-    )
-    log = (tmp_path / "game.log").open("w")
-    game = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), str(SCENARIOS / "viral-score.yaml")],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=log,
     )
     try:
         window = _x(xvfb, "xdotool", "search", "--sync", "--pid", str(game.pid)).split()[0]

@@ -12,8 +12,7 @@ import pygame
 import pytest
 import ui_helpers as h
 
-from game.ui.text import TextCache
-from game.ui.theme import TEXT_SIZES, Theme
+from game.ui.theme import TEXT_SIZES
 from game.ui.toasts import (
     MAX_LINES,
     MAX_SHOWN,
@@ -22,18 +21,8 @@ from game.ui.toasts import (
     free_spot,
     reading_seconds,
 )
-from game.ui.widgets import UIContext
 
 LONG = " ".join(["Your phone bill (40) is due on day 2 and your electricity bill on day 5."] * 3)
-
-
-@pytest.fixture
-def ctx():
-    pygame.display.init()
-    pygame.font.init()
-    theme = Theme.for_size(1280, 800)
-    yield UIContext(theme, TextCache(theme))
-    pygame.quit()
 
 
 def test_a_longer_toast_stays_longer() -> None:

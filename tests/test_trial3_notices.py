@@ -13,21 +13,10 @@ import ui_helpers as h
 
 from game.core import commands as cmd
 from game.ui import theme as th
-from game.ui.text import TextCache
-from game.ui.theme import TEXT_SIZES, Theme
+from game.ui.theme import TEXT_SIZES
 from game.ui.toasts import FADE_SECONDS, MAX_WAIT, Toasts
-from game.ui.widgets import UIContext
 
 VIRAL = h.SCENARIOS / "viral-score.yaml"
-
-
-@pytest.fixture
-def ctx():
-    pygame.display.init()
-    pygame.font.init()
-    theme = Theme.for_size(1280, 800)
-    yield UIContext(theme, TextCache(theme))
-    pygame.quit()
 
 
 def test_a_friend_who_leaves_stays_in_place_and_a_click_reports_who_it_meant(tmp_path) -> None:

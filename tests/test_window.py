@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pygame
 import pytest
@@ -98,21 +99,31 @@ def _layout_positions() -> dict[str, tuple[int, int]]:
     return found
 
 
+def start_main(
+    display: str, data: Path, *args: str, **sdl: str
+) -> tuple[subprocess.Popen[bytes], IO[str]]:
+    """main.py (with `args`) on X display `display`: saves in `data`, seed 7, the shipped
+    scenarios, only the SDL settings given in `sdl`; the process and its open log,
+    data/game.log (the caller closes it)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
+    env.update(
+        DISPLAY=display,
+        MODEL_CITIZEN_DATA=str(data),
+        MODEL_CITIZEN_SEED="7",
+        MODEL_CITIZEN_SCENARIOS=str(SCENARIOS),
+        **sdl,
+    )
+    log = (data / "game.log").open("w")
+    game = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    return game, log
+
+
 def test_real_window_plays_with_keys_clicks_and_typed_text(xvfb: str, tmp_path: Path) -> None:
     """main.py in Xvfb: keys, typing, wheel and clicks all change the screen; it stays alive."""
     where = _layout_positions()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SDL_")}
-    env.update(
-        DISPLAY=xvfb,
-        SDL_AUDIODRIVER="dummy",
-        MODEL_CITIZEN_DATA=str(tmp_path),
-        MODEL_CITIZEN_SEED="7",
-        MODEL_CITIZEN_SCENARIOS=str(SCENARIOS),
-    )
-    log = (tmp_path / "game.log").open("w")
-    game = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py")], cwd=ROOT, env=env, stdout=log, stderr=log
-    )
+    game, log = start_main(xvfb, tmp_path, SDL_AUDIODRIVER="dummy")
 
     def alive(step: str) -> None:
         if game.poll() is not None:
