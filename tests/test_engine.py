@@ -10,7 +10,7 @@ from game.core import commands as cmd
 from game.core.engine import index_rules
 from game.core.events import Event
 from game.core.game import Game
-from game.core.world import TextMatches, WorldState
+from game.core.world import TextMatches, WorldState, passes
 
 RULES = """
 - id: any-post
@@ -90,3 +90,36 @@ def test_a_fork_is_independent_and_plays_on_like_the_original(tmp_path: Path) ->
     game.apply(cmd.EndDay())
     assert game.feed == trial.feed and game.log == trial.log
     assert game.rule_fire_counts == trial.rule_fire_counts
+
+
+CROSSINGS = """
+- id: past-700
+  when: score_crosses
+  threshold: 700
+  then: [{add_to_counter: {name: crossed}}]
+- id: up-10
+  when: player_posts
+  if: {choice: lunch}
+  then: [{change_score: {who: player, by: 10}}]
+- id: up-60
+  when: player_posts
+  if: {choice: protest}
+  then: [{change_score: {who: player, by: 60}}]
+"""
+
+
+def test_a_score_change_that_passes_no_threshold_queues_no_crossing(tmp_path: Path) -> None:
+    game = Game(make_scenario(tmp_path, CROSSINGS), seed=1)
+    assert game.world.marks == {"score_crosses": (700,)}
+    game.apply(cmd.Post(choice="lunch"))  # 650 -> 660: passes no threshold
+    assert game.engine.spent == 2  # the post's event and its one effect: no crossing event
+    game.apply(cmd.Post(choice="protest"))  # 660 -> 720: passes 700
+    assert counter(game, "crossed") == 1
+    assert game.engine.spent == 4  # the post's event and effect, the crossing and its effect
+
+
+def test_passes_finds_a_mark_between_two_scores_either_way() -> None:
+    marks = (600.0, 700.0)
+    assert passes(marks, 650, 700) and passes(marks, 700, 650) and passes(marks, 599, 601)
+    assert not passes(marks, 700, 750) and not passes(marks, 610, 690)
+    assert not passes((), 1, 1000) and passes(None, 650, 651)

@@ -101,3 +101,17 @@ def test_moves_on_posts_the_rules_tell_apart_are_each_tried(tmp_path: Path) -> N
     warning, other = feed_post(game, "gov-warning"), feed_post(game, "gov-honesty")
     assert game.score_after(cmd.Like(warning.uid)) == 657
     assert game.score_after(cmd.Like(other.uid)) == 650
+
+
+def test_a_move_asked_about_again_on_a_later_day_is_weighed_again(tmp_path: Path) -> None:
+    rules = """
+- id: lunch-after-day-one
+  when: player_posts
+  if: [{choice: lunch}, "day > 1"]
+  then: [{change_score: {who: player, by: 9}}]
+"""
+    game = Game(make_scenario(tmp_path, rules), seed=1)
+    lunch = cmd.Post(choice="lunch")
+    assert game.score_after(lunch) == _applied(game, lunch) == 650
+    game.apply(cmd.EndDay())
+    assert game.score_after(lunch) == _applied(game, lunch) == game.score + 9

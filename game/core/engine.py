@@ -149,6 +149,11 @@ class EventRules:
             self.by_threshold = tuple(sorted(self.always, key=_threshold))
             self.thresholds = tuple(_threshold(p) for p in self.by_threshold)
 
+    def marks(self) -> tuple[float, ...] | None:
+        """For a score-crossing event, the thresholds its rules watch, lowest first: a move
+        that passes none of them fires no rule. None when some rule has no threshold."""
+        return self.thresholds if self.by_threshold and not self.indexed else None
+
     def candidates(self, event: Event, matches: TextMatches, world: WorldState) -> list[Prepared]:
         """The rules ``event`` may fire, in file order: only those whose first condition it
         meets (a tag it carries, a word list its text uses, its choice, item or post), and for
@@ -247,7 +252,9 @@ class Engine:
     def __init__(self, world: WorldState) -> None:
         self.world = world
         self.by_event = index_rules(world.scenario)
-        world.heard = frozenset(world.heard & self.by_event.keys())  # others are never run
+        world.marks = {
+            kind: self.by_event[kind].marks() for kind in world.marks if kind in self.by_event
+        }  # crossings no rule hears, or no threshold lies on, are never run
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
         self.failed: set[str] = set()
         self.fired_once: set[tuple[object, ...]] = set()
@@ -276,14 +283,12 @@ class Engine:
         other.fired_once = set(self.fired_once)
         return other
 
-    def may_fire(self, event: Event, matches: TextMatches | None = None) -> bool:
-        """False when no rule can fire for ``event`` now (none listens, none of the listeners'
-        first conditions is met, or the work budget is spent): firing it would change nothing.
-        ``matches``: the word lists its text uses, when the caller keeps them."""
+    def listens(self, event: Event, matches: TextMatches) -> bool:
+        """False when no rule can fire for ``event`` (none listens, or none of the listeners'
+        first conditions is met), whatever the game's state: firing it would change nothing.
+        ``matches``: the word lists its text uses."""
         rules = self.by_event.get(event.kind)
-        if rules is None or self.stopped:
-            return False
-        return bool(rules.candidates(event, matches or TextMatches(event.text), self.world))
+        return rules is not None and bool(rules.candidates(event, matches, self.world))
 
     def facts(self, event: Event) -> tuple[object, ...]:
         """What ``event``'s rules can read of it: in the same game state, two events of one
@@ -312,7 +317,7 @@ class Engine:
                     break
                 self._spend()
                 self._run(current)
-                if world.crossings:  # only kinds a rule hears (``WorldState.heard``)
+                if world.crossings:  # only those a rule can hear (``WorldState.marks``)
                     queue.extend((crossing, depth + 1) for crossing in world.crossings)
                 world.crossings.clear()
                 queue.extend(

@@ -21,6 +21,8 @@ from game.core.words import normalize
 from game.core.world import TextMatches, WorldState
 
 LAST_DAY = Code.of("end.last_day")
+_SILENT: tuple[object, ...] = ("no rule can fire",)
+"""``Game._alike_key`` of a command no rule can react to (compared by identity)."""
 """The end reason of a game that ran its full length."""
 
 MAX_POST_CHARS = 280
@@ -59,6 +61,8 @@ class Game:
         self._tiers: dict[int, Tier] = {}
         self._perks_by_state: dict[tuple[object, ...], tuple[str, ...]] = {}
         self._tried: dict[tuple[object, ...], int] = {}
+        self._alike: dict[Command, tuple[object, ...]] = {}
+        """``_alike_key`` of each command ``score_after`` was asked about (it holds all game)."""
         self._texts: dict[str, TextMatches] = {}
         """The word lists each text ``score_after`` looked at uses (they depend on the text
         alone: never stale)."""
@@ -103,6 +107,7 @@ class Game:
         other._topic_groups = {key: group.copy() for key, group in self._topic_groups.items()}
         other._rng_cache = None
         other._tried = {}
+        other._alike = {}
         other._texts = {}
         other.usage = self.usage.copy()
         return other
@@ -223,22 +228,34 @@ class Game:
         and changed the game alike before it (then that try's score is the answer)."""
         if self._refusal(command) is not None:
             return None
-        event = self._event(command)
-        if event is None:
-            return self._try(command)
-        matches = self._texts.get(event.text)
-        if matches is None:
-            matches = self._texts[event.text] = TextMatches(event.text)
-        if not self.engine.may_fire(event, matches):
+        if isinstance(command, cmd.EndDay):
+            return self._try(command)  # a day's end fires many events, told apart by none
+        key = self._alike.get(command)
+        if key is None:
+            key = self._alike[command] = self._alike_key(command)
+        if key is _SILENT or self.engine.stopped:
             return self.world.score
-        # Before its event, a command changes only what no rule reads (the feed, the limits'
-        # counts), except for these, which change friends or money.
-        own = command if isinstance(command, cmd.AddFriend | cmd.RemoveFriend | cmd.Buy) else None
-        key = (event.kind, own, self.engine.facts(event))
         score = self._tried.get(key)
         if score is None:
             score = self._tried[key] = self._try(command)
         return score
+
+    def _alike_key(self, command: Command) -> tuple[object, ...]:
+        """What makes ``command``'s outcome, given the game's state: its event's kind, the
+        command itself when it changes friends or money before its event, and the event facts
+        its rules read (never the day, so it holds all game); ``_SILENT`` when no rule can
+        fire for its event. Not for ``EndDay``."""
+        event = self._event(command)
+        assert event is not None
+        matches = self._texts.get(event.text)
+        if matches is None:
+            matches = self._texts[event.text] = TextMatches(event.text)
+        if not self.engine.listens(event, matches):
+            return _SILENT
+        # Before its event, a command changes only what no rule reads (the feed, the limits'
+        # counts), except for these, which change friends or money.
+        own = command if isinstance(command, cmd.AddFriend | cmd.RemoveFriend | cmd.Buy) else None
+        return (event.kind, own, self.engine.facts(event))
 
     def _try(self, command: Command) -> int:
         """The player's score after ``command`` (allowed now) is applied to a fork."""

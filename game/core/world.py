@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,16 @@ from game.core.views import FeedPost, Notice, ScoreChange
 from game.core.words import MAX_TEXT, WordList, normalize
 
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(re.escape(p) for p in PLACEHOLDERS) + r")\}")
+
+
+def passes(marks: tuple[float, ...] | None, before: int, after: int) -> bool:
+    """True when a score moving from ``before`` to ``after`` passes one of ``marks`` (sorted):
+    a mark ``m`` with ``low < m <= high`` of the two; always true for None."""
+    if marks is None:
+        return True
+    low, high = (before, after) if before < after else (after, before)
+    at = bisect_right(marks, low)
+    return at < len(marks) and marks[at] <= high
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +62,12 @@ class WorldState:
     history: list[ScoreChange] = field(default_factory=list)
     log: list[Notice] = field(default_factory=list)
     crossings: list[Event] = field(default_factory=list)
-    heard: frozenset[str] = frozenset({"score_crosses", "friend_score_crosses"})
-    """The score-crossing event kinds some rule listens to (the engine sets them): a score
-    change queues a crossing in ``crossings`` only for those."""
+    marks: dict[str, tuple[float, ...] | None] = field(
+        default_factory=lambda: dict.fromkeys(("score_crosses", "friend_score_crosses"))
+    )
+    """For each score-crossing event kind some rule listens to, the thresholds its rules
+    watch, lowest first (None: any change may matter; the engine sets them). A score change
+    queues a crossing in ``crossings`` only when it passes one (``passes``)."""
     left: list[str] = field(default_factory=list)
     end_reason: Code | None = None
     next_uid: int = 1
@@ -238,14 +252,16 @@ class WorldState:
             return
         if who == "player":
             self.score = after
-            if "score_crosses" in self.heard:
+            if "score_crosses" in self.marks and passes(self.marks["score_crosses"], before, after):
                 self.crossings.append(
                     Event("score_crosses", self.day, old_score=before, new_score=after)
                 )
         else:
             self.friend_scores[who] = after
             self.stats = None
-            if "friend_score_crosses" in self.heard:
+            if "friend_score_crosses" in self.marks and passes(
+                self.marks["friend_score_crosses"], before, after
+            ):
                 self.crossings.append(
                     Event(
                         "friend_score_crosses",
