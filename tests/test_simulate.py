@@ -12,6 +12,8 @@ import pytest
 from conftest import ROOT, friends_yaml, line_of, make_scenario, write_scenario
 
 from game.cli import main
+from game.core import commands as cmd
+from game.core.game import Game
 from game.core.simulate import play, simulate
 
 RULES = """
@@ -194,3 +196,19 @@ def test_the_rule_log_also_shows_tiers_perks_and_notices(capsys) -> None:
     assert code == 0
     kinds = {line.split(": ")[1] for line in out.splitlines() if line.startswith("  day ")}
     assert {"tier", "perk_gained", "end"} <= kinds
+
+
+def test_at_the_top_of_the_scale_the_farmer_tries_nothing(tmp_path, monkeypatch) -> None:
+    player = 'name: "Mina"\nscore: 950\nmoney: 100\n'
+    top = make_scenario(tmp_path, RULES, friends=friends_yaml(ana=1, bo=0.5), player=player)
+    scores_when_tried = []
+    tried = Game._try
+
+    def counted(self: Game, command: cmd.Command) -> int:
+        scores_when_tried.append(self.score)
+        return tried(self, command)
+
+    monkeypatch.setattr(Game, "_try", counted)
+    game = play(top, "farm", 1)
+    assert game.over and game.score == 950
+    assert scores_when_tried and 950 not in scores_when_tried  # moves are weighed only below it

@@ -124,9 +124,16 @@ def _social(game: Game, reporting: bool) -> list[cmd.Command]:
     return out
 
 
+def _at_top(game: Game) -> bool:
+    """True when the score is at the scale's top: then no move can raise it."""
+    return game.score >= game.scenario.score_max
+
+
 def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
     """The option that raises the score most, if any raises it at all (of at most
     MAX_HELPFUL options: buying and changing friends are side moves)."""
+    if _at_top(game):
+        return None
     best = _pick(game, _bounded(game, options, MAX_HELPFUL), 1)
     return best[0] if best is not None and best[1] > game.score else None
 
@@ -134,7 +141,7 @@ def _helpful(game: Game, options: Sequence[cmd.Command]) -> cmd.Command | None:
 def _farm_day(game: Game) -> None:
     """Take the best-paying action again and again, while one pays and the day allows."""
     for _ in range(FARM_STEPS):
-        if game.over:
+        if game.over or _at_top(game):
             break
         moves = [*_posts(game), *[cmd.Buy(i.id) for i in game.shop], *_social(game, True)]
         options = [*moves, *_bounded(game, _Reactions(game, True))]
