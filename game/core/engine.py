@@ -336,7 +336,7 @@ class Engine:
         if rules is None:
             return
         world = self.world
-        matches = TextMatches(event.text)
+        matches = world.matches(event.text)
         fired_once = self.fired_once
         shared: RuleScope | None = None
         for prepared in rules.candidates(event, matches, world):

@@ -18,7 +18,7 @@ from game.core.limits import Usage, post_key
 from game.core.model import Choice, Item, Post, Scenario, Tier
 from game.core.views import FeedPost, FriendView, Notice, PlayerView, ScoreChange
 from game.core.words import normalize
-from game.core.world import TextMatches, WorldState
+from game.core.world import WorldState
 
 LAST_DAY = Code.of("end.last_day")
 _SILENT: tuple[object, ...] = ("no rule can fire",)
@@ -63,9 +63,6 @@ class Game:
         self._tried: dict[tuple[object, ...], int] = {}
         self._alike: dict[Command, tuple[object, ...]] = {}
         """``_alike_key`` of each command ``score_after`` was asked about (it holds all game)."""
-        self._texts: dict[str, TextMatches] = {}
-        """The word lists each text ``score_after`` looked at uses (they depend on the text
-        alone: never stale)."""
         """Scores of the commands tried since the last one applied (``score_after``), by what
         made their outcome (event kind, own change, the event facts its rules read)."""
         """Perks in force by tier and perk overrides (shared by forks: it depends on the
@@ -108,7 +105,6 @@ class Game:
         other._rng_cache = None
         other._tried = {}
         other._alike = {}
-        other._texts = {}
         other.usage = self.usage.copy()
         return other
 
@@ -247,10 +243,7 @@ class Game:
         fire for its event. Not for ``EndDay``."""
         event = self._event(command)
         assert event is not None
-        matches = self._texts.get(event.text)
-        if matches is None:
-            matches = self._texts[event.text] = TextMatches(event.text)
-        if not self.engine.listens(event, matches):
+        if not self.engine.listens(event, self.world.matches(event.text)):
             return _SILENT
         # Before its event, a command changes only what no rule reads (the feed, the limits'
         # counts), except for these, which change friends or money.

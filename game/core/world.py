@@ -78,6 +78,9 @@ class WorldState:
     depends on the text alone, so it never goes stale; forks share it."""
     rng_start: object = None
     """The state a fork's generator starts from, while ``generator`` is None."""
+    texts: dict[str, TextMatches] = field(default_factory=dict)
+    """The word lists each event text uses (``matches``). They depend on the text alone, so
+    they never go stale; forks share them."""
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int) -> WorldState:
@@ -138,6 +141,13 @@ class WorldState:
         return tuple(
             p.id for p in self.scenario.perks if self.perk_overrides.get(p.id, p.id in own)
         )
+
+    def matches(self, text: str) -> TextMatches:
+        """Which word lists ``text`` uses, worked out once per text in a game and its forks."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = TextMatches(text)
+        return found
 
     def render(self, text: str, scope: Scope) -> str:
         """Fill the few placeholders a scenario's text may use (one without a value here, such
