@@ -26,6 +26,7 @@ from game.core.game import Game
 from game.core.model import Scenario
 from game.core.printable import printable
 from game.core.views import Notice
+from game.core.workers import fork_map
 
 STRATEGIES = ("conform", "dissent", "random")
 """The scripted players who play like people (play time, a class's preview)."""
@@ -195,26 +196,56 @@ def play(scenario: Scenario, strategy: str, seed: int) -> Game:
     return game
 
 
+@dataclass(frozen=True)
+class RunOutcome:
+    """What one scripted game came to: the final score and tier, the rules that fired, and
+    (when asked for) its rule log."""
+
+    final: int
+    tier: str
+    fired: frozenset[str]
+    log: tuple[str, ...] = ()
+
+
+def play_run(scenario: Scenario, strategy: str, seed: int, with_log: bool) -> RunOutcome:
+    """One scripted game (``play``), summed up."""
+    game = play(scenario, strategy, seed)
+    fired = frozenset(rule for rule, count in game.rule_fire_counts.items() if count)
+    log = tuple(_log_line(n) for n in game.log if n.kind not in ("day", "post")) if with_log else ()
+    return RunOutcome(game.player.score, game.player.tier.id, fired, log)
+
+
 def simulate(
-    scenario: Scenario, strategies: Sequence[str], runs: int, seed: int, with_log: bool = False
+    scenario: Scenario,
+    strategies: Sequence[str],
+    runs: int,
+    seed: int,
+    with_log: bool = False,
+    jobs: int = 1,
 ) -> list[StrategyReport]:
-    """Play ``runs`` games per strategy; run ``i`` uses game seed ``seed * 10007 + i``."""
+    """Play ``runs`` games per strategy; run ``i`` uses game seed ``seed * 10007 + i``. With
+    ``jobs`` above 1 the games are shared among that many worker processes where the platform
+    can fork (``workers.fork_map``); the report is the same either way."""
+    tasks = [(name, run) for name in strategies for run in range(runs)]
+
+    def one(task: tuple[str, int]) -> RunOutcome:
+        name, run = task
+        return play_run(scenario, name, seed * 10007 + run, with_log and run == 0)
+
+    outcomes = dict(zip(tasks, fork_map(one, tasks, jobs), strict=True))
+    order = [t.id for t in scenario.tiers]
     reports = []
     for name in strategies:
-        finals, tiers, fired = [], Counter[str](), Counter[str]()
-        log: tuple[str, ...] = ()
-        for run in range(runs):
-            game = play(scenario, name, seed * 10007 + run)
-            finals.append(game.player.score)
-            tiers[game.player.tier.id] += 1
-            fired.update({k: v for k, v in game.rule_fire_counts.items() if v})
-            if with_log and run == 0:
-                log = tuple(_log_line(n) for n in game.log if n.kind not in ("day", "post"))
-        order = [t.id for t in scenario.tiers]
-        never = tuple(r.id for r in scenario.rules if not fired[r.id])
+        played = [outcomes[(name, run)] for run in range(runs)]
+        tiers = Counter(o.tier for o in played)
+        fired = frozenset().union(*(o.fired for o in played))
         reports.append(
             StrategyReport(
-                name, tuple(finals), tuple((t, tiers[t]) for t in order if tiers[t]), never, log
+                name,
+                tuple(o.final for o in played),
+                tuple((t, tiers[t]) for t in order if tiers[t]),
+                tuple(r.id for r in scenario.rules if r.id not in fired),
+                played[0].log,
             )
         )
     return reports

@@ -1,0 +1,76 @@
+"""``fork_map``: the same list as a plain map, in order, whoever computed it; a worker that fails
+or dies has its share done again in the calling process."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import ROOT
+
+from game.cli import main
+from game.core.checker import check_file
+from game.core.simulate import ALL_STRATEGIES, simulate
+from game.core.workers import can_fork, fork_map
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="workers are forked on Linux only")
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 7])
+def test_the_result_is_the_plain_map_in_order(jobs: int) -> None:
+    items = list(range(5))
+    assert fork_map(lambda n: (n, n * n), items, jobs) == [(n, n * n) for n in items]
+
+
+@needs_fork
+def test_the_items_are_shared_among_processes() -> None:
+    pids = fork_map(lambda _: os.getpid(), list(range(6)), 3)
+    assert len(set(pids)) == 3 and pids[0] == os.getpid()  # share 0 is done here
+    assert pids[0::3] == [os.getpid()] * 2
+
+
+@needs_fork
+def test_a_worker_that_raises_has_its_share_done_here() -> None:
+    here = os.getpid()
+
+    def fragile(n: int) -> int:
+        if os.getpid() != here:
+            raise ValueError("only in a worker")
+        return n + 1
+
+    assert fork_map(fragile, [1, 2, 3, 4], 2) == [2, 3, 4, 5]
+
+
+@needs_fork
+def test_a_worker_that_dies_has_its_share_done_here() -> None:
+    here = os.getpid()
+
+    def mortal(n: int) -> int:
+        if os.getpid() != here:
+            os._exit(3)
+        return -n
+
+    assert fork_map(mortal, [1, 2, 3], 3) == [-1, -2, -3]
+
+
+def test_an_error_everywhere_is_raised_here() -> None:
+    def broken(n: int) -> int:
+        raise ValueError(f"bad {n}")
+
+    with pytest.raises(ValueError, match="bad 0"):
+        fork_map(broken, [0, 1, 2], 2)
+
+
+def test_simulate_reports_the_same_with_any_number_of_jobs() -> None:
+    scenario = check_file(ROOT / "scenarios" / "viral-score.yaml").scenario
+    assert scenario is not None
+    one = simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True, jobs=1)
+    assert simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True, jobs=2) == one
+    assert simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True, jobs=5) == one
+
+
+@pytest.mark.parametrize("jobs", ["0", "65", "-1"])
+def test_a_bad_jobs_count_is_a_usage_error(jobs: str, capsys) -> None:
+    path = str(ROOT / "scenarios" / "viral-score.yaml")
+    assert main(["simulate", path, "--runs", "1", "--jobs", jobs]) == 2
+    assert "--jobs must be between 1 and 64" in capsys.readouterr().err
