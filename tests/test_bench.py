@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,25 @@ def test_quick_skips_only_the_largest_scenarios(quick_json: dict[str, dict[str, 
     allowed |= {"browser_core_ms"}  # Chromium takes half a minute: never in --quick
     assert skipped <= allowed, skipped - allowed
     assert quick_json["day_step_ms.friends_1000_rules_200"]["goal"] is not None
+
+
+def test_the_goal_day_says_what_its_records_alone_cost(
+    quick_json: dict[str, dict[str, object]],
+) -> None:
+    note = str(quick_json["day_step_ms.friends_1000_rules_200"]["note"])
+    assert re.search(
+        r"its records alone \(\d+ score changes, \d+ notices, \d+ filled texts, "
+        r"\d+ posts\), built in a plain loop with no rules, take \d+\.\d\d ms",
+        note,
+    )
+    assert "records alone" not in str(quick_json["day_step_ms.friends_100_rules_200"]["note"])
+
+
+def test_simulate_says_how_many_processes_shared_the_runs(
+    quick_json: dict[str, dict[str, object]],
+) -> None:
+    note = str(quick_json["simulate_s"]["note"])
+    assert re.search(r"runs shared among \d+ process\(es\); \d+\.\d\d s in one process", note)
 
 
 def test_table_and_only(capsys: pytest.CaptureFixture[str]) -> None:
