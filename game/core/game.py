@@ -21,7 +21,7 @@ from game.core.words import normalize
 from game.core.world import WorldState
 
 LAST_DAY = Code.of("end.last_day")
-_SILENT: tuple[object, ...] = ("no rule can fire",)
+_SILENT: tuple[object, ...] = ("silent",)
 """``Game._alike_key`` of a command no rule can react to (compared by identity)."""
 """The end reason of a game that ran its full length."""
 
