@@ -7,6 +7,7 @@ errors, 2 a usage error. It imports pygame only for ``play`` and ``bench``.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -230,7 +231,7 @@ def _explain(name: str) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from game.core.simulate import ALL_STRATEGIES, FORMATTERS, STRATEGIES, simulate
-    from game.core.workers import usable_cpus
+    from game.workers import fork_map, usable_cpus
 
     if not 1 <= args.runs <= 10000:
         sys.stderr.write("python -m game simulate: error: --runs must be between 1 and 10000\n")
@@ -243,7 +244,8 @@ def _simulate(args: argparse.Namespace) -> int:
         return 1
     strategies = ALL_STRATEGIES if args.strategy == "all" else (args.strategy,)
     jobs = args.jobs if args.jobs is not None else usable_cpus()
-    reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, jobs)
+    share = functools.partial(fork_map, jobs=jobs)
+    reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)
     formatter = FORMATTERS["json" if args.json else "text"]
     print(formatter(result.scenario, reports, args.runs, args.seed))
     if args.export is None:

@@ -3,6 +3,7 @@ or dies has its share done again in the calling process."""
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import ROOT
 from game.cli import main
 from game.core.checker import check_file
 from game.core.simulate import ALL_STRATEGIES, simulate
-from game.core.workers import can_fork, fork_map
+from game.workers import can_fork, fork_map
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="workers are forked on Linux only")
 
@@ -64,9 +65,10 @@ def test_an_error_everywhere_is_raised_here() -> None:
 def test_simulate_reports_the_same_with_any_number_of_jobs() -> None:
     scenario = check_file(ROOT / "scenarios" / "viral-score.yaml").scenario
     assert scenario is not None
-    one = simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True, jobs=1)
-    assert simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True, jobs=2) == one
-    assert simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True, jobs=5) == one
+    one = simulate(scenario, ALL_STRATEGIES, 3, 4, with_log=True)
+    for jobs in (1, 2, 5):
+        shared = functools.partial(fork_map, jobs=jobs)
+        assert simulate(scenario, ALL_STRATEGIES, 3, 4, True, shared) == one
 
 
 @pytest.mark.parametrize("jobs", ["0", "65", "-1"])
@@ -74,3 +76,9 @@ def test_a_bad_jobs_count_is_a_usage_error(jobs: str, capsys) -> None:
     path = str(ROOT / "scenarios" / "viral-score.yaml")
     assert main(["simulate", path, "--runs", "1", "--jobs", jobs]) == 2
     assert "--jobs must be between 1 and 64" in capsys.readouterr().err
+
+
+def test_in_a_browser_nothing_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.platform", "emscripten")
+    assert not can_fork()
+    assert fork_map(lambda _: os.getpid(), [1, 2, 3], 3) == [os.getpid()] * 3

@@ -28,8 +28,8 @@ from game.core.commands import EndDay
 from game.core.expr import parse_condition
 from game.core.game import Game
 from game.core.views import FeedPost, Notice, ScoreChange
-from game.core.workers import can_fork, usable_cpus
 from game.core.yamlsafe import HAS_LIBYAML, load_yaml
+from game.workers import can_fork, usable_cpus
 
 ONE_MIB = 1 << 20
 WHY = Code.of("notice.budget")  # any code: the floor's records only need one

@@ -26,7 +26,6 @@ from game.core.game import Game
 from game.core.model import Scenario
 from game.core.printable import printable
 from game.core.views import Notice
-from game.core.workers import fork_map
 
 STRATEGIES = ("conform", "dissent", "random")
 """The scripted players who play like people (play time, a class's preview)."""
@@ -215,24 +214,36 @@ def play_run(scenario: Scenario, strategy: str, seed: int, with_log: bool) -> Ru
     return RunOutcome(game.player.score, game.player.tier.id, fired, log)
 
 
+Task = tuple[str, int]
+"""One scripted game to play: the strategy, and the run's number."""
+RunMap = Callable[[Callable[[Task], RunOutcome], Sequence[Task]], list[RunOutcome]]
+"""How the games are played: ``fn`` of each task, in order (``in_turn``; the command line
+shares them among processes with ``game.workers.fork_map``)."""
+
+
+def in_turn(fn: Callable[[Task], RunOutcome], tasks: Sequence[Task]) -> list[RunOutcome]:
+    """``fn`` of each task, one after the other, in this process."""
+    return [fn(task) for task in tasks]
+
+
 def simulate(
     scenario: Scenario,
     strategies: Sequence[str],
     runs: int,
     seed: int,
     with_log: bool = False,
-    jobs: int = 1,
+    map_runs: RunMap = in_turn,
 ) -> list[StrategyReport]:
-    """Play ``runs`` games per strategy; run ``i`` uses game seed ``seed * 10007 + i``. With
-    ``jobs`` above 1 the games are shared among that many worker processes where the platform
-    can fork (``workers.fork_map``); the report is the same either way."""
+    """Play ``runs`` games per strategy; run ``i`` uses game seed ``seed * 10007 + i``.
+    ``map_runs`` plays them; the report is the same whoever does, as long as it returns each
+    task's outcome in order."""
     tasks = [(name, run) for name in strategies for run in range(runs)]
 
-    def one(task: tuple[str, int]) -> RunOutcome:
+    def one(task: Task) -> RunOutcome:
         name, run = task
         return play_run(scenario, name, seed * 10007 + run, with_log and run == 0)
 
-    outcomes = dict(zip(tasks, fork_map(one, tasks, jobs), strict=True))
+    outcomes = dict(zip(tasks, map_runs(one, tasks), strict=True))
     order = [t.id for t in scenario.tiers]
     reports = []
     for name in strategies:
