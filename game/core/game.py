@@ -21,9 +21,9 @@ from game.core.words import normalize
 from game.core.world import WorldState
 
 LAST_DAY = Code.of("end.last_day")
+"""The end reason of a game that ran its full length."""
 _SILENT: tuple[object, ...] = ("silent",)
 """``Game._alike_key`` of a command no rule can react to (compared by identity)."""
-"""The end reason of a game that ran its full length."""
 
 MAX_POST_CHARS = 280
 _REACTION_EVENTS: dict[type[Command], str] = {
@@ -31,6 +31,12 @@ _REACTION_EVENTS: dict[type[Command], str] = {
     cmd.Share: "player_shares",
     cmd.ReportPost: "player_reports_post",
 }
+_DONE: dict[type[Command], str] = {
+    cmd.Like: "liked",
+    cmd.Share: "shared",
+    cmd.ReportPost: "reported",
+}
+"""The ``FeedPost`` flag each reaction sets (a post takes each reaction once)."""
 
 
 class Game:
@@ -54,6 +60,9 @@ class Game:
             elif post.source == "friend":
                 self._pool_by_author.setdefault(post.author or "", []).append(post)
         self._over = False
+        self._choices = {c.id: c for c in scenario.choices}
+        self._items = {i.id: i for i in scenario.shop}
+        """The ready-made posts and the shop's items by id (shared by forks)."""
         self.usage = Usage()
         self._filters = word_filters(scenario)
         self.version = 0
@@ -131,7 +140,7 @@ class Game:
         match command:
             case cmd.Post(choice=choice, text=text):
                 if choice is not None:
-                    if not any(c.id == choice for c in self.choices):
+                    if choice not in self._choices:
                         return "no_post"
                     used = self.usage.posts_today.get(post_key(choice, None), 0)
                     return "used_today" if 0 < limits.choice_per_day <= used else None
@@ -146,12 +155,7 @@ class Game:
                 post = self._post(uid)
                 if post is None:
                     return "no_post"
-                flag = {
-                    cmd.Like: post.liked,
-                    cmd.Share: post.shared,
-                    cmd.ReportPost: post.reported,
-                }[type(command)]
-                if flag:
+                if getattr(post, _DONE[type(command)]):
                     return "already"
                 if post.by_player and not isinstance(command, cmd.Like):
                     return "own_post"
@@ -182,7 +186,7 @@ class Game:
                 removed = fid in self.usage.removed_today and not limits.readd_same_day
                 return "removed_today" if removed else None
             case cmd.Buy(item=item_id):
-                item = next((i for i in self.scenario.shop if i.id == item_id), None)
+                item = self._items.get(item_id)
                 if item is None:
                     return "no_item"
                 return None if w.money >= item.price else "money"
@@ -266,7 +270,7 @@ class Game:
         commands applied for real are told: a scripted player's tries skip this."""
         w = self.world
         if isinstance(command, cmd.Buy):
-            item = next(i for i in self.scenario.shop if i.id == command.item)
+            item = self._items[command.item]
             if item.price > 0 and w.money >= money:
                 self.usage.refused[item.id] = self.usage.refused.get(item.id, 0) + 1
                 return
@@ -283,7 +287,7 @@ class Game:
             fired = {f.rule_id for f, n in counts.items() if self.engine.fire_counts[f.rule_id] > n}
             text = getattr(command, "text", None) or ""
             if isinstance(command, cmd.Post) and command.choice is not None:
-                text = next(c.text for c in self.choices if c.id == command.choice)
+                text = self._choices[command.choice].text
             said = words_notice(
                 self.scenario,
                 tuple(counts),
@@ -328,7 +332,7 @@ class Game:
         day = self.world.day
         match command:
             case cmd.Post(choice=choice, text=text):
-                picked = next((c for c in self.choices if c.id == choice), None)
+                picked = None if choice is None else self._choices.get(choice)
                 if picked is not None:
                     return Event("player_posts", day, picked.text, picked.tags, choice=choice)
                 return Event("player_posts", day, (text or "").strip(), choice=choice)
@@ -347,7 +351,7 @@ class Game:
             case cmd.RemoveFriend(friend=fid):
                 return Event("player_removes_friend", day, friend=fid)
             case cmd.Buy(item=item_id):
-                item = next(i for i in self.scenario.shop if i.id == item_id)
+                item = self._items[item_id]
                 return Event("player_buys", day, tags=item.tags, item=item.id, price=item.price)
         return None
 
