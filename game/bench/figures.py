@@ -46,6 +46,19 @@ class Figure:
     note: str = ""
 
 
+def with_bytecode(env: dict[str, str], pycache: str | None) -> dict[str, str]:
+    """``env`` for a child Python that caches bytecode in the folder ``pycache`` (as an
+    installed game has it, without writing into the source tree), or with None, caches none
+    (the game's modules then compile at every start). Returns ``env``, changed."""
+    if pycache is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache
+    return env
+
+
 def missing(key: str, unit: str, reason: str, goal: str | None = None) -> Figure:
     """A figure that was not measured, and why."""
     return Figure(key, None, unit, goal, None, reason)

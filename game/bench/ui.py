@@ -19,7 +19,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from game.bench.figures import Figure, at_most, median, missing, percentile, timings
+from game.bench.figures import (
+    Figure,
+    at_most,
+    median,
+    missing,
+    percentile,
+    timings,
+    with_bytecode,
+)
 from game.bench.scenarios import Spec, generate, load
 from game.core import commands as cmd
 from game.core.checker import check_file
@@ -256,13 +264,7 @@ def _child_env(data_dir: str, pycache: str | None) -> dict[str, str]:
         MODEL_CITIZEN_DATA=data_dir,
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
     )
-    if pycache is None:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env.pop("PYTHONPYCACHEPREFIX", None)
-    else:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = pycache
-    return env
+    return with_bytecode(env, pycache)
 
 
 def _stamp(script: str, env: dict[str, str]) -> float | None:
