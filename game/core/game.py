@@ -69,13 +69,13 @@ class Game:
         self._rng_cache: tuple[int, object] | None = None
         self._tiers: dict[int, Tier] = {}
         self._perks_by_state: dict[tuple[object, ...], tuple[str, ...]] = {}
-        self._tried: dict[tuple[object, ...], int] = {}
-        self._alike: dict[Command, tuple[object, ...]] = {}
-        """``_alike_key`` of each command ``score_after`` was asked about (it holds all game)."""
-        """Scores of the commands tried since the last one applied (``score_after``), by what
-        made their outcome (event kind, own change, the event facts its rules read)."""
         """Perks in force by tier and perk overrides (shared by forks: it depends on the
         scenario alone)."""
+        self._tried: dict[tuple[object, ...], int] = {}
+        """Scores of the commands tried since the last one applied (``score_after``), by what
+        made their outcome (event kind, own change, the event facts its rules read)."""
+        self._alike: dict[Command, tuple[object, ...]] = {}
+        """``_alike_key`` of each command ``score_after`` was asked about (it holds all game)."""
         self._fire(Event("game_starts", 1))
         self._start_day()
         self._mark_morning()
