@@ -19,6 +19,9 @@ from game.core.model import Scenario
 from game.core.printable import printable
 
 USAGE_ERROR = 2
+DEFAULT_JOBS = 8
+"""The most processes ``simulate`` shares its runs among unless told (more rarely pay: a run
+is short, and each process costs a fork)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,8 +75,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="play the runs in N processes (default: one per CPU, on Linux; the report is the "
-        "same for any N)",
+        help=f"play the runs in N processes (default: one per CPU, at most {DEFAULT_JOBS}, on "
+        "Linux; the report is the same for any N)",
     )
     sim.add_argument(
         "--export",
@@ -243,7 +246,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if result.scenario is None:
         return 1
     strategies = ALL_STRATEGIES if args.strategy == "all" else (args.strategy,)
-    jobs = args.jobs if args.jobs is not None else usable_cpus()
+    jobs = args.jobs if args.jobs is not None else min(usable_cpus(), DEFAULT_JOBS)
     share = functools.partial(fork_map, jobs=jobs)
     reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)
     formatter = FORMATTERS["json" if args.json else "text"]
