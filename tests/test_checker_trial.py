@@ -98,3 +98,26 @@ def test_a_choice_tagged_with_the_list_or_tested_by_the_rule_is_meant() -> None:
     tested = "if: {any: [{text_uses: rude}, {has_tag: complaint}]}  #"
     both = TEMPLATE.replace("tags: [complaint, rude]", "tags: [complaint]").replace(rule, tested)
     assert check_text(both.encode(), "t.yaml").diagnostics == ()
+
+
+INDENTED_TOO_FAR = (
+    "this line is indented further than the key above it, so YAML reads it as part of that "
+    "key's value: line it up with the key above"
+)
+
+
+def test_a_key_indented_too_far_gets_an_indentation_hint_not_a_quoting_one() -> None:
+    for old in ("    if: {text_uses: rude}              #", "    threshold: 70    "):
+        (d,) = _check(old, "  " + old)
+        assert (d.severity, d.line) == ("error", _line(old))
+        assert d.hint == INDENTED_TOO_FAR
+
+
+def test_a_colon_inside_a_plain_text_still_gets_the_quoting_hint() -> None:
+    quote = "a ': ' inside a value starts a new key: put the whole value in quotes"
+    (d,) = _check('name: "You"', "name: Note: you")
+    assert (d.line, d.hint) == (_line('name: "You"'), quote)
+    old = 'description: "'
+    line = next(x for x in TEMPLATE.splitlines() if x.lstrip().startswith(old))
+    (d,) = _check(line, line.split('"')[0] + "A long text\n  that goes on: here")
+    assert d.hint == quote  # a text's next line with ': ' in it: quote the text

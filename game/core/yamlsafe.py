@@ -185,6 +185,17 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
+_KEY_ALONE = re.compile(r"\s*(-\s+)?[A-Za-z_][\w-]*")
+"""A line's text up to a ':' that YAML refused, when it is one key name alone: the line is a
+key indented under another key's value, not a ': ' inside a text."""
+
+
+def _before(text: str, mark: Mark) -> str:
+    """The text of ``mark``'s line before it ("" past the end)."""
+    lines = text.splitlines()
+    return lines[mark.line - 1][: mark.col - 1] if mark.line <= len(lines) else ""
+
+
 def _char_at(text: str, mark: Mark) -> str:
     """The character at ``mark`` in ``text`` ("" past the end)."""
     lines = text.splitlines()
@@ -244,8 +255,15 @@ def _parser_error(exc: yaml.YAMLError, text: str, path: str) -> YamlError:
     hint = None
     if _char_at(text, Mark(line, col)) == "\t" or "'\\t'" in problem:
         hint = "YAML does not allow tabs for indentation: use spaces"
-    elif "mapping values are not allowed" in problem:
+    elif "mapping values are not allowed" in problem and not _KEY_ALONE.fullmatch(
+        _before(text, Mark(line, col))
+    ):
         hint = "a ': ' inside a value starts a new key: put the whole value in quotes"
+    elif "mapping values are not allowed" in problem:  # a key alone: indented too far
+        hint = (
+            "this line is indented further than the key above it, so YAML reads it as part of "
+            "that key's value: line it up with the key above"
+        )
     elif "end of stream" in problem and "quoted" in (context or ""):
         hint = "a quote is not closed: add the closing quote"
     elif "expected" in problem and ("block" in (context or "") + problem or "key" in problem):
