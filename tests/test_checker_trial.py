@@ -121,3 +121,14 @@ def test_a_colon_inside_a_plain_text_still_gets_the_quoting_hint() -> None:
     line = next(x for x in TEMPLATE.splitlines() if x.lstrip().startswith(old))
     (d,) = _check(line, line.split('"')[0] + "A long text\n  that goes on: here")
     assert d.hint == quote  # a text's next line with ': ' in it: quote the text
+
+
+def test_a_threshold_at_the_lowest_score_is_said_to_be_uncrossable_not_outside() -> None:
+    (d,) = _check("    threshold: 70    ", "    threshold: 0    ")
+    assert d.severity == "warning"
+    assert d.message == (
+        "this rule can never fire: the threshold 0 is the lowest score (the range is 0 to 100), "
+        "and no score can go below it to cross it"
+    )
+    (d,) = _check("    threshold: 70    ", "    threshold: 101    ")
+    assert d.message.endswith("the threshold 101 is outside the score range 0 to 100")

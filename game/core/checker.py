@@ -626,7 +626,13 @@ def _check_values(
                 f"day {day} is after the last day ({days}): this post never appears",
             )
     for rule in rules:
-        if rule.threshold is not None and not low < rule.threshold <= high:
+        if rule.threshold == low:
+            ctx.warning(
+                Mark(rule.line, 1),
+                f"this rule can never fire: the threshold {low} is the lowest score (the range "
+                f"is {low} to {high}), and no score can go below it to cross it",
+            )
+        elif rule.threshold is not None and not low < rule.threshold <= high:
             ctx.warning(
                 Mark(rule.line, 1),
                 f"this rule can never fire: the threshold {rule.threshold} is outside "
