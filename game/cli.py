@@ -64,12 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("simulate", help="play a scenario headless with scripted players")
     sim.add_argument("file", metavar="FILE")
     sim.add_argument(
-        "--strategy", choices=["conform", "dissent", "random", "farm", "all"], default="all"
+        "--strategy",
+        choices=["conform", "dissent", "random", "farm", "all"],
+        default="all",
+        help="which scripted player: conform (raises its score), dissent (says what costs "
+        "most), random, farm (repeats what pays best), or all four (default: all)",
     )
-    sim.add_argument("--runs", type=int, default=10)
-    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--runs", type=int, default=10, help="games per scripted player (default: 10)")
+    sim.add_argument("--seed", type=int, default=1, help="same seed, same report (default: 1)")
     sim.add_argument("--json", action="store_true", help="print the report as JSON")
-    sim.add_argument("--log", action="store_true", help="add the rule log of each first run")
+    sim.add_argument(
+        "--log", action="store_true", help="add the rule log of each scripted player's first run"
+    )
     sim.add_argument(
         "--jobs",
         type=int,
