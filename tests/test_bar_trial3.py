@@ -96,3 +96,15 @@ def test_viral_player_texts_use_no_court_jargon_and_no_watch_label() -> None:
     assert not [line for line in lines if "under watch" in line.lower()]
     commercial = (SCENARIOS / "commercial-score.yaml").read_text(encoding="utf-8")
     assert "judged idle' (lazy)" in commercial
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("name", ["Citizen Score", "Class points", "Lists you are not on"])
+def test_the_briefing_reads_with_any_score_label(language, name) -> None:
+    """Seen: "Your Lists you are not on starts at 2." The label is named as the score's name,
+    so a plural or a phrase reads as well as "Citizen Score"."""
+    s = Strings(language)
+    for key in ("briefing.score", "briefing.score_moved"):
+        said = s(key, name=name, start=2, score=1, tier="On one list")
+        named = {"en": "Your score, \u201c", "es": "Tu puntuación, \u201c"}[language]
+        assert said.startswith(f"{named}{name}\u201d, ")

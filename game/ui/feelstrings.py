@@ -30,8 +30,8 @@ EN: dict[str, str] = {
     "briefing.title": "Before you start",
     "briefing.start": "Start day 1",
     "briefing.close": "Back to the game",
-    "briefing.score": "Your {name} starts at {score}. That puts you in the tier "
-    "\u201c{tier}\u201d: scores are sorted into groups called tiers, and each tier opens or "
+    "briefing.score": "Your score, \u201c{name}\u201d, starts at {score}. That puts you in the "
+    "tier \u201c{tier}\u201d: scores are sorted into groups called tiers, and each tier opens or "
     "closes things for you.",
     "guide.step.post": "Guide 1 of 3: write a post. Press P or choose \u201c{button}\u201d.",
     "guide.step.friend": "Guide 2 of 3: look at a friend. Press F or choose \u201c{button}\u201d.",
@@ -89,7 +89,8 @@ ES: dict[str, str] = {
     "briefing.title": "Antes de empezar",
     "briefing.start": "Empezar el día 1",
     "briefing.close": "Volver a la partida",
-    "briefing.score": "Tu {name} empieza en {score}. Eso te pone en el nivel \u201c{tier}\u201d: "
+    "briefing.score": "Tu puntuación, \u201c{name}\u201d, empieza en {score}. Eso te pone en el "
+    "nivel \u201c{tier}\u201d: "
     "las puntuaciones se agrupan en niveles, y cada nivel te abre o te cierra puertas.",
     "guide.step.post": "Guía 1 de 3: escribe una publicación. Pulsa P o elige "
     "\u201c{button}\u201d.",

@@ -26,7 +26,8 @@ EN: dict[str, str] = {
     "settings.preview_name": "Mei Chen",
     "settings.preview_text": "This is how posts look at this text size. Easy to read? \U0001f44d",
     "composer.choices_only": "Pick something to post:",
-    "briefing.score_moved": "Your {name} started at {start}; this morning it is already {score} "
+    "briefing.score_moved": "Your score, \u201c{name}\u201d, started at {start}; this morning it "
+    "is already {score} "
     "(the bar at the top says why). That puts you in the tier \u201c{tier}\u201d: scores are "
     "sorted into groups called tiers, and each tier opens or closes things for you.",
 }
@@ -55,7 +56,8 @@ ES: dict[str, str] = {
     "settings.preview_text": "Así se ven las publicaciones con este tamaño de letra. ¿Se lee bien? "
     "\U0001f44d",
     "composer.choices_only": "Elige qué publicar:",
-    "briefing.score_moved": "Tu {name} empezó en {start}; esta mañana ya es {score} (la barra de "
+    "briefing.score_moved": "Tu puntuación, \u201c{name}\u201d, empezó en {start}; esta mañana ya "
+    "es {score} (la barra de "
     "arriba dice por qué). Eso te pone en el nivel \u201c{tier}\u201d: las puntuaciones se agrupan "
     "en niveles, y cada nivel te abre o te cierra puertas.",
 }
