@@ -327,3 +327,29 @@ def test_a_greyed_out_button_says_why_in_player_words(tmp_path, name, removed, p
     lines, enabled = found["used"]
     assert not enabled and posted in lines
     assert posted not in found["other"]
+
+
+def test_ending_the_last_day_says_the_week_ends(tmp_path) -> None:
+    """Seen (speed trial): the "End day 7?" box did not say that it ends the game."""
+    from game.ui.scenes.endday import ask_end_day
+
+    asked: list[tuple[int, str]] = []
+
+    def body(app):
+        yield
+        yield from new_game(app)
+        game = app.session.game
+        while True:
+            ask_end_day(app.flow)
+            yield from frames(1)
+            asked.append((game.day, app.top.message))
+            app.pop()
+            if game.day == game.days:
+                break
+            app.flow.command(cmd.EndDay())
+            yield from frames(1)
+
+    run(config(tmp_path), body)
+    *before, (day, last) = asked
+    assert day == 7 and "It is the last day: the week ends" in last
+    assert before and not any("last day" in message for _, message in before)

@@ -6,6 +6,8 @@ from __future__ import annotations
 EN: dict[str, str] = {
     "endday.title": "End the day?",
     "endday.confirm": "End day {day}? What you leave undone today stays undone.",
+    "endday.confirm.last": "End day {day}? It is the last day: the week ends, and you find out "
+    "what was real.",
     "endday.left": "You can still post today and react to {unread}.",
     "endday.left.posts": "You can still post today.",
     "endday.left.unread": "You can still react to {unread}.",
@@ -65,6 +67,8 @@ EN: dict[str, str] = {
 ES: dict[str, str] = {
     "endday.title": "¿Terminar el día?",
     "endday.confirm": "¿Terminar el día {day}? Lo que no hagas hoy se queda sin hacer.",
+    "endday.confirm.last": "¿Terminar el día {day}? Es el último día: la semana termina y "
+    "descubres qué era verdad.",
     "endday.left": "Aún puedes publicar hoy y reaccionar a {unread}.",
     "endday.left.posts": "Aún puedes publicar hoy.",
     "endday.left.unread": "Aún puedes reaccionar a {unread}.",

@@ -43,12 +43,15 @@ def left_text(app: Flow, posts: int, unread: int) -> str:
 
 
 def ask_end_day(app: Flow) -> None:
-    """Ask before ending the day: "End day N" or "Keep playing" (focused; Esc keeps playing)."""
+    """Ask before ending the day: "End day N" or "Keep playing" (focused; Esc keeps playing).
+    On the last day the question says that the week ends."""
     from game.ui.scenes.summary import end_day
 
-    day = app.session.game.day
+    game = app.session.game
+    day = game.day
     posts, unread = left_today(app)
-    question = app.strings("endday.confirm", day=day)
+    last = day == game.days
+    question = app.strings("endday.confirm.last" if last else "endday.confirm", day=day)
     left = left_text(app, posts, unread)
     answers = (("end", app.strings("endday.end", day=day)), ("keep", app.strings("endday.keep")))
 
