@@ -19,6 +19,8 @@ from game.core.model import Scenario
 from game.core.printable import printable
 
 USAGE_ERROR = 2
+INTERRUPTED = 130
+"""The exit code of a command stopped with Ctrl+C (as shells report it)."""
 DEFAULT_JOBS = 8
 """The most processes ``simulate`` shares its runs among unless told (more rarely pay: a run
 is short, and each process costs a fork)."""
@@ -254,7 +256,11 @@ def _simulate(args: argparse.Namespace) -> int:
     strategies = ALL_STRATEGIES if args.strategy == "all" else (args.strategy,)
     jobs = args.jobs if args.jobs is not None else min(usable_cpus(), DEFAULT_JOBS)
     share = functools.partial(fork_map, jobs=jobs)
-    reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)
+    try:
+        reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)
+    except KeyboardInterrupt:  # Ctrl+C: a long run stopped on purpose, not a crash
+        sys.stderr.write("python -m game simulate: stopped (Ctrl+C)\n")
+        return INTERRUPTED
     formatter = FORMATTERS["json" if args.json else "text"]
     print(formatter(result.scenario, reports, args.runs, args.seed))
     if args.export is None:

@@ -11,6 +11,7 @@ its share done again here, so an error surfaces as it would have without workers
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -70,7 +71,8 @@ def fork_map(fn: Callable[[Item], Result], items: Sequence[Item], jobs: int) -> 
 
 def _work(fn: Callable[[Item], Result], items: Sequence[Item], send: Connection) -> None:
     """A worker: send back ``fn`` of each item, or None when one raised (it is redone and
-    raised in the parent)."""
+    raised in the parent). Ctrl+C is the parent's to handle: it stops its workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         share: list[Result] | None = [fn(item) for item in items]
     except Exception:  # the parent redoes this share and raises it there

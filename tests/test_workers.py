@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -82,3 +87,34 @@ def test_in_a_browser_nothing_forks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.platform", "emscripten")
     assert not can_fork()
     assert fork_map(lambda _: os.getpid(), [1, 2, 3], 3) == [os.getpid()] * 3
+
+
+@needs_fork
+def test_ctrl_c_stops_simulate_and_its_workers_without_a_traceback() -> None:
+    command = [sys.executable, "-m", "game", "simulate", "scenarios/viral-score.yaml"]
+    run = subprocess.Popen(
+        [*command, "--runs", "2000", "--jobs", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's job is
+    )
+    children: list[str] = []
+    for _ in range(300):  # the runs are being played once the worker is forked
+        children = subprocess.run(
+            ["pgrep", "-P", str(run.pid)], capture_output=True, text=True
+        ).stdout.split()
+        if children:
+            break
+        time.sleep(0.1)
+    assert children, "simulate never forked its worker"
+    os.killpg(run.pid, signal.SIGINT)  # what Ctrl+C in a terminal does: the whole group
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert err == "python -m game simulate: stopped (Ctrl+C)\n" and out == ""
+    for child in children:
+        assert (
+            not Path(f"/proc/{child}").exists()
+            or "zombie" in Path(f"/proc/{child}/status").read_text()
+        )
