@@ -17,13 +17,11 @@ from game.core.checker import CheckResult, check_file
 from game.core.diagnostics import Diagnostic, format_text, to_json
 from game.core.model import Scenario
 from game.core.printable import printable
+from game.workers import MAX_DEFAULT_JOBS, default_jobs
 
 USAGE_ERROR = 2
 INTERRUPTED = 130
 """The exit code of a command stopped with Ctrl+C (as shells report it)."""
-DEFAULT_JOBS = 8
-"""The most processes ``simulate`` shares its runs among unless told (more rarely pay: a run
-is short, and each process costs a fork)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,8 +81,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help=f"play the runs in N processes (default: one per CPU, at most {DEFAULT_JOBS}, on "
-        "Linux; the report is the same for any N)",
+        help=f"play the runs in N processes (default: one per CPU, at most {MAX_DEFAULT_JOBS}, "
+        "on Linux; the report is the same for any N)",
     )
     sim.add_argument(
         "--export",
@@ -242,7 +240,7 @@ def _explain(name: str) -> int:
 
 def _simulate(args: argparse.Namespace) -> int:
     from game.core.simulate import ALL_STRATEGIES, FORMATTERS, STRATEGIES, simulate
-    from game.workers import fork_map, usable_cpus
+    from game.workers import fork_map
 
     if not 1 <= args.runs <= 10000:
         sys.stderr.write("python -m game simulate: error: --runs must be between 1 and 10000\n")
@@ -254,7 +252,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if result.scenario is None:
         return 1
     strategies = ALL_STRATEGIES if args.strategy == "all" else (args.strategy,)
-    jobs = args.jobs if args.jobs is not None else min(usable_cpus(), DEFAULT_JOBS)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
     share = functools.partial(fork_map, jobs=jobs)
     try:
         reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)

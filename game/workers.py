@@ -36,6 +36,17 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux")
 
 
+MAX_DEFAULT_JOBS = 8
+"""The most processes ``default_jobs`` shares work among (more rarely pay: a container may show
+many CPUs, and each process costs a fork)."""
+
+
+def default_jobs() -> int:
+    """How many processes share the work unless told: one per usable CPU, at most
+    ``MAX_DEFAULT_JOBS``; 1 where processes cannot be forked."""
+    return min(usable_cpus(), MAX_DEFAULT_JOBS) if can_fork() else 1
+
+
 def fork_map(fn: Callable[[Item], Result], items: Sequence[Item], jobs: int) -> list[Result]:
     """``[fn(item) for item in items]``; where processes can be forked, share ``w`` of ``jobs``
     (the items ``w, w + jobs, ...``) is computed by a worker, and share 0 here. Exceptions

@@ -17,7 +17,7 @@ from conftest import ROOT
 from game.cli import main
 from game.core.checker import check_file
 from game.core.simulate import ALL_STRATEGIES, simulate
-from game.workers import can_fork, fork_map
+from game.workers import MAX_DEFAULT_JOBS, can_fork, default_jobs, fork_map
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="workers are forked on Linux only")
 
@@ -118,3 +118,10 @@ def test_ctrl_c_stops_simulate_and_its_workers_without_a_traceback() -> None:
             not Path(f"/proc/{child}").exists()
             or "zombie" in Path(f"/proc/{child}/status").read_text()
         )
+
+
+def test_the_default_is_one_process_per_cpu_at_most_eight(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("game.workers.usable_cpus", lambda: 64)
+    assert default_jobs() == (MAX_DEFAULT_JOBS if can_fork() else 1) == (8 if can_fork() else 1)
+    monkeypatch.setattr("game.workers.usable_cpus", lambda: 2)
+    assert default_jobs() == (2 if can_fork() else 1)

@@ -31,7 +31,7 @@ from game.core.expr import parse_condition
 from game.core.game import Game
 from game.core.views import FeedPost, Notice, ScoreChange
 from game.core.yamlsafe import HAS_LIBYAML, load_yaml
-from game.workers import can_fork, usable_cpus
+from game.workers import default_jobs
 
 ONE_MIB = 1 << 20
 WHY = Code.of("notice.budget")  # any code: the floor's records only need one
@@ -304,7 +304,7 @@ def simulate_wall(quick: bool) -> Figure:
         return missing(key, "s", f"simulate failed: {alone} {uncached}", "<= 1")
     note = (
         f"`python -m game {' '.join(SIMULATE_ARGS)}`, wall clock, median of {len(runs)}; "
-        f"runs shared among {usable_cpus() if can_fork() else 1} process(es); "
+        f"runs shared among {default_jobs()} process(es); "
         f"{alone:.2f} s in one process (`--jobs 1`); {uncached:.2f} s without bytecode caches"
     )
     return at_most(key, median(runs), "s", 1, note)
