@@ -110,7 +110,7 @@ CROSSINGS = """
 
 def test_a_score_change_that_passes_no_threshold_queues_no_crossing(tmp_path: Path) -> None:
     game = Game(make_scenario(tmp_path, CROSSINGS), seed=1)
-    assert game.world.marks == {"score_crosses": (700,)}
+    assert game.world.watched == {"score_crosses": (700,)}
     game.apply(cmd.Post(choice="lunch"))  # 650 -> 660: passes no threshold
     assert game.engine.spent == 2  # the post's event and its one effect: no crossing event
     game.apply(cmd.Post(choice="protest"))  # 660 -> 720: passes 700
@@ -119,7 +119,38 @@ def test_a_score_change_that_passes_no_threshold_queues_no_crossing(tmp_path: Pa
 
 
 def test_passes_finds_a_mark_between_two_scores_either_way() -> None:
-    marks = (600.0, 700.0)
-    assert passes(marks, 650, 700) and passes(marks, 700, 650) and passes(marks, 599, 601)
-    assert not passes(marks, 700, 750) and not passes(marks, 610, 690)
+    watched = (600.0, 700.0)
+    assert passes(watched, 650, 700) and passes(watched, 700, 650) and passes(watched, 599, 601)
+    assert not passes(watched, 700, 750) and not passes(watched, 610, 690)
     assert not passes((), 1, 1000) and passes(None, 650, 651)
+
+
+def test_with_an_indexed_crossing_rule_every_change_is_tried_and_thresholds_still_fire(
+    tmp_path: Path,
+) -> None:
+    rules = (
+        CROSSINGS
+        + """
+- id: tagged-crossing
+  when: score_crosses
+  threshold: 900
+  if: {has_tag: never}
+  then: [{add_to_counter: {name: tagged}}]
+- id: friend-past-700
+  when: friend_score_crosses
+  threshold: 700
+  then: [{add_to_counter: {name: friend_crossed}}]
+- id: ana-drops
+  when: player_posts
+  if: {choice: praise}
+  then: [{change_score: {who: ana, by: -30}}]
+"""
+    )
+    game = Game(make_scenario(tmp_path, rules), seed=1)
+    assert game.world.watched == {"score_crosses": None, "friend_score_crosses": (700,)}
+    game.apply(cmd.Post(choice="lunch"))  # 650 -> 660: a crossing event, though none fires
+    assert game.engine.spent == 3 and counter(game, "crossed") == 0
+    game.apply(cmd.Post(choice="protest"))  # 660 -> 720: the plain threshold rule still fires
+    assert counter(game, "crossed") == 1 and counter(game, "tagged") == 0
+    game.apply(cmd.Post(choice="praise"))  # Ana 720 -> 690 passes her watched 700
+    assert counter(game, "friend_crossed") == 1

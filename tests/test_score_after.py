@@ -115,3 +115,28 @@ def test_a_move_asked_about_again_on_a_later_day_is_weighed_again(tmp_path: Path
     assert game.score_after(lunch) == _applied(game, lunch) == 650
     game.apply(cmd.EndDay())
     assert game.score_after(lunch) == _applied(game, lunch) == game.score + 9
+
+
+def test_after_a_command_that_spent_the_work_budget_moves_are_still_weighed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command gets a new work budget, so the last one running out of it says nothing
+    about the next (the review found every move weighed as 'no change' after one did)."""
+    import game.core.engine as engine
+
+    monkeypatch.setattr(engine, "MAX_WORK", 5)
+    rules = """
+- id: many-notes
+  when: player_posts
+  if: {choice: praise}
+  then: [{notify: "one"}, {notify: "two"}, {notify: "three"}, {notify: "four"}]
+- id: lunch-pays
+  when: player_posts
+  if: {choice: lunch}
+  then: [{change_score: {who: player, by: 10}}]
+"""
+    game = Game(make_scenario(tmp_path, rules), seed=1)
+    game.apply(cmd.Post(choice="praise"))
+    assert game.engine.stopped  # the praise post ran out of budget
+    lunch = cmd.Post(choice="lunch")
+    assert game.score_after(lunch) == _applied(game, lunch) == 660

@@ -6,12 +6,14 @@ condition it can meet (plus the rules without such a condition), so a rule that 
 never tried. Each rule's condition chain and its effects' causes are prepared once, when the
 engine is built. Events caused by rules (a score crossing a threshold, a friend leaving) are
 queued and run after the current one; chains are cut at ``MAX_CASCADE`` rounds, so rules that
-trigger each other cannot hang. Each command also has a work budget: at most ``MAX_WORK`` events,
-effects and notices, and at most ``MAX_CHECKS`` rule checks (a rule tried for an event and a
-friend; a rule the index leaves out is not tried). At either limit the rules stop for the rest
-of that command with a ``budget`` notice, and the game goes on. An expression that fails at run
-time (numbers too large) makes its condition false, reported once per rule with a
-``rule_error`` notice.
+trigger each other cannot hang. A score change is a crossing only when it passes a threshold
+that a rule of that kind watches (``WorldState.watched``): one that passes none is no event, and
+costs no work budget and no round of a chain. Each command also has a work budget: at most
+``MAX_WORK`` events, effects and notices, and at most ``MAX_CHECKS`` rule checks (a rule tried
+for an event and a friend; a rule the index leaves out is not tried). At either limit the rules
+stop for the rest of that command with a ``budget`` notice, and the game goes on. An expression
+that fails at run time (numbers too large) makes its condition false, reported once per rule
+with a ``rule_error`` notice.
 """
 
 from __future__ import annotations
@@ -149,10 +151,11 @@ class EventRules:
             self.by_threshold = tuple(sorted(self.always, key=_threshold))
             self.thresholds = tuple(_threshold(p) for p in self.by_threshold)
 
-    def marks(self) -> tuple[float, ...] | None:
+    def watched(self) -> tuple[float, ...] | None:
         """For a score-crossing event, the thresholds its rules watch, lowest first: a move
-        that passes none of them fires no rule. None when some rule has no threshold."""
-        return self.thresholds if self.by_threshold and not self.indexed else None
+        that passes none of them fires no rule. None when some rule's first condition is
+        indexed (a tag or word list, say): then every move is tried."""
+        return self.thresholds if self.by_threshold else None
 
     def candidates(self, event: Event, matches: TextMatches, world: WorldState) -> list[Prepared]:
         """The rules ``event`` may fire, in file order: only those whose first condition it
@@ -252,8 +255,8 @@ class Engine:
     def __init__(self, world: WorldState) -> None:
         self.world = world
         self.by_event = index_rules(world.scenario)
-        world.marks = {
-            kind: self.by_event[kind].marks() for kind in world.marks if kind in self.by_event
+        world.watched = {
+            kind: self.by_event[kind].watched() for kind in world.watched if kind in self.by_event
         }  # crossings no rule hears, or no threshold lies on, are never run
         self.fire_counts: dict[str, int] = {rule.id: 0 for rule in world.scenario.rules}
         self.failed: set[str] = set()
@@ -317,7 +320,7 @@ class Engine:
                     break
                 self._spend()
                 self._run(current)
-                if world.crossings:  # only those a rule can hear (``WorldState.marks``)
+                if world.crossings:  # only those a rule can hear (``WorldState.watched``)
                     queue.extend((crossing, depth + 1) for crossing in world.crossings)
                 world.crossings.clear()
                 queue.extend(

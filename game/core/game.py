@@ -31,7 +31,7 @@ _REACTION_EVENTS: dict[type[Command], str] = {
     cmd.Share: "player_shares",
     cmd.ReportPost: "player_reports_post",
 }
-_DONE: dict[type[Command], str] = {
+_REACTION_FLAG: dict[type[Command], str] = {
     cmd.Like: "liked",
     cmd.Share: "shared",
     cmd.ReportPost: "reported",
@@ -155,7 +155,7 @@ class Game:
                 post = self._post(uid)
                 if post is None:
                     return "no_post"
-                if getattr(post, _DONE[type(command)]):
+                if getattr(post, _REACTION_FLAG[type(command)]):
                     return "already"
                 if post.by_player and not isinstance(command, cmd.Like):
                     return "own_post"
@@ -233,7 +233,7 @@ class Game:
         key = self._alike.get(command)
         if key is None:
             key = self._alike[command] = self._alike_key(command)
-        if key is _SILENT or self.engine.stopped:
+        if key is _SILENT:
             return self.world.score
         score = self._tried.get(key)
         if score is None:

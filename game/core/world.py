@@ -23,14 +23,14 @@ from game.core.words import MAX_TEXT, WordList, normalize
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(re.escape(p) for p in PLACEHOLDERS) + r")\}")
 
 
-def passes(marks: tuple[float, ...] | None, before: int, after: int) -> bool:
-    """True when a score moving from ``before`` to ``after`` passes one of ``marks`` (sorted):
-    a mark ``m`` with ``low < m <= high`` of the two; always true for None."""
-    if marks is None:
+def passes(thresholds: tuple[float, ...] | None, before: int, after: int) -> bool:
+    """True when a score moving from ``before`` to ``after`` passes one of ``thresholds``
+    (sorted): one ``t`` with ``low < t <= high`` of the two; always true for None."""
+    if thresholds is None:
         return True
     low, high = (before, after) if before < after else (after, before)
-    at = bisect_right(marks, low)
-    return at < len(marks) and marks[at] <= high
+    at = bisect_right(thresholds, low)
+    return at < len(thresholds) and thresholds[at] <= high
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class WorldState:
     history: list[ScoreChange] = field(default_factory=list)
     log: list[Notice] = field(default_factory=list)
     crossings: list[Event] = field(default_factory=list)
-    marks: dict[str, tuple[float, ...] | None] = field(
+    watched: dict[str, tuple[float, ...] | None] = field(
         default_factory=lambda: dict.fromkeys(("score_crosses", "friend_score_crosses"))
     )
     """For each score-crossing event kind some rule listens to, the thresholds its rules
@@ -262,15 +262,17 @@ class WorldState:
             return
         if who == "player":
             self.score = after
-            if "score_crosses" in self.marks and passes(self.marks["score_crosses"], before, after):
+            if "score_crosses" in self.watched and passes(
+                self.watched["score_crosses"], before, after
+            ):
                 self.crossings.append(
                     Event("score_crosses", self.day, old_score=before, new_score=after)
                 )
         else:
             self.friend_scores[who] = after
             self.stats = None
-            if "friend_score_crosses" in self.marks and passes(
-                self.marks["friend_score_crosses"], before, after
+            if "friend_score_crosses" in self.watched and passes(
+                self.watched["friend_score_crosses"], before, after
             ):
                 self.crossings.append(
                     Event(
