@@ -239,6 +239,15 @@ def _explain(name: str) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    """``simulate``; Ctrl+C at any point stops it with one line and ``INTERRUPTED``."""
+    try:
+        return _simulate_and_export(args)
+    except KeyboardInterrupt:  # a long run stopped on purpose, not a crash
+        sys.stderr.write("python -m game simulate: stopped (Ctrl+C)\n")
+        return INTERRUPTED
+
+
+def _simulate_and_export(args: argparse.Namespace) -> int:
     from game.core.simulate import ALL_STRATEGIES, FORMATTERS, STRATEGIES, simulate
     from game.workers import fork_map
 
@@ -254,11 +263,7 @@ def _simulate(args: argparse.Namespace) -> int:
     strategies = ALL_STRATEGIES if args.strategy == "all" else (args.strategy,)
     jobs = args.jobs if args.jobs is not None else default_jobs()
     share = functools.partial(fork_map, jobs=jobs)
-    try:
-        reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)
-    except KeyboardInterrupt:  # Ctrl+C: a long run stopped on purpose, not a crash
-        sys.stderr.write("python -m game simulate: stopped (Ctrl+C)\n")
-        return INTERRUPTED
+    reports = simulate(result.scenario, strategies, args.runs, args.seed, args.log, share)
     formatter = FORMATTERS["json" if args.json else "text"]
     print(formatter(result.scenario, reports, args.runs, args.seed))
     if args.export is None:

@@ -102,7 +102,8 @@ def test_a_choice_tagged_with_the_list_or_tested_by_the_rule_is_meant() -> None:
 
 INDENTED_TOO_FAR = (
     "this line is indented further than the key above it, so YAML reads it as part of that "
-    "key's value: line it up with the key above"
+    "key's value: line it up with the key above (if the line is the rest of a text, put the "
+    "whole text in quotes instead)"
 )
 
 
@@ -121,6 +122,8 @@ def test_a_colon_inside_a_plain_text_still_gets_the_quoting_hint() -> None:
     line = next(x for x in TEMPLATE.splitlines() if x.lstrip().startswith(old))
     (d,) = _check(line, line.split('"')[0] + "A long text\n  that goes on: here")
     assert d.hint == quote  # a text's next line with ': ' in it: quote the text
+    (d,) = _check(line, line.split('"')[0] + "A week in a town.\n  Warning: some posts upset.")
+    assert d.hint == quote  # a capitalised word is a text's, never one of the format's keys
 
 
 def test_a_threshold_at_the_lowest_score_is_said_to_be_uncrossable_not_outside() -> None:

@@ -212,3 +212,21 @@ def test_at_the_top_of_the_scale_the_farmer_tries_nothing(tmp_path, monkeypatch)
     game = play(top, "farm", 1)
     assert game.over and game.score == 950
     assert scores_when_tried and 950 not in scores_when_tried  # moves are weighed only below it
+
+
+def test_at_the_top_of_the_scale_side_moves_are_not_weighed(tmp_path, monkeypatch) -> None:
+    player = 'name: "Mina"\nscore: 950\nmoney: 100\n'
+    top = make_scenario(tmp_path, RULES, friends=friends_yaml(ana=1, bo=0.5), player=player)
+    side = (cmd.Buy, cmd.AddFriend, cmd.RemoveFriend, cmd.ReportFriend)
+    weighed_at_top = []
+    tried = Game._try
+
+    def counted(self: Game, command: cmd.Command) -> int:
+        if isinstance(command, side) and self.score == 950:
+            weighed_at_top.append(command)
+        return tried(self, command)
+
+    monkeypatch.setattr(Game, "_try", counted)
+    game = play(top, "conform", 1)
+    assert game.over and 950 in [score for _, score in game.score_series]
+    assert weighed_at_top == []  # buying or changing friends cannot raise a score at the top

@@ -256,7 +256,7 @@ def simulate(
                 tuple(o.final for o in played),
                 tuple((t, tiers[t]) for t in order if tiers[t]),
                 tuple(r.id for r in scenario.rules if r.id not in fired),
-                played[0].log,
+                played[0].log if played else (),
             )
         )
     return reports

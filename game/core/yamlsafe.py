@@ -185,9 +185,11 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
-_KEY_ALONE = re.compile(r"\s*(-\s+)?[A-Za-z_][\w-]*")
-"""A line's text up to a ':' that YAML refused, when it is one key name alone: the line is a
-key indented under another key's value, not a ': ' inside a text."""
+_KEY_ALONE = re.compile(r"\s*(-\s+)?[a-z_][a-z0-9_]*")
+"""A line's text up to a ':' that YAML refused, when it is one key name alone (the format's keys
+are lower case, like ``if`` or ``threshold``): the line is most likely a key indented under
+another key's value, not a ': ' inside a text ("Warning:" at the start of a text's second line
+is the text's)."""
 
 
 def _before(text: str, mark: Mark) -> str:
@@ -262,7 +264,8 @@ def _parser_error(exc: yaml.YAMLError, text: str, path: str) -> YamlError:
     elif "mapping values are not allowed" in problem:  # a key alone: indented too far
         hint = (
             "this line is indented further than the key above it, so YAML reads it as part of "
-            "that key's value: line it up with the key above"
+            "that key's value: line it up with the key above (if the line is the rest of a "
+            "text, put the whole text in quotes instead)"
         )
     elif "end of stream" in problem and "quoted" in (context or ""):
         hint = "a quote is not closed: add the closing quote"
