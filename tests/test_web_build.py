@@ -7,8 +7,9 @@ that keep the game runnable in a browser.
 - index.html names the archive, loads the runtime from the CDN, has no unfilled ``{{``.
 - ``--scenarios``, ``--cdn`` and ``--zip``; usage errors exit 2 with a message.
 - ``serve``: content types, and Ctrl+C stops it with exit code 0.
-- The import rule: nothing in ``game/`` but ``game/web`` and the bench imports threads,
-  subprocesses or sockets, which do not exist in the browser.
+- The import rule: nothing in ``game/`` but ``game/web``, the bench and ``game/workers.py``
+  imports threads, subprocesses or sockets, which do not exist in the browser; the archive
+  leaves the bench and ``workers.py`` out.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def game_modules() -> list[str]:
         if path.is_file()
         and "__pycache__" not in path.parts
         and "tests" not in path.relative_to(GAME).parts
-        and path.relative_to(GAME).parts[0] != "bench"
+        and path.relative_to(GAME).parts[0] not in ("bench", "workers.py")
         and path.suffix not in (".pyc", ".pyo")
         and not path.name.startswith(".")
     )
@@ -178,9 +179,15 @@ def test_archive_leaves_out_the_benchmark(built: Built) -> None:
     assert "assets/game/ui/app.py" in built.names
 
 
+def test_archive_leaves_out_the_process_workers(built: Built) -> None:
+    assert (GAME / "workers.py").is_file()
+    assert "assets/game/workers.py" not in built.names
+    assert "assets/game/core/simulate.py" in built.names
+
+
 def test_the_built_game_runs_without_the_benchmark(built: Built, tmp_path: Path) -> None:
     """The archive's own files alone (-S: not even an installed copy of the game): check works,
-    bench says why it is not there."""
+    bench says why it is not there, and simulate plays its runs in turn (no workers module)."""
     with built.apk as archive:
         for name in archive.namelist():
             if name.startswith("assets/") and not name.endswith("/"):
@@ -189,12 +196,14 @@ def test_the_built_game_runs_without_the_benchmark(built: Built, tmp_path: Path)
                 target.write_bytes(archive.read(name))
     script = (
         "import sys; sys.path.insert(0, '.'); from game.cli import main; "
-        "print(main(['check', 'scenarios/viral-score.yaml']), main(['bench']))"
+        "print(main(['check', 'scenarios/viral-score.yaml']), main(['bench']), "
+        "main(['simulate', 'scenarios/viral-score.yaml', '--runs', '1']))"
     )
     done = subprocess.run(
         [sys.executable, "-I", "-S", "-c", script], cwd=tmp_path, capture_output=True, text=True
     )
-    assert done.stdout.split()[-2:] == ["0", "2"], done.stdout + done.stderr
+    assert done.stdout.split()[-3:] == ["0", "2", "0"], done.stdout + done.stderr
+    assert "never fired in any run" in done.stdout  # simulate played its runs in turn
     assert "the benchmark is not part of this build" in done.stderr
     assert "Traceback" not in done.stderr
 

@@ -11,9 +11,9 @@ this machine. Modules:
 - :mod:`game.web.icon`: draws ``favicon.png``.
 
 This package, the bench and ``game.workers`` (which shares ``simulate``'s runs among processes
-where they fork) are the only parts of ``game`` that may start processes or open sockets; the
-game itself must not, since it also runs in the browser (a test walks every module's imports to
-keep it so: tests/test_web_build.py).
+where they fork; the browser build leaves it out, with the bench) are the only parts of ``game``
+that may start processes or open sockets; the game itself must not, since it also runs in the
+browser (a test walks every module's imports to keep it so: tests/test_web_build.py).
 """
 
 APP_NAME = "model-citizen"

@@ -229,9 +229,10 @@ def _ignore_for_game(directory: str, names: list[str]) -> set[str]:
     }
 
 
-DEVELOPMENT_ONLY = frozenset({"bench"})
-"""Sub-packages of ``game`` that are tools for developing the game, not part of it: the
-browser build leaves them out."""
+LEFT_OUT = frozenset({"bench", "workers.py"})
+"""Parts of ``game`` the browser build leaves out: the benchmark (a tool for developing the
+game) and ``workers.py`` (it shares ``simulate``'s runs among processes, which a browser has
+not; the command line then plays them in turn)."""
 
 
 def _ignore_in_game(root: Path) -> Callable[[str, list[str]], set[str]]:
@@ -240,7 +241,7 @@ def _ignore_in_game(root: Path) -> Callable[[str, list[str]], set[str]]:
     def ignore(directory: str, names: list[str]) -> set[str]:
         skip = _ignore_for_game(directory, names)
         if Path(directory) == root:
-            skip |= {n for n in names if n in DEVELOPMENT_ONLY and (root / n).is_dir()}
+            skip |= {n for n in names if n in LEFT_OUT}
         return skip
 
     return ignore
